@@ -1,0 +1,32 @@
+"""One pure function per check kind, in a registry keyed by kind.
+
+The registry's keys are the allowed `kind` values: a test holds them equal to the models.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .context import Context, Outcome
+from .meetings import attendance_check, count_check, frequency_check
+from .members import dues_check, talks_check, training_check
+from .organization import structure_check, term_check
+from .records import fact_check, rating_check
+
+CheckFunction = Callable[[Any, Context], Outcome]
+
+REGISTRY: dict[str, CheckFunction] = {
+    "attendance": attendance_check,
+    "count": count_check,
+    "dues": dues_check,
+    "fact": fact_check,
+    "frequency": frequency_check,
+    "rating": rating_check,
+    "structure": structure_check,
+    "talks": talks_check,
+    "term": term_check,
+    "training": training_check,
+}
+
+__all__ = ["REGISTRY", "CheckFunction", "Context", "Outcome"]

@@ -1,0 +1,120 @@
+"""What every check function receives: the ledger, indexed once, and the period's windows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..models.ledger import Event, Ledger, Member
+from ..models.rubric import Norm, Rubric
+
+_QUARTER_NAMES = "一二三四"
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    start: dt.date
+    end: dt.date
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A check's answer: `fraction` in [0, 1] (None: not applicable), misses and a detail."""
+
+    fraction: float | None
+    misses: int
+    detail: str
+    unrated: bool = False
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+class Context:
+    def __init__(self, ledger: Ledger, rubric: Rubric, norm: Norm | None = None) -> None:
+        self.ledger = ledger
+        self.rubric = rubric
+        self.norm = norm
+        self.period = ledger.period
+        self._windows: dict[str, list[Window]] = {}
+
+    def for_norm(self, norm: Norm) -> Context:
+        """The same indexes, seen from another norm (rating checks need their norm's id)."""
+        other = Context.__new__(Context)
+        other.__dict__.update(self.__dict__)
+        other.norm = norm
+        return other
+
+    @cached_property
+    def events_by_type(self) -> dict[str, list[Event]]:
+        index: dict[str, list[Event]] = defaultdict(list)
+        for event in self.ledger.events:
+            if self.period.start <= event.date <= self.period.end:
+                index[event.type].append(event)
+        return index
+
+    def events(self, types: tuple[str, ...], topic: str | None = None) -> list[Event]:
+        found = [e for t in types for e in self.events_by_type.get(t, ())]
+        if topic is not None:
+            found = [e for e in found if any(topic in text for text in e.topics)]
+        return sorted(found, key=lambda e: e.date)
+
+    def attendees(self, event: Event) -> set[str]:
+        """Who was there: the list, or with `all` every member active that day, less `absent`."""
+        if event.attendees == "all":
+            present = {m.id for m in self.ledger.members if m.active_on(event.date)}
+        else:
+            present = set(event.attendees)
+        return present - set(event.absent)
+
+    def active_on(self, day: dt.date) -> list[Member]:
+        return [m for m in self.ledger.members if m.active_on(day)]
+
+    def windows(self, per: str) -> list[Window]:
+        """Calendar months, quarters, halves or years lying wholly inside the period."""
+        if per not in self._windows:
+            self._windows[per] = list(self._make_windows(per))
+        return self._windows[per]
+
+    def _make_windows(self, per: str) -> list[Window]:
+        months = {"month": 1, "quarter": 3, "half": 6, "year": 12}[per]
+        start, end = self.period.start, self.period.end
+        several_years = start.year != end.year
+        out = []
+        year, month = start.year, 1
+        while dt.date(year, month, 1) <= end:
+            w_start = dt.date(year, month, 1)
+            last_month = month + months - 1
+            w_end = _month_end(year, last_month)
+            if w_start >= start and w_end <= end:
+                out.append(Window(w_start, w_end, _label(per, year, month, several_years)))
+            month += months
+            if month > 12:
+                year, month = year + 1, 1
+        return out
+
+
+def _label(per: str, year: int, month: int, with_year: bool) -> str:
+    prefix = f"{year}年" if with_year else ""
+    if per == "month":
+        return f"{prefix}{month}月"
+    if per == "quarter":
+        return f"{prefix}第{_QUARTER_NAMES[(month - 1) // 3]}季度"
+    if per == "half":
+        return f"{prefix}{'上' if month == 1 else '下'}半年"
+    return f"{year}年"
+
+
+def name_list(names: list[str], unit: str = "项", limit: int = 6) -> str:
+    """`甲、乙、丙等8人` style lists for details."""
+    shown = "、".join(names[:limit])
+    return f"{shown}等{len(names)}{unit}" if len(names) > limit else shown
+
+
+def cn_date(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"

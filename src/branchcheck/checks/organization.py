@@ -1,0 +1,76 @@
+"""Checks on how the branch is organised: its committee's term and its structure."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..models.checks import StructureCheck, TermCheck
+from ..models.ledger import Ledger
+from .context import Context, Outcome, cn_date
+
+DEFAULT_TERM_YEARS = 3
+
+
+def term_end(ledger: Ledger, years: int | None = None) -> dt.date | None:
+    """When the elected committee's (or secretary's) term runs out, if an election is recorded."""
+    committee = ledger.committee
+    if committee is None:
+        return None
+    span = years or committee.term_years or DEFAULT_TERM_YEARS
+    elected = committee.elected
+    try:
+        return elected.replace(year=elected.year + span)
+    except ValueError:  # elected on 29 February
+        return elected.replace(year=elected.year + span, day=28)
+
+
+def term_check(check: TermCheck, ctx: Context) -> Outcome:
+    """1 when `elected` + years is not before the period's end, else 0.
+
+    PASS: elected 2022-06-20, 3 years, period ends 2024-12-31.
+    FAIL: elected 2021-03-01, 3 years -> expired 2024-03-01, misses 1.
+    """
+    end = term_end(ctx.ledger, check.years)
+    if end is None:
+        return Outcome(0.0, 1, "台账无换届选举记录（committee.elected）")
+    elected = cn_date(ctx.ledger.committee.elected)  # type: ignore[union-attr]
+    if end >= ctx.period.end:
+        return Outcome(1.0, 0, f"{elected}选举产生，任期至{cn_date(end)}")
+    return Outcome(0.0, 1, f"{elected}选举产生，任期已于{cn_date(end)}届满，未按期换届")
+
+
+def structure_check(check: StructureCheck, ctx: Context) -> Outcome:
+    """Conditions met / conditions, counted on the period's last day.
+
+    Conditions: at least `min_members` full members; from `committee_at` full members on, a
+    committee sized within `committee_size`; each role (`roles` with a committee, else
+    `small_branch_roles`) held by an active member.
+    """
+    day = ctx.period.end
+    active = ctx.active_on(day)
+    full = [m for m in active if m.status == "正式"]
+    met: list[str] = []
+    failed: list[str] = []
+
+    def condition(ok: bool, yes: str, no: str) -> None:
+        (met if ok else failed).append(yes if ok else no)
+
+    condition(len(full) >= check.min_members, f"正式党员{len(full)}名",
+              f"正式党员仅{len(full)}名（应至少{check.min_members}名）")
+    needs_committee = len(full) >= check.committee_at
+    if needs_committee:
+        committee = ctx.ledger.committee
+        active_ids = {m.id for m in active}
+        size = len([i for i in committee.members if i in active_ids]) if committee else 0
+        low, high = check.committee_size
+        condition(low <= size <= high, f"支委会{size}人",
+                  f"支委会{size}人（正式党员{len(full)}名应设{low}–{high}人的支委会）")
+    roles = check.roles if needs_committee else check.small_branch_roles
+    held = {role for m in active for role in m.roles}
+    for role in roles:
+        condition(role in held, f"{role}已配备", f"缺{role}")
+    total = len(met) + len(failed)
+    detail = "；".join(failed) if failed else "；".join(met)
+    if failed and met:
+        detail = f"{total}项中{len(met)}项符合（{detail}）"
+    return Outcome(len(met) / total, len(failed), detail)

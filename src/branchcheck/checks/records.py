@@ -1,0 +1,60 @@
+"""Checks on recorded facts and on the assessor's qualitative ratings."""
+
+from __future__ import annotations
+
+from ..models.checks import FactCheck, RatingCheck
+from .context import Context, Outcome
+
+_TRUE = frozenset({"true", "yes", "y", "on", "1", "是", "有", "已完成", "√"})
+_FALSE = frozenset({"false", "no", "n", "off", "0", "否", "无", "未完成", "×"})
+
+
+def _as_bool(text: str) -> bool | None:
+    folded = text.strip().lower()
+    if folded in _TRUE:
+        return True
+    if folded in _FALSE:
+        return False
+    return None
+
+
+def _as_number(text: str) -> float | None:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def fact_check(check: FactCheck, ctx: Context) -> Outcome:
+    """1 when the ledger's fact matches `expect` (default true) or reaches `min`, else 0.
+
+    PASS: facts {党员活动室: true}.  FAIL: fact missing, or 活动经费 3000 with min 5000.
+    """
+    value = ctx.ledger.facts.get(check.key)
+    if value is None:
+        return Outcome(0.0, 1, f"台账未记录“{check.key}”")
+    if check.min is not None:
+        number = _as_number(value)
+        ok = number is not None and number >= check.min
+        return Outcome(1.0 if ok else 0.0, 0 if ok else 1, f"{check.key}：{value}（要求≥{check.min:g}）")
+    expect = check.expect if check.expect is not None else "true"
+    wanted, given = _as_bool(expect), _as_bool(value)
+    ok = wanted == given if wanted is not None else value == expect
+    label = {True: "是", False: "否"}
+    shown = label[given] if given is not None else value
+    required = label[wanted] if wanted is not None else expect
+    detail = f"{check.key}：{shown}" if ok else f"{check.key}：{shown}（要求：{required}）"
+    return Outcome(1.0 if ok else 0.0, 0 if ok else 1, detail)
+
+
+def rating_check(check: RatingCheck, ctx: Context) -> Outcome:
+    """The assessor's level as a share of the points (rubric `ratings`, or the check's `levels`).
+
+    No rating yet: fraction 0, status unrated.
+    """
+    levels = check.levels or ctx.rubric.ratings
+    level = ctx.ledger.ratings.get(ctx.norm.id) if ctx.norm else None
+    if level is None:
+        return Outcome(0.0, 0, "尚未评定", unrated=True)
+    share = levels[level]
+    return Outcome(share, 0 if share >= 1 else 1, f"评定为“{level}”（得分比例{share:.0%}）")

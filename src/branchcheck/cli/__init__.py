@@ -1,0 +1,139 @@
+"""The command line: thin typer wiring. The only package that imports typer.
+
+Exit codes: 0 done; 1 a gate failed or a rubric is invalid (`validate`); 2 bad input or
+usage; 3 an internal error (a bug: please report it); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from typer.exceptions import TyperException
+
+from .. import __version__
+from ..errors import BranchcheckError
+from .output import print_diagnostics, stderr_line
+
+app = typer.Typer(
+    name="branchcheck",
+    help="Score Party branch standardization ledgers (党支部标准化规范化建设台账) against rubrics.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+rubrics_app = typer.Typer(help="The built-in rubrics, and one rubric as its acceptance table.",
+                          invoke_without_command=True)
+app.add_typer(rubrics_app, name="rubrics")
+
+
+class ScoreFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+RubricOpt = Annotated[str | None, typer.Option("--rubric", "-r", help="Built-in rubric id or rubric file; overrides the ledger's `rubric`.")]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (whole or not at all) instead of stdout.", dir_okay=False)]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"branchcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """Exit codes: 0 done, 1 a gate failed or a rubric is invalid, 2 bad input or usage."""
+
+
+@app.command("score")
+def score_command(
+    ledgers: Annotated[list[Path], typer.Argument(help="Ledger files (台账, YAML).", dir_okay=False)],
+    rubric: RubricOpt = None,
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.table,
+    output: OutputOpt = None,
+    fail_under: Annotated[float | None, typer.Option("--fail-under", help="Exit 1 if any score is under N.")] = None,
+    min_tier: Annotated[str | None, typer.Option("--min-tier", help="Exit 1 if any branch is below this tier id.")] = None,
+) -> int:
+    """Score ledgers: score, tier, every deduction explained."""
+    from .score import run_score
+
+    return run_score(ledgers, rubric, fmt.value, output, fail_under, min_tier)
+
+
+@app.command("validate")
+def validate_command(
+    paths: Annotated[list[Path], typer.Argument(help="Rubric files or folders (searched recursively).")],
+) -> int:
+    """Check rubric files: schema, point sums, tiers, vocabulary. For CI."""
+    from .validate import run_validate
+
+    return run_validate(paths)
+
+
+@rubrics_app.callback()
+def rubrics_list(
+    ctx: typer.Context,
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.table,
+) -> None:
+    """List the built-in rubrics (id, name, version, issuer, norms, total)."""
+    if ctx.invoked_subcommand is None:
+        from .rubrics import run_list
+
+        raise typer.Exit(run_list(fmt.value))
+
+
+@rubrics_app.command("show")
+def rubrics_show(
+    rubric: Annotated[str, typer.Argument(help="Built-in rubric id or rubric file.")],
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.table,
+    output: OutputOpt = None,
+) -> int:
+    """Print one rubric as its acceptance table (对照表)."""
+    from .rubrics import run_show
+
+    return run_show(rubric, fmt.value, output)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; map every outcome to an exit code in this one place."""
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="replace")  # a GBK console must not crash a report
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=argv, prog_name="branchcheck", standalone_mode=False)
+    except BranchcheckError as exc:
+        print_diagnostics(exc.diagnostics)
+        return exc.exit_code
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except TyperException as exc:  # usage errors: unknown option, bad value, missing argument
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            print(exc.format_message())
+            return 0
+        stderr_line(f"branchcheck: error: {exc.format_message()}")
+        return 2
+    except (KeyboardInterrupt, typer.Abort):
+        stderr_line("branchcheck: interrupted")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`| head`): quiet, as rich does; stop Python's own complaint too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except Exception as exc:  # a bug: one line, never a traceback, unless asked for
+        if os.environ.get("BRANCHCHECK_DEBUG"):
+            raise
+        stderr_line(f"branchcheck: internal error: {type(exc).__name__}: {exc} "
+                    "(please report it; rerun with BRANCHCHECK_DEBUG=1 for details)")
+        return 3
+    return result if isinstance(result, int) else 0

@@ -1,0 +1,41 @@
+"""`branchcheck validate`: every problem in every rubric file, then one exit code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import BranchcheckError
+from ..loading import check_rubric_file
+from .output import print_diagnostics, stderr_line
+
+
+def yaml_files(paths: list[Path]) -> list[Path]:
+    """Files as given, folders searched recursively for *.yaml and *.yml, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+        else:
+            found.append(path)
+    return found
+
+
+def run_validate(paths: list[Path]) -> int:
+    files = yaml_files(paths)
+    code = 0
+    invalid = 0
+    for path in files:
+        try:
+            problems = check_rubric_file(path)
+        except BranchcheckError as exc:
+            print_diagnostics(exc.diagnostics)
+            code, invalid = 2, invalid + 1
+            continue
+        if problems:
+            print_diagnostics(problems)
+            code, invalid = max(code, 1), invalid + 1
+    if not files:
+        stderr_line("branchcheck: error: no .yaml or .yml files found")
+        return 2
+    stderr_line(f"{len(files)} rubric file(s) checked, {invalid} with problems")
+    return code

@@ -1,0 +1,63 @@
+"""`score(rubric, ledger)`: the pure function from a ledger to its result."""
+
+from __future__ import annotations
+
+from ..checks import Context
+from ..models.ledger import Ledger, Task
+from ..models.result import (
+    BranchRef, DimensionResult, NormResult, PeriodRef, Result, RubricRef, TaskResult,
+)
+from ..models.rubric import Rubric
+from .alerts import alerts
+from .norms import score_norm
+from .tiers import place
+
+
+def task_earned(task: Task, rubric: Rubric) -> float:
+    """Points x the rating's share when done, half of that when partial, 0 when open.
+
+    A task with no rating counts at full share.
+    """
+    share = rubric.ratings.get(task.rating, 0.0) if task.rating is not None else 1.0
+    factor = {"done": 1.0, "partial": 0.5, "open": 0.0}[task.status]
+    return round(task.points * share * factor, 2)
+
+
+def score(rubric: Rubric, ledger: Ledger) -> Result:
+    """Score one ledger against one rubric. Pure: no I/O, same input, same result."""
+    ctx = Context(ledger, rubric)
+    full_members = len(ledger.full_members_on(ledger.period.end))
+    norms = [score_norm(dim, norm, ctx, full_members) for dim, norm in rubric.norms]
+    counted = [n for n in norms if not n.bonus and n.status != "not_applicable"]
+
+    tasks = [
+        TaskResult(id=t.id, name=t.name, points=t.points, earned=task_earned(t, rubric), status=t.status)
+        for t in ledger.tasks
+    ]
+    earned = sum(n.earned for n in counted) + sum(t.earned for t in tasks)
+    applicable = sum(n.points for n in counted) + (rubric.split.individual if rubric.split else 0.0)
+    rescaled = any(n.status == "not_applicable" for n in norms if not n.bonus)
+    base = earned * rubric.total / applicable if rescaled and applicable > 0 else earned
+    bonus = sum(n.earned for n in norms if n.bonus)
+    if rubric.bonus_cap is not None:
+        bonus = min(bonus, rubric.bonus_cap)
+    total_score = round(base + bonus, 2)
+
+    dimensions = [
+        DimensionResult(
+            id=dim.id, name=dim.name,
+            earned=round(sum(n.earned for n in counted if n.dimension == dim.id), 2),
+            max=round(sum(n.points for n in counted if n.dimension == dim.id), 2),
+        )
+        for dim in rubric.dimensions
+    ]
+    vetoes = [n.id for n in norms if n.veto and n.status in ("partial", "missed", "unrated")]
+    tier, next_tier = place(rubric, total_score, vetoes, norms, dimensions)
+    return Result(
+        rubric=RubricRef(id=rubric.id, version=rubric.version),
+        branch=BranchRef(id=ledger.branch.id, name=ledger.branch.name, parent=ledger.branch.parent),
+        period=PeriodRef(start=ledger.period.start.isoformat(), end=ledger.period.end.isoformat()),
+        score=total_score, max=rubric.total, bonus=round(bonus, 2), rescaled=rescaled,
+        tier=tier, vetoes=vetoes, dimensions=dimensions, norms=norms, tasks=tasks,
+        alerts=alerts(rubric, ctx, norms), next_tier=next_tier,
+    )

@@ -1,0 +1,20 @@
+"""The formatter interface: results in, text or bytes out; the caller decides where it goes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..models.result import Result
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    width: int = 120
+    color: bool = False
+
+
+class ResultFormat(Protocol):
+    """Renders the results of `branchcheck score`."""
+
+    def render(self, results: list[Result], options: RenderOptions) -> str: ...

@@ -1,0 +1,112 @@
+"""Reading rubrics and ledgers: bytes -> text -> data -> frozen models, or precise errors."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import BranchcheckError, Diagnostic, InvalidRubric
+from ..models import Ledger, Rubric
+from .ledger_rules import ledger_problems
+from .rubric_rules import rubric_problems
+from .source import Problem, Source
+
+__all__ = ["LoadedLedger", "builtin_rubrics", "load_ledger", "load_rubric", "read_ledger"]
+
+
+def builtin_rubrics() -> dict[str, Path]:
+    """Built-in rubric ids and their files, shipped inside the package."""
+    folder = resources.files("branchcheck") / "rubrics"
+    return {
+        entry.name.removesuffix(".yaml"): Path(str(entry))
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".yaml")
+    }
+
+
+def _rubric_path(ref: str | os.PathLike[str], base: Path | None = None) -> Path | None:
+    text = os.fspath(ref)
+    builtin = builtin_rubrics().get(text)
+    if builtin is not None:
+        return builtin
+    path = Path(text)
+    if base is not None and not path.is_absolute():
+        path = base / path
+    return path if path.exists() else None
+
+
+def load_rubric(ref: str | os.PathLike[str]) -> Rubric:
+    """A built-in rubric by id, or a rubric file by path; raises BranchcheckError."""
+    path = _rubric_path(ref)
+    if path is None:
+        known = ", ".join(builtin_rubrics())
+        raise BranchcheckError.at(
+            os.fspath(ref), 1, 1, f"unknown rubric: not a built-in id ({known}) nor a file"
+        )
+    stat = path.stat()
+    return _load_rubric_file(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=32)
+def _load_rubric_file(path: Path, mtime_ns: int, size: int) -> Rubric:
+    # Keyed on mtime and size so a batch loads each rubric once but never sees a stale one.
+    source = Source(path)
+    rubric = source.validate(Rubric)
+    problems = rubric_problems(rubric)
+    if problems:
+        raise InvalidRubric(source.diagnostics(problems))
+    return rubric
+
+
+def check_rubric_file(path: Path) -> list[Diagnostic]:
+    """Every problem in one rubric file (for `validate`); raises only for unreadable files."""
+    source = Source(path)
+    try:
+        rubric = source.validate(Rubric)
+    except BranchcheckError as exc:
+        if source._strict is None:  # never parsed: a syntax problem, not a schema one
+            raise
+        return exc.diagnostics
+    return source.diagnostics(rubric_problems(rubric))
+
+
+@dataclass(frozen=True)
+class LoadedLedger:
+    ledger: Ledger
+    rubric: Rubric
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+def read_ledger(path: Path, rubric: str | os.PathLike[str] | Rubric | None = None) -> LoadedLedger:
+    """Load a ledger and its rubric (`rubric` overrides the ledger's own), checked together."""
+    source = Source(path)
+    ledger = source.validate(Ledger)
+    if isinstance(rubric, Rubric):
+        resolved = rubric
+    elif rubric is not None:
+        resolved = load_rubric(rubric)
+    elif ledger.rubric is None:
+        raise BranchcheckError(source.diagnostics([Problem((), "no rubric: add `rubric: ID` or pass --rubric")]))
+    else:
+        found = _rubric_path(ledger.rubric, path.parent)
+        if found is None:
+            known = ", ".join(builtin_rubrics())
+            raise BranchcheckError(source.diagnostics([Problem(("rubric",),
+                f"unknown rubric {ledger.rubric!r}: not a built-in id ({known}) nor a file next to the ledger")]))
+        resolved = load_rubric(found)
+    problems = ledger_problems(ledger, resolved)
+    if not problems:
+        return LoadedLedger(ledger, resolved)
+    diagnostics = source.diagnostics(problems)
+    errors = [d for d in diagnostics if d.level == "error"]
+    if errors:
+        raise BranchcheckError(errors)
+    return LoadedLedger(ledger, resolved, diagnostics)
+
+
+def load_ledger(path: str | os.PathLike[str], rubric: str | os.PathLike[str] | Rubric | None = None) -> Ledger:
+    """The public API: a checked ledger model (warnings are dropped; the CLI shows them)."""
+    return read_ledger(Path(path), rubric).ledger

@@ -1,0 +1,102 @@
+"""The ledger rules that need the rubric: declared members, vocabulary, tasks and ratings."""
+
+from __future__ import annotations
+
+import difflib
+
+from ..models.checks import RatingCheck
+from ..models.ledger import Ledger
+from ..models.rubric import Rubric
+from .source import Problem
+
+
+def ledger_problems(ledger: Ledger, rubric: Rubric) -> list[Problem]:
+    return (
+        _members(ledger)
+        + _event_types(ledger, rubric)
+        + _tasks(ledger, rubric)
+        + _ratings(ledger, rubric)
+    )
+
+
+def _members(ledger: Ledger) -> list[Problem]:
+    problems = []
+    declared: set[str] = set()
+    for m, member in enumerate(ledger.members):
+        if member.id in declared:
+            problems.append(Problem(("members", m, "id"), f"duplicate member id {member.id!r}"))
+        declared.add(member.id)
+
+    def use(member_id: str, loc: tuple[str | int, ...], at_key: bool = False) -> None:
+        if member_id not in declared:
+            problems.append(Problem(loc, f"member {member_id!r} is not declared under `members`", at_key=at_key))
+
+    if ledger.committee is not None:
+        for i, member_id in enumerate(ledger.committee.members):
+            use(member_id, ("committee", "members", i))
+    for e, event in enumerate(ledger.events):
+        if event.attendees != "all":
+            for i, member_id in enumerate(event.attendees):
+                use(member_id, ("events", e, "attendees", i))
+        for i, member_id in enumerate(event.absent):
+            use(member_id, ("events", e, "absent", i))
+    for member_id in ledger.dues:
+        use(member_id, ("dues", member_id), at_key=True)
+    for t, record in enumerate(ledger.training):
+        use(record.member, ("training", t, "member"))
+    return problems
+
+
+def _event_types(ledger: Ledger, rubric: Rubric) -> list[Problem]:
+    known = list(rubric.events)
+    problems = []
+    for e, event in enumerate(ledger.events):
+        if known and event.type not in rubric.events:
+            close = difflib.get_close_matches(event.type, known, n=1, cutoff=0.3)
+            hint = f"did you mean {close[0]!r}?" if close else f"known types: {', '.join(known)}"
+            problems.append(Problem(("events", e, "type"),
+                f"event type {event.type!r} is not in rubric {rubric.id!r}'s vocabulary; {hint}",
+                level="warning"))
+    return problems
+
+
+def _tasks(ledger: Ledger, rubric: Rubric) -> list[Problem]:
+    if rubric.split is None:
+        if ledger.tasks:
+            return [Problem(("tasks",), f"rubric {rubric.id!r} has no individual tasks (no `split`); remove `tasks`", at_key=True)]
+        return []
+    wanted = rubric.split.individual
+    problems = []
+    if not ledger.tasks:
+        return [Problem((), f"rubric {rubric.id!r} gives individual tasks (个性任务) {wanted:g} points; list them under `tasks`")]
+    total = sum(task.points for task in ledger.tasks)
+    if abs(total - wanted) > 1e-6:
+        problems.append(Problem(("tasks",), f"task points add up to {total:g}; rubric {rubric.id!r} gives tasks {wanted:g}", at_key=True))
+    seen: set[str] = set()
+    for t, task in enumerate(ledger.tasks):
+        if task.id in seen:
+            problems.append(Problem(("tasks", t, "id"), f"duplicate task id {task.id!r}"))
+        seen.add(task.id)
+        if task.rating is not None and task.rating not in rubric.ratings:
+            problems.append(Problem(("tasks", t, "rating"), _unknown_level(task.rating, list(rubric.ratings))))
+    return problems
+
+
+def _ratings(ledger: Ledger, rubric: Rubric) -> list[Problem]:
+    rated = {norm.id: norm.check for _, norm in rubric.norms if isinstance(norm.check, RatingCheck)}
+    problems = []
+    for norm_id, level in ledger.ratings.items():
+        check = rated.get(norm_id)
+        if check is None:
+            problems.append(Problem(("ratings", norm_id),
+                f"norm {norm_id!r} is not a rated norm of rubric {rubric.id!r}"
+                + (f" (rated norms: {', '.join(rated)})" if rated else ""), at_key=True))
+            continue
+        levels = check.levels or rubric.ratings
+        if level not in levels:
+            problems.append(Problem(("ratings", norm_id), _unknown_level(level, list(levels))))
+    return problems
+
+
+def _unknown_level(level: str, levels: list[str]) -> str:
+    return f"unknown rating {level!r}; use one of: {', '.join(levels)}"

@@ -1,0 +1,77 @@
+"""One input file: its text, its data by the fast or strict parse, and positions on demand."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import BranchcheckError, Diagnostic, Level
+from . import fast, strict
+from .decode import read_text
+from .locate import Loc, diagnostics_from, locate
+from .positions import MapPos, Pos
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A rule broken at `loc` (a path into the file's data); becomes a Diagnostic."""
+
+    loc: Loc
+    message: str
+    level: Level = "error"
+    at_key: bool = False
+
+
+class Source:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.name = str(path)
+        self.text = read_text(path)
+        self._strict: tuple[Any, Pos] | None = None
+
+    def strict(self) -> tuple[Any, Pos]:
+        if self._strict is None:
+            data, pos = strict.parse(self.text, self.name)
+            if not isinstance(data, dict) or not isinstance(pos, MapPos):
+                raise BranchcheckError.at(self.name, pos.line, pos.col, _not_a_mapping(self.text))
+            self._strict = data, pos
+        return self._strict
+
+    def validate(self, model: type[M]) -> M:
+        data = fast.parse(self.text)
+        if data is not None:
+            try:
+                return model.model_validate(data)
+            except ValidationError:
+                pass  # the strict parse decides, and says where
+        data, pos = self.strict()
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            raise BranchcheckError(diagnostics_from(exc, model, self.name, data, pos)) from None
+
+    def diagnostics(self, problems: list[Problem]) -> list[Diagnostic]:
+        data, pos = self.strict()
+        out = []
+        for problem in problems:
+            line, col, path = locate(pos, data, problem.loc, at_key=problem.at_key)
+            text = f"{path}: {problem.message}" if path else problem.message
+            out.append(Diagnostic(self.name, line, col, text, problem.level))
+        return out
+
+
+def _not_a_mapping(text: str) -> str:
+    message = "top level must be 'key: value' lines"
+    if "：" in text:
+        return message + " (full-width colon '：' used? YAML needs an ASCII ':' followed by a space)"
+    if "\t" in text:
+        return message + " (rows pasted from Excel? write one `key: value` per line)"
+    if re.search(r"^[^\s:#]+:\S", text, re.MULTILINE):
+        return message + " (YAML needs a space after ':')"
+    return message

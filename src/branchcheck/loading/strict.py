@@ -1,0 +1,157 @@
+"""The positions-aware YAML parse: PyYAML's event stream walked into plain data.
+
+Every scalar stays the string the user wrote (the schema decides types, so `NO`, `1.10`,
+`010` and `12:30` survive), and one pass refuses what would make the data ambiguous or
+hostile: anchors and aliases, explicit tags, duplicate keys, complex keys, a second
+document, nesting deeper than MAX_DEPTH. Walking events rather than composing a node tree
+keeps libyaml's recursive composer (which crashes on deep input) out of the way.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from ..errors import BranchcheckError, visible
+from .decode import line_col
+from .positions import MapPos, Pos, ScalarPos, SeqPos
+
+MAX_DEPTH = 32
+_NULLS = frozenset({"", "~", "null"})
+_BAD_IN_VALUE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\u202a-\u202e\u2066-\u2069\ufeff]")
+_BAD_IN_KEY = re.compile("[\u00a0\u3000\u200b-\u200d\ufeff]|^\\s|\\s$")
+
+_Parser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+
+def _mark(event: Any) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
+
+
+class _Frame:
+    __slots__ = ("data", "key", "key_mark", "pos")
+
+    def __init__(self, data: dict[str, Any] | list[Any], pos: MapPos | SeqPos) -> None:
+        self.data = data
+        self.pos = pos
+        self.key: str | None = None
+        self.key_mark = (0, 0)
+
+
+def parse(text: str, name: str) -> tuple[Any, Pos]:
+    """Return (data, positions) or raise BranchcheckError at the first problem."""
+    try:
+        return _walk(yaml.parse(text, Loader=_Parser), name)
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, text, name) from None
+    except yaml.reader.ReaderError as exc:
+        line, col = line_col(text, min(exc.position, len(text)))
+        raise BranchcheckError.at(name, line, col, f"unacceptable character #x{exc.character:04x}") from None
+
+
+def _walk(events: Any, name: str) -> tuple[Any, Pos]:
+    stack: list[_Frame] = []
+    root: Any = None
+    root_pos: Pos | None = None
+    documents = 0
+
+    def fail(event: Any, message: str) -> BranchcheckError:
+        line, col = _mark(event)
+        return BranchcheckError.at(name, line, col, message)
+
+    def attach(value: Any, pos: Pos) -> None:
+        nonlocal root, root_pos
+        if not stack:
+            root, root_pos = value, pos
+            return
+        frame = stack[-1]
+        if isinstance(frame.data, list):
+            frame.data.append(value)
+            assert isinstance(frame.pos, SeqPos)
+            frame.pos.items.append(pos)
+            return
+        assert frame.key is not None and isinstance(frame.pos, MapPos)
+        frame.data[frame.key] = value
+        frame.pos.keys[frame.key] = (*frame.key_mark, pos)
+        frame.key = None
+
+    for event in events:
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            if event.anchor is not None:
+                raise fail(event, "anchors/aliases (&, *) are not supported; write the value out")
+            if event.tag is not None:
+                raise fail(event, f"YAML tag {event.tag!r} is not supported; remove it")
+            top = stack[-1] if stack else None
+            if top is not None and isinstance(top.data, dict) and top.key is None:
+                key = event.value
+                line, col = _mark(event)
+                if key in top.data:
+                    first = top.pos.keys[key][0]  # type: ignore[union-attr]
+                    raise fail(event, f"duplicate key {visible(key)!r} (first at line {first})")
+                if not key:
+                    raise fail(event, "empty key; write `name: value`")
+                if _BAD_IN_KEY.search(key):
+                    raise fail(event, f"key {visible(key)!r} has invisible or extra spaces; retype it")
+                top.key, top.key_mark = key, (line, col)
+                continue
+            value = event.value
+            if event.style is None and value in _NULLS:
+                value = None
+            elif event.style == '"' and _BAD_IN_VALUE.search(value):
+                bad = _BAD_IN_VALUE.search(value)
+                assert bad is not None
+                raise fail(event, f"control/invisible character {visible(bad.group())} in value")
+            attach(value, ScalarPos(*_mark(event)))
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if event.anchor is not None:
+                raise fail(event, "anchors/aliases (&, *) are not supported; write the value out")
+            if event.tag is not None:
+                raise fail(event, f"YAML tag {event.tag!r} is not supported; remove it")
+            top = stack[-1] if stack else None
+            if top is not None and isinstance(top.data, dict) and top.key is None:
+                raise fail(event, "a key must be plain text, not a list or mapping")
+            if len(stack) >= MAX_DEPTH:
+                raise fail(event, f"nested deeper than {MAX_DEPTH} levels")
+            line, col = _mark(event)
+            if kind is yaml.MappingStartEvent:
+                stack.append(_Frame({}, MapPos(line, col)))
+            else:
+                stack.append(_Frame([], SeqPos(line, col)))
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            frame = stack.pop()
+            attach(frame.data, frame.pos)
+        elif kind is yaml.AliasEvent:
+            raise fail(event, "anchors/aliases (&, *) are not supported; write the value out")
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise fail(event, "only one document allowed per file; remove the second '---' and what follows")
+    if root_pos is None:
+        raise BranchcheckError.at(name, 1, 1, "file is empty (only comments)")
+    return root, root_pos
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, name: str) -> BranchcheckError:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or exc.context or "YAML syntax error"
+    source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    if "\t" in source_line[: max(col, 1)] or "'\\t'" in problem:
+        tab = source_line.find("\t")
+        col = tab + 1 if tab >= 0 else col
+        message = "tab character: YAML indentation must use spaces"
+    elif "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
+        line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
+        message = "this quoted value is never closed; add the closing quote"
+    else:
+        message = problem
+        if "：" in source_line:
+            message += " (full-width colon '：' used? YAML needs an ASCII ':' followed by a space)"
+        elif "mapping values are not allowed" in problem:
+            message += " (a value containing ': ' must be put in quotes)"
+        elif "cannot start any token" in problem:
+            message += " (values starting with @ ` % * & ! | > must be put in quotes)"
+    return BranchcheckError.at(name, line, col, message)

@@ -1,0 +1,93 @@
+"""The scoring result (`branchcheck.result/1`); its JSON is the public contract in design.md."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+NormStatus = Literal["met", "partial", "missed", "unrated", "not_applicable"]
+
+
+class ResultModel(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class RubricRef(ResultModel):
+    id: str
+    version: str
+
+
+class BranchRef(ResultModel):
+    id: str
+    name: str
+    parent: str | None = None
+
+
+class PeriodRef(ResultModel):
+    start: str
+    end: str
+
+
+class TierRef(ResultModel):
+    id: str
+    name: str
+
+
+class DimensionResult(ResultModel):
+    id: str
+    name: str
+    earned: float
+    max: float
+
+
+class NormResult(ResultModel):
+    id: str
+    name: str
+    dimension: str
+    points: float
+    earned: float
+    fraction: float | None
+    misses: int
+    status: NormStatus
+    detail: str
+    veto: bool = False
+    bonus: bool = False
+
+
+class TaskResult(ResultModel):
+    id: str
+    name: str
+    points: float
+    earned: float
+    status: Literal["done", "partial", "open"]
+
+
+class Alert(ResultModel):
+    kind: str
+    message: str
+
+
+class NextTier(ResultModel):
+    id: str
+    name: str
+    short_by: float
+    blockers: list[str]
+
+
+class Result(ResultModel):
+    format: Literal["branchcheck.result/1"] = "branchcheck.result/1"
+    rubric: RubricRef
+    branch: BranchRef
+    period: PeriodRef
+    score: float
+    max: float
+    bonus: float
+    rescaled: bool
+    tier: TierRef
+    vetoes: list[str]
+    dimensions: list[DimensionResult]
+    norms: list[NormResult]
+    tasks: list[TaskResult]
+    alerts: list[Alert]
+    next_tier: NextTier | None
