@@ -11,6 +11,13 @@ from .models import Ledger, Result, Rubric
 __version__ = "0.1.0"
 
 __all__ = [
-    "BranchcheckError", "Diagnostic", "Ledger", "Result", "Rubric",
-    "__version__", "load_ledger", "load_rubric", "score",
+    "BranchcheckError",
+    "Diagnostic",
+    "Ledger",
+    "Result",
+    "Rubric",
+    "__version__",
+    "load_ledger",
+    "load_rubric",
+    "score",
 ]

@@ -5,7 +5,12 @@ from __future__ import annotations
 from ..models.checks import AttendanceCheck, CountCheck, FrequencyCheck
 from .context import Context, Outcome, name_list
 
-_UNIT = {"month": ("个月", "月"), "quarter": ("个季度", "季度"), "half": ("个半年", "半年"), "year": ("年", "年")}
+_UNIT = {
+    "month": ("个月", "月"),
+    "quarter": ("个季度", "季度"),
+    "half": ("个半年", "半年"),
+    "year": ("年", "年"),
+}
 
 
 def _what(types: tuple[str, ...], topic: str | None) -> str:

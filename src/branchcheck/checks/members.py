@@ -14,10 +14,13 @@ def _counted(ctx: Context, years: list[Window]) -> list[Member]:
     return [m for m in ctx.ledger.members if any(m.active_on(y.end) for y in years)]
 
 
-def _shortfall(ctx: Context, years: list[Window], meets: dict[str, set[int]]) -> tuple[list[Member], list[Member]]:
+def _shortfall(
+    ctx: Context, years: list[Window], meets: dict[str, set[int]]
+) -> tuple[list[Member], list[Member]]:
     counted = _counted(ctx, years)
     short = [
-        m for m in counted
+        m
+        for m in counted
         if any(m.active_on(y.end) and i not in meets.get(m.id, set()) for i, y in enumerate(years))
     ]
     return counted, short
@@ -65,7 +68,9 @@ def training_check(check: TrainingCheck, ctx: Context) -> Outcome:
     return _per_member(ctx, years, meets, f"年学时达{check.hours:g}")
 
 
-def _per_member(ctx: Context, years: list[Window], meets: dict[str, set[int]], what: str) -> Outcome:
+def _per_member(
+    ctx: Context, years: list[Window], meets: dict[str, set[int]], what: str
+) -> Outcome:
     counted, short = _shortfall(ctx, years, meets)
     if not counted:
         return Outcome(None, 0, "无应参加的党员，不适用")
@@ -89,8 +94,11 @@ def dues_check(check: DuesCheck, ctx: Context) -> Outcome:
         paid_months = set(ctx.ledger.dues.get(member.id, ()))
         missing = []
         for window in months:
-            if not (member.active_on(window.start) or member.active_on(window.end)
-                    or (member.joined is not None and window.start <= member.joined <= window.end)):
+            if not (
+                member.active_on(window.start)
+                or member.active_on(window.end)
+                or (member.joined is not None and window.start <= member.joined <= window.end)
+            ):
                 continue
             due += 1
             if f"{window.start.year:04d}-{window.start.month:02d}" in paid_months:
@@ -98,7 +106,9 @@ def dues_check(check: DuesCheck, ctx: Context) -> Outcome:
             else:
                 missing.append(window.label)
         if missing:
-            unpaid.append(f"{member.name}{'、'.join(missing) if len(missing) <= 3 else f'{len(missing)}个月'}")
+            unpaid.append(
+                f"{member.name}{'、'.join(missing) if len(missing) <= 3 else f'{len(missing)}个月'}"
+            )
     if due == 0:
         return Outcome(None, 0, "期内无应缴党费的党员，不适用")
     detail = f"应缴{due}人月，已缴{paid}人月"

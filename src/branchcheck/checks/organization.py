@@ -55,16 +55,22 @@ def structure_check(check: StructureCheck, ctx: Context) -> Outcome:
     def condition(ok: bool, yes: str, no: str) -> None:
         (met if ok else failed).append(yes if ok else no)
 
-    condition(len(full) >= check.min_members, f"正式党员{len(full)}名",
-              f"正式党员仅{len(full)}名（应至少{check.min_members}名）")
+    condition(
+        len(full) >= check.min_members,
+        f"正式党员{len(full)}名",
+        f"正式党员仅{len(full)}名（应至少{check.min_members}名）",
+    )
     needs_committee = len(full) >= check.committee_at
     if needs_committee:
         committee = ctx.ledger.committee
         active_ids = {m.id for m in active}
         size = len([i for i in committee.members if i in active_ids]) if committee else 0
         low, high = check.committee_size
-        condition(low <= size <= high, f"支委会{size}人",
-                  f"支委会{size}人（正式党员{len(full)}名应设{low}–{high}人的支委会）")
+        condition(
+            low <= size <= high,
+            f"支委会{size}人",
+            f"支委会{size}人（正式党员{len(full)}名应设{low}–{high}人的支委会）",
+        )
     roles = check.roles if needs_committee else check.small_branch_roles
     held = {role for m in active for role in m.roles}
     for role in roles:

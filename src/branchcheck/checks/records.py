@@ -36,7 +36,9 @@ def fact_check(check: FactCheck, ctx: Context) -> Outcome:
     if check.min is not None:
         number = _as_number(value)
         ok = number is not None and number >= check.min
-        return Outcome(1.0 if ok else 0.0, 0 if ok else 1, f"{check.key}：{value}（要求≥{check.min:g}）")
+        return Outcome(
+            1.0 if ok else 0.0, 0 if ok else 1, f"{check.key}：{value}（要求≥{check.min:g}）"
+        )
     expect = check.expect if check.expect is not None else "true"
     wanted, given = _as_bool(expect), _as_bool(value)
     ok = wanted == given if wanted is not None else value == expect

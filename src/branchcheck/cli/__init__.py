@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -27,19 +27,34 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-rubrics_app = typer.Typer(help="The built-in rubrics, and one rubric as its acceptance table.",
-                          invoke_without_command=True)
+rubrics_app = typer.Typer(
+    help="The built-in rubrics, and one rubric as its acceptance table.",
+    invoke_without_command=True,
+)
 app.add_typer(rubrics_app, name="rubrics")
 
 
-class ScoreFormat(str, Enum):
+class ScoreFormat(StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"
 
 
-RubricOpt = Annotated[str | None, typer.Option("--rubric", "-r", help="Built-in rubric id or rubric file; overrides the ledger's `rubric`.")]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (whole or not at all) instead of stdout.", dir_okay=False)]
+RubricOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--rubric", "-r", help="Built-in rubric id or rubric file; overrides the ledger's `rubric`."
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file (whole or not at all) instead of stdout.",
+        dir_okay=False,
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -50,19 +65,32 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Exit codes: 0 done, 1 a gate failed or a rubric is invalid, 2 bad input or usage."""
 
 
 @app.command("score")
 def score_command(
-    ledgers: Annotated[list[Path], typer.Argument(help="Ledger files (台账, YAML).", dir_okay=False)],
+    ledgers: Annotated[
+        list[Path], typer.Argument(help="Ledger files (台账, YAML).", dir_okay=False)
+    ],
     rubric: RubricOpt = None,
-    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.table,
+    fmt: Annotated[
+        ScoreFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ScoreFormat.table,
     output: OutputOpt = None,
-    fail_under: Annotated[float | None, typer.Option("--fail-under", help="Exit 1 if any score is under N.")] = None,
-    min_tier: Annotated[str | None, typer.Option("--min-tier", help="Exit 1 if any branch is below this tier id.")] = None,
+    fail_under: Annotated[
+        float | None, typer.Option("--fail-under", help="Exit 1 if any score is under N.")
+    ] = None,
+    min_tier: Annotated[
+        str | None, typer.Option("--min-tier", help="Exit 1 if any branch is below this tier id.")
+    ] = None,
 ) -> int:
     """Score ledgers: score, tier, every deduction explained."""
     from .score import run_score
@@ -72,7 +100,9 @@ def score_command(
 
 @app.command("validate")
 def validate_command(
-    paths: Annotated[list[Path], typer.Argument(help="Rubric files or folders (searched recursively).")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Rubric files or folders (searched recursively).")
+    ],
 ) -> int:
     """Check rubric files: schema, point sums, tiers, vocabulary. For CI."""
     from .validate import run_validate
@@ -83,7 +113,9 @@ def validate_command(
 @rubrics_app.callback()
 def rubrics_list(
     ctx: typer.Context,
-    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.table,
+    fmt: Annotated[
+        ScoreFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ScoreFormat.table,
 ) -> None:
     """List the built-in rubrics (id, name, version, issuer, norms, total)."""
     if ctx.invoked_subcommand is None:
@@ -95,7 +127,9 @@ def rubrics_list(
 @rubrics_app.command("show")
 def rubrics_show(
     rubric: Annotated[str, typer.Argument(help="Built-in rubric id or rubric file.")],
-    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.table,
+    fmt: Annotated[
+        ScoreFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ScoreFormat.table,
     output: OutputOpt = None,
 ) -> int:
     """Print one rubric as its acceptance table (对照表)."""
@@ -133,7 +167,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: one line, never a traceback, unless asked for
         if os.environ.get("BRANCHCHECK_DEBUG"):
             raise
-        stderr_line(f"branchcheck: internal error: {type(exc).__name__}: {exc} "
-                    "(please report it; rerun with BRANCHCHECK_DEBUG=1 for details)")
+        stderr_line(
+            f"branchcheck: internal error: {type(exc).__name__}: {exc} "
+            "(please report it; rerun with BRANCHCHECK_DEBUG=1 for details)"
+        )
         return 3
     return result if isinstance(result, int) else 0

@@ -32,10 +32,14 @@ def write_atomic(path: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
     """Write `data` to `path` whole, or leave `path` as it was."""
     name = str(path)
     if any(_same_file(path, source) for source in inputs):
-        raise BranchcheckError.at(name, 1, 1, "output would overwrite an input file; choose another name")
+        raise BranchcheckError.at(
+            name, 1, 1, "output would overwrite an input file; choose another name"
+        )
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise BranchcheckError.at(name, 1, 1, f"cannot write: folder {str(folder)!r} does not exist")
+        raise BranchcheckError.at(
+            name, 1, 1, f"cannot write: folder {str(folder)!r} does not exist"
+        )
     if path.is_dir():
         raise BranchcheckError.at(name, 1, 1, "cannot write: this is a folder; give a file name")
     handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
@@ -46,7 +50,9 @@ def write_atomic(path: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
             os.fsync(stream.fileno())
         os.replace(temp, path)
     except PermissionError:
-        raise BranchcheckError.at(name, 1, 1, "cannot write: permission denied (is it open in Excel/WPS?)") from None
+        raise BranchcheckError.at(
+            name, 1, 1, "cannot write: permission denied (is it open in Excel/WPS?)"
+        ) from None
     except OSError as exc:
         raise BranchcheckError.at(name, 1, 1, f"cannot write: {exc.strerror or exc}") from None
     finally:

@@ -12,7 +12,11 @@ from ..formats.escape import terminal
 from ..formats.json_format import dumps
 from ..formats.markdown import md_table
 from ..formats.rubric_view import (
-    CATALOGUE_HEADER, catalogue_rows, rubric_json, rubric_markdown, rubric_table,
+    CATALOGUE_HEADER,
+    catalogue_rows,
+    rubric_json,
+    rubric_markdown,
+    rubric_table,
 )
 from ..formats.table import render_to_text
 from ..loading import builtin_rubrics, load_rubric
@@ -23,8 +27,12 @@ def run_list(fmt: str) -> int:
     rubrics = [(ident, load_rubric(path)) for ident, path in builtin_rubrics().items()]
     rows = catalogue_rows(rubrics)
     if fmt == "json":
-        text = dumps([dict(zip(["id", "name", "version", "issuer", "norms", "total"], row, strict=True))
-                      for row in rows])
+        text = dumps(
+            [
+                dict(zip(["id", "name", "version", "issuer", "norms", "total"], row, strict=True))
+                for row in rows
+            ]
+        )
     elif fmt == "markdown":
         text = "\n".join(md_table(CATALOGUE_HEADER, rows)) + "\n"  # type: ignore[arg-type]
     else:

@@ -14,7 +14,9 @@ from ..models.rubric import Rubric
 from .output import emit, print_diagnostics, stderr_line, terminal_width
 
 
-def gate(results: list[tuple[Result, Rubric]], fail_under: float | None, min_tier: str | None) -> list[str]:
+def gate(
+    results: list[tuple[Result, Rubric]], fail_under: float | None, min_tier: str | None
+) -> list[str]:
     """Why each result falls short of the gates (empty: all pass)."""
     failures = []
     for result, rubric in results:
@@ -24,15 +26,26 @@ def gate(results: list[tuple[Result, Rubric]], fail_under: float | None, min_tie
         if min_tier is not None:
             order = [tier.id for tier in rubric.tiers]
             if min_tier not in order:
-                raise BranchcheckError.at("--min-tier", 1, 1,
-                    f"unknown tier {min_tier!r} in rubric {rubric.id!r} (tiers: {', '.join(order)})")
+                raise BranchcheckError.at(
+                    "--min-tier",
+                    1,
+                    1,
+                    f"unknown tier {min_tier!r} in rubric {rubric.id!r}"
+                    f" (tiers: {', '.join(order)})",
+                )
             if order.index(result.tier.id) < order.index(min_tier):
                 failures.append(f"{label}: tier {result.tier.id} is below --min-tier {min_tier}")
     return failures
 
 
-def run_score(ledgers: list[Path], rubric: str | None, fmt: str, output: Path | None,
-              fail_under: float | None, min_tier: str | None) -> int:
+def run_score(
+    ledgers: list[Path],
+    rubric: str | None,
+    fmt: str,
+    output: Path | None,
+    fail_under: float | None,
+    min_tier: str | None,
+) -> int:
     scored: list[tuple[Result, Rubric]] = []
     errors: list[Diagnostic] = []
     for path in ledgers:

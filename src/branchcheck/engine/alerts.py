@@ -20,7 +20,8 @@ def alerts(rubric: Rubric, ctx: Context, norms: list[NormResult]) -> list[Alert]
         found += _dues_gaps(ctx)
     found += [
         Alert(kind="unrated", message=f"{n.id}尚待评定：在台账 ratings 中给出等级")
-        for n in norms if n.status == "unrated"
+        for n in norms
+        if n.status == "unrated"
     ]
     return found
 
@@ -34,7 +35,8 @@ def _term_due(rubric: Rubric, ctx: Context) -> list[Alert]:
     if end < period_end:
         message = f"支部委员会任期已于{end.isoformat()}届满，应抓紧换届"
     else:
-        message = f"支部委员会任期将于{end.isoformat()}届满（期末后{(end - period_end).days}天内），请筹备换届"
+        days = (end - period_end).days
+        message = f"支部委员会任期将于{end.isoformat()}届满（期末后{days}天内），请筹备换届"
     return [Alert(kind="term_due", message=message)]
 
 
@@ -52,6 +54,10 @@ def _dues_gaps(ctx: Context) -> list[Alert]:
             run = 0 if f"{window.start.year:04d}-{window.start.month:02d}" in paid else run + 1
             longest = max(longest, run)
         if longest >= DUES_GAP_MONTHS:
-            found.append(Alert(kind="dues_gap",
-                message=f"{member.name}（{member.id}）连续{longest}个月未缴党费，须核实原因（党章第九条）"))
+            found.append(
+                Alert(
+                    kind="dues_gap",
+                    message=f"{member.name}（{member.id}）连续{longest}个月未缴党费，须核实原因（党章第九条）",
+                )
+            )
     return found

@@ -39,17 +39,35 @@ def status_of(points: float, earned: float, outcome: Outcome) -> NormStatus:
 
 
 def score_norm(dimension: Dimension, norm: Norm, ctx: Context, full_members: int) -> NormResult:
-    base = {"id": norm.id, "name": norm.name, "dimension": dimension.id, "points": norm.points,
-            "veto": norm.veto, "bonus": norm.bonus}
+    base = {
+        "id": norm.id,
+        "name": norm.name,
+        "dimension": dimension.id,
+        "points": norm.points,
+        "veto": norm.veto,
+        "bonus": norm.bonus,
+    }
     reason = when_holds(norm.when, full_members)
     outcome = (
-        Outcome(None, 0, f"不适用：{reason}") if reason
+        Outcome(None, 0, f"不适用：{reason}")
+        if reason
         else REGISTRY[norm.check.kind](norm.check, ctx.for_norm(norm))
     )
     if outcome.fraction is None:
-        return NormResult(**base, earned=0.0, fraction=None, misses=0,
-                          status="not_applicable", detail=outcome.detail)
+        return NormResult(
+            **base,
+            earned=0.0,
+            fraction=None,
+            misses=0,
+            status="not_applicable",
+            detail=outcome.detail,
+        )
     earned = earn(norm, outcome)
-    return NormResult(**base, earned=earned, fraction=round(outcome.fraction, 4),
-                      misses=outcome.misses, status=status_of(norm.points, earned, outcome),
-                      detail=outcome.detail)
+    return NormResult(
+        **base,
+        earned=earned,
+        fraction=round(outcome.fraction, 4),
+        misses=outcome.misses,
+        status=status_of(norm.points, earned, outcome),
+        detail=outcome.detail,
+    )

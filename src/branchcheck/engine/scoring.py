@@ -5,7 +5,12 @@ from __future__ import annotations
 from ..checks import Context
 from ..models.ledger import Ledger, Task
 from ..models.result import (
-    BranchRef, DimensionResult, NormResult, PeriodRef, Result, RubricRef, TaskResult,
+    BranchRef,
+    DimensionResult,
+    PeriodRef,
+    Result,
+    RubricRef,
+    TaskResult,
 )
 from ..models.rubric import Rubric
 from .alerts import alerts
@@ -31,7 +36,9 @@ def score(rubric: Rubric, ledger: Ledger) -> Result:
     counted = [n for n in norms if not n.bonus and n.status != "not_applicable"]
 
     tasks = [
-        TaskResult(id=t.id, name=t.name, points=t.points, earned=task_earned(t, rubric), status=t.status)
+        TaskResult(
+            id=t.id, name=t.name, points=t.points, earned=task_earned(t, rubric), status=t.status
+        )
         for t in ledger.tasks
     ]
     earned = sum(n.earned for n in counted) + sum(t.earned for t in tasks)
@@ -45,7 +52,8 @@ def score(rubric: Rubric, ledger: Ledger) -> Result:
 
     dimensions = [
         DimensionResult(
-            id=dim.id, name=dim.name,
+            id=dim.id,
+            name=dim.name,
             earned=round(sum(n.earned for n in counted if n.dimension == dim.id), 2),
             max=round(sum(n.points for n in counted if n.dimension == dim.id), 2),
         )
@@ -57,7 +65,15 @@ def score(rubric: Rubric, ledger: Ledger) -> Result:
         rubric=RubricRef(id=rubric.id, version=rubric.version),
         branch=BranchRef(id=ledger.branch.id, name=ledger.branch.name, parent=ledger.branch.parent),
         period=PeriodRef(start=ledger.period.start.isoformat(), end=ledger.period.end.isoformat()),
-        score=total_score, max=rubric.total, bonus=round(bonus, 2), rescaled=rescaled,
-        tier=tier, vetoes=vetoes, dimensions=dimensions, norms=norms, tasks=tasks,
-        alerts=alerts(rubric, ctx, norms), next_tier=next_tier,
+        score=total_score,
+        max=rubric.total,
+        bonus=round(bonus, 2),
+        rescaled=rescaled,
+        tier=tier,
+        vetoes=vetoes,
+        dimensions=dimensions,
+        norms=norms,
+        tasks=tasks,
+        alerts=alerts(rubric, ctx, norms),
+        next_tier=next_tier,
     )

@@ -6,13 +6,18 @@ from ..models.result import DimensionResult, NextTier, NormResult, TierRef
 from ..models.rubric import Rubric, Tier
 
 
-def blockers(tier: Tier, vetoes: list[str], norms: dict[str, NormResult],
-             dimensions: list[DimensionResult]) -> list[str]:
+def blockers(
+    tier: Tier, vetoes: list[str], norms: dict[str, NormResult], dimensions: list[DimensionResult]
+) -> list[str]:
     """Vetoes, required norms not fully met, and dimensions under the ratio: ids, in that order."""
     found: list[str] = list(vetoes) if tier.veto_free else []
     for norm_id in tier.requires:
         result = norms.get(norm_id)
-        if result is not None and result.status not in ("met", "not_applicable") and norm_id not in found:
+        if (
+            result is not None
+            and result.status not in ("met", "not_applicable")
+            and norm_id not in found
+        ):
             found.append(norm_id)
     if tier.min_dimension_ratio is not None:
         for dim in dimensions:
@@ -21,8 +26,13 @@ def blockers(tier: Tier, vetoes: list[str], norms: dict[str, NormResult],
     return found
 
 
-def place(rubric: Rubric, score: float, vetoes: list[str], norms: list[NormResult],
-          dimensions: list[DimensionResult]) -> tuple[TierRef, NextTier | None]:
+def place(
+    rubric: Rubric,
+    score: float,
+    vetoes: list[str],
+    norms: list[NormResult],
+    dimensions: list[DimensionResult],
+) -> tuple[TierRef, NextTier | None]:
     by_id = {n.id: n for n in norms}
     reached = 0  # the lowest tier is where every branch starts
     pending: list[tuple[Tier, list[str]]] = []

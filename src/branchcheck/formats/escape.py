@@ -19,6 +19,7 @@ def terminal(text: object, style: str = "") -> Text:
 
 def md_cell(text: object) -> str:
     """One markdown table cell: pipes, markup and HTML escaped, newlines as <br>."""
+
     def repl(match: re.Match[str]) -> str:
         char = match.group(1)
         return _MD_ENTITIES.get(char, "\\" + char)

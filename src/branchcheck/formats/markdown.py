@@ -36,21 +36,33 @@ def summary_lines(result: Result) -> list[str]:
 
 def render_result(result: Result) -> str:
     lines = [f"## {md_cell(result.branch.name)}（{md_cell(result.branch.id)}）", ""]
-    lines += summary_lines(result) + [""]
-    lines += md_table(["维度", "得分", "满分"],
-                      [[d.name, number(d.earned), number(d.max)] for d in result.dimensions])
+    lines += [*summary_lines(result), ""]
+    lines += md_table(
+        ["维度", "得分", "满分"],
+        [[d.name, number(d.earned), number(d.max)] for d in result.dimensions],
+    )
     lines.append("")
     rows: list[list[object]] = [
-        [n.id + ("（否决项）" if n.veto else "") + ("（加分项）" if n.bonus else ""), n.name,
-         number(n.points), number(n.earned), STATUS[n.status], n.detail]
+        [
+            n.id + ("（否决项）" if n.veto else "") + ("（加分项）" if n.bonus else ""),
+            n.name,
+            number(n.points),
+            number(n.earned),
+            STATUS[n.status],
+            n.detail,
+        ]
         for n in result.norms
     ]
     lines += md_table(["编号", "规范", "分值", "得分", "状态", "说明"], rows)
     if result.tasks:
         lines.append("")
-        lines += md_table(["个性任务", "名称", "分值", "得分", "状态"],
-                          [[t.id, t.name, number(t.points), number(t.earned), TASK_STATUS[t.status]]
-                           for t in result.tasks])
+        lines += md_table(
+            ["个性任务", "名称", "分值", "得分", "状态"],
+            [
+                [t.id, t.name, number(t.points), number(t.earned), TASK_STATUS[t.status]]
+                for t in result.tasks
+            ],
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -34,8 +34,16 @@ def marks(norm: Norm) -> str:
 
 def rows(rubric: Rubric) -> list[list[str]]:
     return [
-        [dim.name, norm.id, norm.name, norm.requirement or "", number(norm.points),
-         scoring_label(norm), marks(norm), norm.basis or ""]
+        [
+            dim.name,
+            norm.id,
+            norm.name,
+            norm.requirement or "",
+            number(norm.points),
+            scoring_label(norm),
+            marks(norm),
+            norm.basis or "",
+        ]
         for dim, norm in rubric.norms
     ]
 
@@ -57,12 +65,17 @@ def _tier_lines(rubric: Rubric) -> list[str]:
 
 
 def _heading(rubric: Rubric) -> list[str]:
-    split = (f"，共性任务{number(rubric.split.common)}分、个性任务{number(rubric.split.individual)}分"
-             if rubric.split else "")
+    split = (
+        f"，共性任务{number(rubric.split.common)}分、个性任务{number(rubric.split.individual)}分"
+        if rubric.split
+        else ""
+    )
     cap = f"，加分上限{number(rubric.bonus_cap)}分" if rubric.bonus_cap is not None else ""
-    return [f"{rubric.name}（{rubric.id}，{rubric.version}版）",
-            f"发布：{rubric.issuer or '—'}；来源：{rubric.source or '—'}",
-            f"满分{number(rubric.total)}分{split}{cap}"]
+    return [
+        f"{rubric.name}（{rubric.id}，{rubric.version}版）",
+        f"发布：{rubric.issuer or '—'}；来源：{rubric.source or '—'}",
+        f"满分{number(rubric.total)}分{split}{cap}",
+    ]
 
 
 def rubric_markdown(rubric: Rubric) -> str:
@@ -80,7 +93,7 @@ def rubric_table(rubric: Rubric, options: RenderOptions) -> str:
     for row in rows(rubric):
         table.add_row(*(terminal(cell) for cell in row))
     head = Text("\n".join(_heading(rubric)))
-    tiers = Text("\n".join(["等级："] + _tier_lines(rubric)))
+    tiers = Text("\n".join(["等级：", *_tier_lines(rubric)]))
     return render_to_text([head, table, tiers], options)
 
 
@@ -90,8 +103,10 @@ def rubric_json(rubric: Rubric) -> str:
 
 
 def catalogue_rows(rubrics: list[tuple[str, Rubric]]) -> list[list[str]]:
-    return [[ident, r.name, r.version, r.issuer or "", str(r.norm_count), number(r.total)]
-            for ident, r in rubrics]
+    return [
+        [ident, r.name, r.version, r.issuer or "", str(r.norm_count), number(r.total)]
+        for ident, r in rubrics
+    ]
 
 
 CATALOGUE_HEADER = ["编号", "名称", "版本", "发布机关", "规范数", "满分"]

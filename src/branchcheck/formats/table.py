@@ -13,15 +13,28 @@ from .base import RenderOptions
 from .escape import number, terminal
 from .labels import STATUS, TASK_STATUS
 
-_STATUS_STYLE = {"met": "green", "partial": "yellow", "missed": "red", "unrated": "magenta",
-                 "not_applicable": "dim"}
+_STATUS_STYLE = {
+    "met": "green",
+    "partial": "yellow",
+    "missed": "red",
+    "unrated": "magenta",
+    "not_applicable": "dim",
+}
 
 
 def render_to_text(renderables: list[RenderableType], options: RenderOptions) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, width=options.width, force_terminal=options.color,
-                      no_color=not options.color, color_system="standard" if options.color else None,
-                      emoji=False, highlight=False, markup=False, soft_wrap=False)
+    console = Console(
+        file=buffer,
+        width=options.width,
+        force_terminal=options.color,
+        no_color=not options.color,
+        color_system="standard" if options.color else None,
+        emoji=False,
+        highlight=False,
+        markup=False,
+        soft_wrap=False,
+    )
     for renderable in renderables:
         console.print(renderable)
     return buffer.getvalue()
@@ -30,8 +43,10 @@ def render_to_text(renderables: list[RenderableType], options: RenderOptions) ->
 def _summary(result: Result) -> Text:
     text = Text()
     text.append_text(terminal(result.branch.name, "bold"))
-    text.append(f"  {result.branch.id}  {result.rubric.id} {result.rubric.version}  "
-                f"{result.period.start} 至 {result.period.end}\n")
+    text.append(
+        f"  {result.branch.id}  {result.rubric.id} {result.rubric.version}  "
+        f"{result.period.start} 至 {result.period.end}\n"
+    )
     text.append("得分 ")
     text.append(number(result.score), style="bold")
     text.append(f" / {number(result.max)}")
@@ -60,16 +75,34 @@ def _summary(result: Result) -> Text:
 
 def _norm_table(result: Result) -> Table:
     table = Table(show_lines=False, expand=False, header_style="bold")
-    for header, justify in (("编号", "left"), ("规范", "left"), ("分值", "right"), ("得分", "right"),
-                            ("状态", "left"), ("说明", "left")):
+    for header, justify in (
+        ("编号", "left"),
+        ("规范", "left"),
+        ("分值", "right"),
+        ("得分", "right"),
+        ("状态", "left"),
+        ("说明", "left"),
+    ):
         table.add_column(header, justify=justify, overflow="fold")  # type: ignore[arg-type]
     for n in result.norms:
         marks = ("*" if n.veto else "") + ("+" if n.bonus else "")
-        table.add_row(terminal(n.id + marks), terminal(n.name), number(n.points), number(n.earned),
-                      Text(STATUS[n.status], style=_STATUS_STYLE[n.status]), terminal(n.detail))
+        table.add_row(
+            terminal(n.id + marks),
+            terminal(n.name),
+            number(n.points),
+            number(n.earned),
+            Text(STATUS[n.status], style=_STATUS_STYLE[n.status]),
+            terminal(n.detail),
+        )
     for t in result.tasks:
-        table.add_row(terminal(t.id), terminal(t.name), number(t.points), number(t.earned),
-                      Text(TASK_STATUS[t.status]), Text("个性任务"))
+        table.add_row(
+            terminal(t.id),
+            terminal(t.name),
+            number(t.points),
+            number(t.earned),
+            Text(TASK_STATUS[t.status]),
+            Text("个性任务"),
+        )
     table.caption = "* 一票否决项  + 加分项"
     return table
 

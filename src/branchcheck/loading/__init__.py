@@ -89,13 +89,24 @@ def read_ledger(path: Path, rubric: str | os.PathLike[str] | Rubric | None = Non
     elif rubric is not None:
         resolved = load_rubric(rubric)
     elif ledger.rubric is None:
-        raise BranchcheckError(source.diagnostics([Problem((), "no rubric: add `rubric: ID` or pass --rubric")]))
+        raise BranchcheckError(
+            source.diagnostics([Problem((), "no rubric: add `rubric: ID` or pass --rubric")])
+        )
     else:
         found = _rubric_path(ledger.rubric, path.parent)
         if found is None:
             known = ", ".join(builtin_rubrics())
-            raise BranchcheckError(source.diagnostics([Problem(("rubric",),
-                f"unknown rubric {ledger.rubric!r}: not a built-in id ({known}) nor a file next to the ledger")]))
+            raise BranchcheckError(
+                source.diagnostics(
+                    [
+                        Problem(
+                            ("rubric",),
+                            f"unknown rubric {ledger.rubric!r}: not a built-in id ({known})"
+                            " nor a file next to the ledger",
+                        )
+                    ]
+                )
+            )
         resolved = load_rubric(found)
     problems = ledger_problems(ledger, resolved)
     if not problems:
@@ -107,6 +118,8 @@ def read_ledger(path: Path, rubric: str | os.PathLike[str] | Rubric | None = Non
     return LoadedLedger(ledger, resolved, diagnostics)
 
 
-def load_ledger(path: str | os.PathLike[str], rubric: str | os.PathLike[str] | Rubric | None = None) -> Ledger:
+def load_ledger(
+    path: str | os.PathLike[str], rubric: str | os.PathLike[str] | Rubric | None = None
+) -> Ledger:
     """The public API: a checked ledger model (warnings are dropped; the CLI shows them)."""
     return read_ledger(Path(path), rubric).ledger

@@ -12,8 +12,14 @@ from ..errors import BranchcheckError, visible
 MAX_BYTES = 5 * 1024 * 1024
 
 _MAGIC = (
-    (b"PK\x03\x04", "this is an .xlsx/.docx (zip) file, not YAML; save it as a UTF-8 .yaml text file"),
-    (b"\xd0\xcf\x11\xe0", "this is an .xls/.doc (OLE) file, not YAML; save it as a UTF-8 .yaml text file"),
+    (
+        b"PK\x03\x04",
+        "this is an .xlsx/.docx (zip) file, not YAML; save it as a UTF-8 .yaml text file",
+    ),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "this is an .xls/.doc (OLE) file, not YAML; save it as a UTF-8 .yaml text file",
+    ),
     (b"%PDF", "this is a PDF file, not YAML; the ledger must be a UTF-8 .yaml text file"),
 )
 _BOMS = (
@@ -47,7 +53,11 @@ def read_bytes(path: Path) -> bytes:
             raise BranchcheckError.at(name, 1, 1, "is a directory, not a YAML file")
         if size > MAX_BYTES:
             raise BranchcheckError.at(
-                name, 1, 1, f"file is {size // 1024} KB, over the {MAX_BYTES // 1024 // 1024} MB limit; is it the right file?"
+                name,
+                1,
+                1,
+                f"file is {size // 1024} KB, over the {MAX_BYTES // 2**20} MB limit;"
+                " is it the right file?",
             )
         with open(path, "rb") as handle:
             return handle.read(MAX_BYTES + 1)
@@ -69,7 +79,7 @@ def decode(data: bytes, name: str) -> str:
     encoding = "utf-8"
     for bom, bom_encoding in _BOMS:
         if data.startswith(bom):
-            data, encoding = data[len(bom):], bom_encoding
+            data, encoding = data[len(bom) :], bom_encoding
             break
     try:
         text = data.decode(encoding)
@@ -78,10 +88,7 @@ def decode(data: bytes, name: str) -> str:
         line, col = line_col(good, len(good))
         message = f"not valid {encoding.upper()} (byte 0x{data[exc.start]:02X})"
         if encoding == "utf-8" and _looks_gbk(data):
-            message += (
-                " - the file looks GBK/GB18030-encoded (Windows 'ANSI');"
-                " re-save it as UTF-8"
-            )
+            message += " - the file looks GBK/GB18030-encoded (Windows 'ANSI'); re-save it as UTF-8"
         elif encoding == "utf-8" and b"\x00" in data[:64]:
             message += " - the file looks UTF-16 without a BOM; re-save it as UTF-8"
         raise BranchcheckError.at(name, line, col, message) from None
@@ -102,7 +109,9 @@ def scan_text(text: str, name: str) -> None:
     if bad:
         line, col = line_col(text, bad.start())
         raise BranchcheckError.at(
-            name, line, col,
+            name,
+            line,
+            col,
             f"invisible or control character {visible(bad.group())} in the file; delete it",
         )
     odd = _ODD_SPACE.search(text)
@@ -110,7 +119,9 @@ def scan_text(text: str, name: str) -> None:
         index = odd.end() - 1
         line, col = line_col(text, index)
         raise BranchcheckError.at(
-            name, line, col,
+            name,
+            line,
+            col,
             f"{visible(text[index])} (a non-ASCII space) where YAML needs an ordinary space",
         )
 

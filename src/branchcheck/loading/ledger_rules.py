@@ -29,7 +29,9 @@ def _members(ledger: Ledger) -> list[Problem]:
 
     def use(member_id: str, loc: tuple[str | int, ...], at_key: bool = False) -> None:
         if member_id not in declared:
-            problems.append(Problem(loc, f"member {member_id!r} is not declared under `members`", at_key=at_key))
+            problems.append(
+                Problem(loc, f"member {member_id!r} is not declared under `members`", at_key=at_key)
+            )
 
     if ledger.committee is not None:
         for i, member_id in enumerate(ledger.committee.members):
@@ -54,31 +56,56 @@ def _event_types(ledger: Ledger, rubric: Rubric) -> list[Problem]:
         if known and event.type not in rubric.events:
             close = difflib.get_close_matches(event.type, known, n=1, cutoff=0.3)
             hint = f"did you mean {close[0]!r}?" if close else f"known types: {', '.join(known)}"
-            problems.append(Problem(("events", e, "type"),
-                f"event type {event.type!r} is not in rubric {rubric.id!r}'s vocabulary; {hint}",
-                level="warning"))
+            problems.append(
+                Problem(
+                    ("events", e, "type"),
+                    f"event type {event.type!r} is not in rubric {rubric.id!r}'s vocabulary;"
+                    f" {hint}",
+                    level="warning",
+                )
+            )
     return problems
 
 
 def _tasks(ledger: Ledger, rubric: Rubric) -> list[Problem]:
     if rubric.split is None:
         if ledger.tasks:
-            return [Problem(("tasks",), f"rubric {rubric.id!r} has no individual tasks (no `split`); remove `tasks`", at_key=True)]
+            return [
+                Problem(
+                    ("tasks",),
+                    f"rubric {rubric.id!r} has no individual tasks (no `split`); remove `tasks`",
+                    at_key=True,
+                )
+            ]
         return []
     wanted = rubric.split.individual
     problems = []
     if not ledger.tasks:
-        return [Problem((), f"rubric {rubric.id!r} gives individual tasks (个性任务) {wanted:g} points; list them under `tasks`")]
+        return [
+            Problem(
+                (),
+                f"rubric {rubric.id!r} gives individual tasks (个性任务) {wanted:g} points;"
+                " list them under `tasks`",
+            )
+        ]
     total = sum(task.points for task in ledger.tasks)
     if abs(total - wanted) > 1e-6:
-        problems.append(Problem(("tasks",), f"task points add up to {total:g}; rubric {rubric.id!r} gives tasks {wanted:g}", at_key=True))
+        problems.append(
+            Problem(
+                ("tasks",),
+                f"task points add up to {total:g}; rubric {rubric.id!r} gives tasks {wanted:g}",
+                at_key=True,
+            )
+        )
     seen: set[str] = set()
     for t, task in enumerate(ledger.tasks):
         if task.id in seen:
             problems.append(Problem(("tasks", t, "id"), f"duplicate task id {task.id!r}"))
         seen.add(task.id)
         if task.rating is not None and task.rating not in rubric.ratings:
-            problems.append(Problem(("tasks", t, "rating"), _unknown_level(task.rating, list(rubric.ratings))))
+            problems.append(
+                Problem(("tasks", t, "rating"), _unknown_level(task.rating, list(rubric.ratings)))
+            )
     return problems
 
 
@@ -88,9 +115,14 @@ def _ratings(ledger: Ledger, rubric: Rubric) -> list[Problem]:
     for norm_id, level in ledger.ratings.items():
         check = rated.get(norm_id)
         if check is None:
-            problems.append(Problem(("ratings", norm_id),
-                f"norm {norm_id!r} is not a rated norm of rubric {rubric.id!r}"
-                + (f" (rated norms: {', '.join(rated)})" if rated else ""), at_key=True))
+            problems.append(
+                Problem(
+                    ("ratings", norm_id),
+                    f"norm {norm_id!r} is not a rated norm of rubric {rubric.id!r}"
+                    + (f" (rated norms: {', '.join(rated)})" if rated else ""),
+                    at_key=True,
+                )
+            )
             continue
         levels = check.levels or rubric.ratings
         if level not in levels:

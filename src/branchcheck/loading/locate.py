@@ -98,7 +98,7 @@ def _message(error: Any, model: type[Any]) -> str:
         return "missing required key 'kind' (the check kind)"
     message = str(error["msg"])
     if message.startswith("Value error, "):
-        message = message[len("Value error, "):]
+        message = message[len("Value error, ") :]
     elif isinstance(given, str | int | float | bool) and not isinstance(given, dict):
         message += f", got {visible(repr(given))}"
     return message

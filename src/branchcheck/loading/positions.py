@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 
 @dataclass(slots=True)
 class MapPos:
     line: int
     col: int
-    keys: dict[str, tuple[int, int, Pos]] = field(default_factory=dict)  # key -> key line, col, value
+    keys: dict[str, tuple[int, int, Pos]] = field(
+        default_factory=dict
+    )  # key -> key line, col, value
 
 
 @dataclass(slots=True)
@@ -26,4 +27,4 @@ class ScalarPos:
     col: int
 
 
-Pos = Union[MapPos, SeqPos, ScalarPos]
+Pos = MapPos | SeqPos | ScalarPos

@@ -21,8 +21,13 @@ def rubric_problems(rubric: Rubric) -> list[Problem]:
             if norm.requirement is None:
                 problems.append(Problem(at, "every norm needs a `requirement` (shown in reports)"))
             if isinstance(norm.scoring, Deduct) and norm.scoring.deduct > norm.points:
-                problems.append(Problem((*at, "scoring", "deduct"),
-                    f"a deduction of {norm.scoring.deduct:g} is larger than the norm's {norm.points:g} points"))
+                problems.append(
+                    Problem(
+                        (*at, "scoring", "deduct"),
+                        f"a deduction of {norm.scoring.deduct:g} is larger than"
+                        f" the norm's {norm.points:g} points",
+                    )
+                )
             problems += _vocabulary(rubric, norm.check, (*at, "check"))
     return problems
 
@@ -54,14 +59,23 @@ def _point_sums(rubric: Rubric) -> list[Problem]:
     if rubric.split is not None:
         split = rubric.split
         if abs(split.common + split.individual - rubric.total) > _EPSILON:
-            problems.append(Problem(("split",),
-                f"common {split.common:g} + individual {split.individual:g} must equal total {rubric.total:g}"))
+            problems.append(
+                Problem(
+                    ("split",),
+                    f"common {split.common:g} + individual {split.individual:g}"
+                    f" must equal total {rubric.total:g}",
+                )
+            )
         target, label = split.common, "split.common"
     else:
         target, label = rubric.total, "total"
     if abs(counted - target) > _EPSILON:
-        problems.append(Problem(("dimensions",),
-            f"norm points (bonus norms aside) add up to {counted:g}, but {label} is {target:g}"))
+        problems.append(
+            Problem(
+                ("dimensions",),
+                f"norm points (bonus norms aside) add up to {counted:g}, but {label} is {target:g}",
+            )
+        )
     return problems
 
 
@@ -76,11 +90,19 @@ def _tiers(rubric: Rubric) -> list[Problem]:
         score = tier.min_score
         if score is not None:
             if previous is not None and score <= previous:
-                problems.append(Problem((*at, "min_score"),
-                    f"min_score {score:g} must be above the tier below ({previous:g})"))
+                problems.append(
+                    Problem(
+                        (*at, "min_score"),
+                        f"min_score {score:g} must be above the tier below ({previous:g})",
+                    )
+                )
             if score > best:
-                problems.append(Problem((*at, "min_score"),
-                    f"min_score {score:g} cannot be reached (best possible score is {best:g})"))
+                problems.append(
+                    Problem(
+                        (*at, "min_score"),
+                        f"min_score {score:g} cannot be reached (best possible score is {best:g})",
+                    )
+                )
             previous = score
         elif previous is not None:
             problems.append(Problem(at, f"tier {tier.id!r} needs a min_score above {previous:g}"))
@@ -95,6 +117,10 @@ def _vocabulary(rubric: Rubric, check: object, at: tuple[str | int, ...]) -> lis
     declared = set(rubric.events)
     for e, event in enumerate(getattr(check, "event", ())):
         if event not in declared:
-            problems.append(Problem((*at, "event", e) if len(check.event) > 1 else (*at, "event"),  # type: ignore[attr-defined]
-                f"event type {event!r} is not declared in the rubric's `events`"))
+            problems.append(
+                Problem(
+                    (*at, "event", e) if len(check.event) > 1 else (*at, "event"),  # type: ignore[attr-defined]
+                    f"event type {event!r} is not declared in the rubric's `events`",
+                )
+            )
     return problems

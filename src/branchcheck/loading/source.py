@@ -69,7 +69,9 @@ class Source:
 def _not_a_mapping(text: str) -> str:
     message = "top level must be 'key: value' lines"
     if "：" in text:
-        return message + " (full-width colon '：' used? YAML needs an ASCII ':' followed by a space)"
+        return (
+            message + " (full-width colon '：' used? YAML needs an ASCII ':' followed by a space)"
+        )
     if "\t" in text:
         return message + " (rows pasted from Excel? write one `key: value` per line)"
     if re.search(r"^[^\s:#]+:\S", text, re.MULTILINE):

@@ -20,7 +20,9 @@ from .positions import MapPos, Pos, ScalarPos, SeqPos
 
 MAX_DEPTH = 32
 _NULLS = frozenset({"", "~", "null"})
-_BAD_IN_VALUE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\u202a-\u202e\u2066-\u2069\ufeff]")
+_BAD_IN_VALUE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\u202a-\u202e\u2066-\u2069\ufeff]"
+)
 _BAD_IN_KEY = re.compile("[\u00a0\u3000\u200b-\u200d\ufeff]|^\\s|\\s$")
 
 _Parser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -48,7 +50,9 @@ def parse(text: str, name: str) -> tuple[Any, Pos]:
         raise _syntax_error(exc, text, name) from None
     except yaml.reader.ReaderError as exc:
         line, col = line_col(text, min(exc.position, len(text)))
-        raise BranchcheckError.at(name, line, col, f"unacceptable character #x{exc.character:04x}") from None
+        raise BranchcheckError.at(
+            name, line, col, f"unacceptable character #x{exc.character:04x}"
+        ) from None
 
 
 def _walk(events: Any, name: str) -> tuple[Any, Pos]:
@@ -94,7 +98,9 @@ def _walk(events: Any, name: str) -> tuple[Any, Pos]:
                 if not key:
                     raise fail(event, "empty key; write `name: value`")
                 if _BAD_IN_KEY.search(key):
-                    raise fail(event, f"key {visible(key)!r} has invisible or extra spaces; retype it")
+                    raise fail(
+                        event, f"key {visible(key)!r} has invisible or extra spaces; retype it"
+                    )
                 top.key, top.key_mark = key, (line, col)
                 continue
             value = event.value
@@ -128,7 +134,10 @@ def _walk(events: Any, name: str) -> tuple[Any, Pos]:
         elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
-                raise fail(event, "only one document allowed per file; remove the second '---' and what follows")
+                raise fail(
+                    event,
+                    "only one document allowed per file; remove the second '---' and what follows",
+                )
     if root_pos is None:
         raise BranchcheckError.at(name, 1, 1, "file is empty (only comments)")
     return root, root_pos

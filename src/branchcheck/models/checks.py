@@ -76,7 +76,9 @@ class StructureCheck(FileModel):
     def _size_range(self) -> StructureCheck:
         low, high = self.committee_size
         if low > high:
-            raise ValueError(f"committee_size [{low}, {high}]: the first number must not exceed the second")
+            raise ValueError(
+                f"committee_size [{low}, {high}]: the first number must not exceed the second"
+            )
         return self
 
 

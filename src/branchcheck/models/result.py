@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, PlainSerializer
+
+# Points and maxima come from the rubric as the user wrote them: 3, not 3.0.
+Points = Annotated[
+    float, PlainSerializer(lambda v: int(v) if v == int(v) else v, return_type=float | int)
+]
 
 NormStatus = Literal["met", "partial", "missed", "unrated", "not_applicable"]
 
@@ -38,14 +43,14 @@ class DimensionResult(ResultModel):
     id: str
     name: str
     earned: float
-    max: float
+    max: Points
 
 
 class NormResult(ResultModel):
     id: str
     name: str
     dimension: str
-    points: float
+    points: Points
     earned: float
     fraction: float | None
     misses: int
@@ -58,7 +63,7 @@ class NormResult(ResultModel):
 class TaskResult(ResultModel):
     id: str
     name: str
-    points: float
+    points: Points
     earned: float
     status: Literal["done", "partial", "open"]
 
@@ -81,7 +86,7 @@ class Result(ResultModel):
     branch: BranchRef
     period: PeriodRef
     score: float
-    max: float
+    max: Points
     bonus: float
     rescaled: bool
     tier: TierRef
