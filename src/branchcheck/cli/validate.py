@@ -34,7 +34,7 @@ def run_validate(paths: list[Path]) -> int:
             code, invalid = 2, invalid + 1
             continue
         if problems:
-            print_diagnostics(problems)
+            print_diagnostics(sorted(problems, key=lambda d: (d.line, d.col)))
             code, invalid = max(code, 1), invalid + 1
     if not files:
         stderr_line("branchcheck: error: no .yaml or .yml files found")

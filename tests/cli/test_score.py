@@ -1,0 +1,123 @@
+"""`branchcheck score`, read like shell lines."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import TEST_FILES, sha256
+
+LEDGERS = TEST_FILES / "ledgers"
+OK = LEDGERS / "mini-ok.yaml"
+SHORT = LEDGERS / "mini-short.yaml"
+
+
+def test_json_for_one_ledger_is_one_object(run_line) -> None:
+    run = run_line(f"branchcheck score {SHORT} --format json")
+    assert run.code == 0
+    result = json.loads(run.out)
+    assert result["format"] == "branchcheck.result/1"
+    assert result["rubric"] == {"id": "mini", "version": "1.10"}
+    assert (result["score"], result["max"], result["bonus"]) == (8.17, 10, 0.0)
+    assert result["tier"] == {"id": "low", "name": "一般"}
+    assert result["vetoes"] == ["A1"]
+    assert result["next_tier"] == {"id": "high", "name": "标准化", "short_by": 0.0, "blockers": ["A1"]}
+    assert [(n["id"], n["earned"], n["misses"], n["status"]) for n in result["norms"]] == [
+        ("A1", 4.5, 1, "partial"),
+        ("A2", 3.67, 1, "partial"),
+    ]
+    assert result["norms"][0]["detail"] == "2个季度中1个季度达标（第二季度无党员大会）"
+    # The unknown event type is a warning naming the closest known type, not an error.
+    assert run.err_lines == [
+        f"{SHORT}:11:30: warning: events[1].type: event type '党小组会' is not in rubric"
+        " 'mini''s vocabulary; did you mean '党员大会'?"
+    ]
+
+
+def test_json_for_several_ledgers_is_a_list(run_line) -> None:
+    run = run_line(f"branchcheck score {OK} {SHORT} -f json")
+    assert [r["branch"]["id"] for r in json.loads(run.out)] == ["b-ok", "b-short"]
+
+
+def test_markdown_escapes_user_text(run_line) -> None:
+    run = run_line(f"branchcheck score {SHORT} --format markdown")
+    assert run.code == 0
+    assert "## 第二党支部 \\| \\[bold\\]红\\[/bold\\]（b-short）" in run.out
+    assert "| A1（否决项） | 党员大会 | 6 | 4.5 | 部分达标 | 2个季度中1个季度达标（第二季度无党员大会） |" in run.out
+
+
+def test_table_never_interprets_markup(run_line) -> None:
+    run = run_line(f"branchcheck score {SHORT}")
+    assert "第二党支部 | [bold]红[/bold]" in run.out
+    assert "\x1b" not in run.out
+
+
+@pytest.mark.parametrize(
+    ("options", "code", "message"),
+    [
+        ("--fail-under 8", 0, None),
+        ("--fail-under 8.5", 1, "b-short: score 8.17 is under --fail-under 8.5"),
+        ("--min-tier low", 0, None),
+        ("--min-tier high", 1, "b-short: tier low is below --min-tier high"),
+    ],
+)
+def test_gates(run_line, options: str, code: int, message: str | None) -> None:
+    run = run_line(f"branchcheck score {SHORT} -f json {options}")
+    assert run.code == code
+    assert json.loads(run.out)["branch"]["id"] == "b-short"  # the report is printed either way
+    assert (message in run.err_lines) if message else not any("under" in e or "below" in e for e in run.err_lines)
+
+
+def test_unknown_tier_is_a_usage_error(run_line) -> None:
+    run = run_line(f"branchcheck score {OK} --min-tier gold")
+    assert run.code == 2
+    assert run.err_lines == ["--min-tier:1:1: error: unknown tier 'gold' in rubric 'mini' (tiers: low, high)"]
+
+
+def test_output_file_written_whole(run_line, tmp_path) -> None:
+    out = tmp_path / "result.json"
+    run = run_line(f"branchcheck score {OK} -f json -o {out}")
+    assert run.code == 0 and run.out == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["score"] == 10
+    assert [p.name for p in tmp_path.iterdir()] == ["result.json"]
+
+
+def test_output_never_overwrites_an_input(run_line, tmp_path) -> None:
+    ledger = tmp_path / "l.yaml"
+    ledger.write_bytes(OK.read_bytes().replace(b"../rubrics/good/mini.yaml", str(TEST_FILES / "rubrics/good/mini.yaml").encode()))
+    before = sha256(ledger)
+    run = run_line(f"branchcheck score {ledger} -o {ledger}")
+    assert run.code == 2
+    assert run.err_lines == [f"{ledger}:1:1: error: output would overwrite an input file; choose another name"]
+    assert sha256(ledger) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["l.yaml"]
+
+
+def test_bad_ledger_writes_no_output(run_line, tmp_path) -> None:
+    out = tmp_path / "out.json"
+    run = run_line(f"branchcheck score {OK} {tmp_path / 'missing.yaml'} -o {out}")
+    assert run.code == 2
+    assert run.err_lines == [f"{tmp_path / 'missing.yaml'}:1:1: error: file not found"]
+    assert not out.exists()
+
+
+def test_rubric_override(run_line) -> None:
+    run = run_line(f"branchcheck score {OK} --rubric {TEST_FILES / 'rubrics/good/mini.yaml'} -f json")
+    assert json.loads(run.out)["rubric"]["id"] == "mini"
+    run = run_line(f"branchcheck score {OK} --rubric no-such-rubric")
+    assert run.code == 2
+    assert run.err_lines[0].startswith("no-such-rubric:1:1: error: unknown rubric")
+
+
+def test_usage_errors_exit_2(run_line) -> None:
+    assert run_line(f"branchcheck score {OK} --format pdf").code == 2
+    assert run_line("branchcheck score").code == 2
+    assert run_line("branchcheck frobnicate").code == 2
+
+
+def test_version(run_line) -> None:
+    from branchcheck import __version__
+
+    run = run_line("branchcheck --version")
+    assert (run.code, run.out) == (0, f"branchcheck {__version__}\n")
