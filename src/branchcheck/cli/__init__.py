@@ -98,6 +98,31 @@ def score_command(
     return run_score(ledgers, rubric, fmt.value, output, fail_under, min_tier)
 
 
+class ReportFormat(StrEnum):
+    terminal = "terminal"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+    html = "html"
+
+
+@app.command("report")
+def report_command(
+    paths: Annotated[list[Path], typer.Argument(help="Ledger files or folders (searched recursively).")],
+    rubric: RubricOpt = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format; xlsx and html need --output.")] = ReportFormat.terminal,
+    output: OutputOpt = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Processes to score in (default: the machine's cores).", min=1)] = None,
+    fail_under: Annotated[float | None, typer.Option("--fail-under", help="Exit 1 if any score is under N.")] = None,
+    min_tier: Annotated[str | None, typer.Option("--min-tier", help="Exit 1 if any branch is below this tier id.")] = None,
+) -> int:
+    """Score many ledgers into one report: tiers, organisations, weakest norms, every branch."""
+    from .report import run_report
+
+    return run_report(paths, rubric, fmt.value, output, jobs, fail_under, min_tier)
+
+
 @app.command("validate")
 def validate_command(
     paths: Annotated[

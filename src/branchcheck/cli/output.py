@@ -6,8 +6,9 @@ import contextlib
 import os
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import BranchcheckError, Diagnostic
 
@@ -28,8 +29,9 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def write_atomic(path: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
-    """Write `data` to `path` whole, or leave `path` as it was."""
+@contextlib.contextmanager
+def atomic_output(path: Path, inputs: Iterable[Path] = ()) -> Iterator[BinaryIO]:
+    """A binary stream that becomes `path` only if the block finishes; else nothing changes."""
     name = str(path)
     if any(_same_file(path, source) for source in inputs):
         raise BranchcheckError.at(
@@ -42,10 +44,13 @@ def write_atomic(path: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
         )
     if path.is_dir():
         raise BranchcheckError.at(name, 1, 1, "cannot write: this is a folder; give a file name")
-    handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise BranchcheckError.at(name, 1, 1, f"cannot write: {exc.strerror or exc}") from None
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temp, path)
@@ -58,6 +63,12 @@ def write_atomic(path: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
+
+
+def write_atomic(path: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
+    """Write `data` to `path` whole, or leave `path` as it was."""
+    with atomic_output(path, inputs) as stream:
+        stream.write(data)
 
 
 def emit(text: str | bytes, output: Path | None, inputs: Iterable[Path] = ()) -> None:

@@ -7,19 +7,7 @@ from pathlib import Path
 from ..errors import BranchcheckError
 from ..loading import check_rubric_file
 from .output import print_diagnostics, stderr_line
-
-
-def yaml_files(paths: list[Path]) -> list[Path]:
-    """Files as given, folders searched recursively for *.yaml and *.yml, in a stable order."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found += sorted(
-                p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
-            )
-        else:
-            found.append(path)
-    return found
+from .paths import yaml_files
 
 
 def run_validate(paths: list[Path]) -> int:

@@ -1,0 +1,38 @@
+"""The report formatter interface: a per-branch fragment (made where the ledger is scored,
+possibly in another process) and a writer that streams the whole report to a binary file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, BinaryIO, Protocol
+
+from ...models.result import Result
+from ...report.model import BranchRow, Summary
+from ..base import RenderOptions
+
+Fragments = Callable[[str], Iterator[Any]]  # rubric id -> that rubric's fragments, input order
+
+
+def no_fragment(result: Result, row: BranchRow) -> None:
+    """For formats that need nothing beyond the branch row."""
+    return None
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    summary: Summary
+    fragments: Fragments
+    options: RenderOptions
+
+
+class ReportFormat(Protocol):
+    needs_output: bool  # binary or too big for a terminal: `--output` required
+    fragment: Callable[[Result, BranchRow], Any]  # module-level, so it pickles to workers
+
+    def write(self, context: ReportContext, out: BinaryIO) -> None: ...
+
+
+def ordered_rows(rows: list[BranchRow]) -> list[BranchRow]:
+    """Branches weakest first: what a 通报 acts on."""
+    return sorted(rows, key=lambda r: (r.score, r.parent, r.id, r.file))

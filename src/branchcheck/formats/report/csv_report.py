@@ -1,0 +1,58 @@
+"""CSV: one row per branch, UTF-8 with BOM for Excel, no cell able to become a formula."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import BinaryIO
+
+from ...report.model import BranchRow, Summary
+from .base import ReportContext, no_fragment
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
+
+
+def safe_text(value: str) -> str:
+    """OWASP: text that a spreadsheet would read as a formula gets a leading quote."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+BASE_COLUMNS = ["branch_id", "branch_name", "parent", "period_start", "period_end", "rubric",
+                "score", "tier_id", "tier_name", "vetoes", "next_tier", "short_by"]
+
+
+def dimension_columns(summary: Summary) -> list[tuple[str, str]]:
+    seen: dict[str, str] = {}
+    for group in summary.rubrics.values():
+        for dim_id, name in group.meta.dimensions:
+            seen.setdefault(dim_id, name)
+    return list(seen.items())
+
+
+def cells(row: BranchRow, dims: list[tuple[str, str]]) -> list[object]:
+    earned = {dim_id: value for dim_id, value, _ in row.dimensions}
+    text = [row.id, row.name, row.parent, row.start, row.end, row.rubric]
+    return [*(safe_text(t) for t in text), row.score, safe_text(row.tier_id),
+            safe_text(row.tier_name), safe_text(" ".join(row.vetoes)),
+            safe_text(row.next_tier or ""), "" if row.short_by is None else row.short_by,
+            *(earned.get(dim_id, "") for dim_id, _ in dims)]
+
+
+class CsvReport:
+    needs_output = False
+    fragment = staticmethod(no_fragment)
+
+    def write(self, context: ReportContext, out: BinaryIO) -> None:
+        dims = dimension_columns(context.summary)
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer)
+        writer.writerow(BASE_COLUMNS + [f"{name}（{dim_id}）" for dim_id, name in dims])
+        out.write("\ufeff".encode())
+        for group in context.summary.rubrics.values():
+            for row in group.rows:  # input order: data, not a ranking
+                writer.writerow(cells(row, dims))
+                if buffer.tell() > 65536:
+                    out.write(buffer.getvalue().encode("utf-8"))
+                    buffer.seek(0)
+                    buffer.truncate()
+        out.write(buffer.getvalue().encode("utf-8"))

@@ -1,0 +1,66 @@
+"""JSON: `branchcheck.report/1`, results streamed one per line."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, BinaryIO
+
+from ...models.result import Result
+from ...report.model import BranchRow, RubricSummary, Summary
+from .base import ReportContext
+
+
+def result_fragment(result: Result, row: BranchRow) -> str:
+    return json.dumps(result.model_dump(mode="json"), ensure_ascii=False, allow_nan=False)
+
+
+def _group(group: RubricSummary) -> dict[str, Any]:
+    return {
+        "id": group.meta.id,
+        "version": group.meta.version,
+        "name": group.meta.name,
+        "count": group.count,
+        "tiers": group.tier_counts,
+        "mean_score": group.mean,
+        "median_score": group.median,
+        "organisations": [
+            {"name": o.name, "branches": o.branches, "tiers": o.tiers, "mean_score": o.mean,
+             "above_lowest_tier": round(o.above_floor / o.branches, 4)}
+            for o in sorted(group.organisations.values(), key=lambda o: o.name)
+        ],
+        "norms": [
+            {"id": n.id, "name": n.name, "dimension": n.dimension, "applicable": n.applicable,
+             "met": n.met, "share_met": None if n.share is None else round(n.share, 4),
+             "points_lost": n.lost}
+            for n in group.weakest_norms()
+        ],
+    }
+
+
+def header(summary: Summary) -> dict[str, Any]:
+    return {
+        "format": "branchcheck.report/1",
+        "count": summary.count,
+        "tiers": summary.tier_counts,
+        "mean_score": summary.mean,
+        "rubrics": [_group(g) for g in summary.rubrics.values()],
+        "errors": [{"file": e.file, "line": e.line, "col": e.col, "message": e.message}
+                   for e in summary.errors],
+    }
+
+
+class JsonReport:
+    needs_output = False
+    fragment = staticmethod(result_fragment)
+
+    def write(self, context: ReportContext, out: BinaryIO) -> None:
+        head = json.dumps(header(context.summary), ensure_ascii=False, allow_nan=False, indent=1)
+        out.write(head[:-2].encode("utf-8"))  # reopen the object to stream "results" last
+        out.write(b',\n "results": [')
+        first = True
+        for group in context.summary.rubrics:
+            for fragment in context.fragments(group):
+                out.write(b"\n  " if first else b",\n  ")
+                out.write(fragment.encode("utf-8"))
+                first = False
+        out.write(b"\n ]\n}\n")

@@ -1,0 +1,171 @@
+"""What a batch report is made of: one compact row per branch, and the batch's aggregates.
+
+Rows stay small (no records, no details) so that a batch of ten thousand ledgers never
+holds ten thousand results; the per-branch detail each format needs is rendered as soon as
+a ledger is scored and spooled to disk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..models.result import Result
+
+
+@dataclass(frozen=True, slots=True)
+class CostlyNorm:
+    id: str
+    name: str
+    lost: float
+
+
+@dataclass(frozen=True, slots=True)
+class BranchRow:
+    file: str
+    rubric: str
+    id: str
+    name: str
+    parent: str
+    start: str
+    end: str
+    score: float
+    tier_id: str
+    tier_name: str
+    tier_rank: int  # index in the rubric's tier list, 0 = lowest
+    vetoes: tuple[str, ...]
+    next_tier: str | None
+    short_by: float | None
+    blockers: tuple[str, ...]
+    costliest: tuple[CostlyNorm, ...]
+    dimensions: tuple[tuple[str, float, float], ...]  # id, earned, max
+    norm_shares: tuple[float | None, ...]  # earned / points per norm, rubric order; None: n/a
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorRecord:
+    file: str
+    line: int
+    col: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class NormMeta:
+    id: str
+    name: str
+    dimension: str
+    points: float
+    bonus: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RubricMeta:
+    """What a report needs to know of a rubric, small enough to send between processes."""
+
+    id: str
+    version: str
+    name: str
+    tiers: tuple[tuple[str, str], ...]  # (id, name), lowest first
+    dimensions: tuple[tuple[str, str], ...]  # (id, name)
+    norms: tuple[NormMeta, ...]
+
+
+@dataclass(slots=True)
+class NormStat:
+    id: str
+    name: str
+    dimension: str
+    points: float
+    bonus: bool = False
+    applicable: int = 0
+    met: int = 0
+    lost: float = 0.0
+
+    @property
+    def share(self) -> float | None:
+        return self.met / self.applicable if self.applicable else None
+
+
+@dataclass(slots=True)
+class OrgStat:
+    name: str
+    branches: int = 0
+    score_sum: float = 0.0
+    tiers: dict[str, int] = field(default_factory=dict)
+    above_floor: int = 0  # branches above the rubric's lowest tier
+
+    @property
+    def mean(self) -> float:
+        return round(self.score_sum / self.branches, 2) if self.branches else 0.0
+
+
+@dataclass(slots=True)
+class RubricSummary:
+    """Everything a report says about the branches scored against one rubric."""
+
+    meta: RubricMeta
+    count: int = 0
+    tier_counts: dict[str, int] = field(default_factory=dict)
+    scores: list[float] = field(default_factory=list)
+    organisations: dict[str, OrgStat] = field(default_factory=dict)
+    norms: dict[str, NormStat] = field(default_factory=dict)
+    rows: list[BranchRow] = field(default_factory=list)
+
+    @property
+    def mean(self) -> float:
+        return round(sum(self.scores) / len(self.scores), 2) if self.scores else 0.0
+
+    @property
+    def median(self) -> float:
+        ordered = sorted(self.scores)
+        n = len(ordered)
+        if not n:
+            return 0.0
+        middle = n // 2
+        value = ordered[middle] if n % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+        return round(value, 2)
+
+    def weakest_norms(self) -> list[NormStat]:
+        """Norms by the share of branches that met them, weakest first; bonus norms, and norms
+        that applied nowhere, last."""
+        order = {norm.id: i for i, norm in enumerate(self.meta.norms)}
+        return sorted(self.norms.values(),
+                      key=lambda n: (n.bonus, n.share is None, n.share or 0.0, -n.lost, order[n.id]))
+
+
+@dataclass(slots=True)
+class Summary:
+    rubrics: dict[str, RubricSummary] = field(default_factory=dict)
+    errors: list[ErrorRecord] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(r.count for r in self.rubrics.values())
+
+    @property
+    def scores(self) -> list[float]:
+        return [s for r in self.rubrics.values() for s in r.scores]
+
+    @property
+    def mean(self) -> float:
+        scores = self.scores
+        return round(sum(scores) / len(scores), 2) if scores else 0.0
+
+    @property
+    def tier_counts(self) -> dict[str, int]:
+        merged: dict[str, int] = {}
+        for rubric in self.rubrics.values():
+            for tier_id, count in rubric.tier_counts.items():
+                merged[tier_id] = merged.get(tier_id, 0) + count
+        return merged
+
+
+def costliest(result: Result, limit: int = 3) -> tuple[CostlyNorm, ...]:
+    """The norms that lost the most points (bonus norms aside), largest first."""
+    lost = [
+        CostlyNorm(n.id, n.name, round(n.points - n.earned, 2))
+        for n in result.norms
+        if not n.bonus and n.status != "not_applicable" and n.earned < n.points
+    ]
+    lost.sort(key=lambda c: -c.lost)  # stable: equal losses keep rubric order
+    return tuple(lost[:limit])
