@@ -59,7 +59,7 @@ class Context:
         return index
 
     def events(self, types: tuple[str, ...], topic: str | None = None) -> list[Event]:
-        found = [e for t in types for e in self.events_by_type.get(t, ())]
+        found = [e for t in dict.fromkeys(types) for e in self.events_by_type.get(t, ())]
         if topic is not None:
             found = [e for e in found if any(topic in text for text in e.topics)]
         return sorted(found, key=lambda e: e.date)

@@ -80,6 +80,13 @@ def _per_member(
     return Outcome((len(counted) - len(short)) / len(counted), len(short), detail)
 
 
+def owes(member: Member, month: Window) -> bool:
+    """Dues are due for a month in which the member is active on at least one day."""
+    return (member.joined is None or member.joined <= month.end) and (
+        member.left is None or month.start <= member.left
+    )
+
+
 def dues_check(check: DuesCheck, ctx: Context) -> Outcome:
     """Paid member-months over due member-months (whole months, any active day makes it due).
 
@@ -94,11 +101,7 @@ def dues_check(check: DuesCheck, ctx: Context) -> Outcome:
         paid_months = set(ctx.ledger.dues.get(member.id, ()))
         missing = []
         for window in months:
-            if not (
-                member.active_on(window.start)
-                or member.active_on(window.end)
-                or (member.joined is not None and window.start <= member.joined <= window.end)
-            ):
+            if not owes(member, window):
                 continue
             due += 1
             if f"{window.start.year:04d}-{window.start.month:02d}" in paid_months:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from ..models.checks import FactCheck, RatingCheck
 from .context import Context, Outcome
 
@@ -20,9 +22,10 @@ def _as_bool(text: str) -> bool | None:
 
 def _as_number(text: str) -> float | None:
     try:
-        return float(text.replace(",", ""))
+        number = float(text.replace(",", ""))
     except ValueError:
         return None
+    return number if math.isfinite(number) else None  # "inf", "nan", "1e400" are not amounts
 
 
 def fact_check(check: FactCheck, ctx: Context) -> Outcome:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..checks import Context
+from ..checks.members import owes
 from ..checks.organization import term_end
 from ..models.checks import DuesCheck, TermCheck
 from ..models.result import Alert, NormResult
@@ -48,7 +49,7 @@ def _dues_gaps(ctx: Context) -> list[Alert]:
         paid = set(ctx.ledger.dues.get(member.id, ()))
         run = longest = 0
         for window in months:
-            if not member.active_on(window.end):
+            if not owes(member, window):
                 run = 0
                 continue
             run = 0 if f"{window.start.year:04d}-{window.start.month:02d}" in paid else run + 1

@@ -1,0 +1,1 @@
+"""Engine tests: scoring modes, rescaling, tasks, bonus, tiers, alerts, properties."""
