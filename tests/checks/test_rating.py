@@ -14,15 +14,16 @@ from checks import outcome
 
 OWN = {"优秀": 1.0, "合格": 0.7, "不合格": 0.0}
 
+# A rating has no misses ("–" in design.md): the level's share is the whole answer.
 CASES = [
     pytest.param({}, {}, "好", 1.0, 0, id="default-good"),
-    pytest.param({}, {}, "较好", 0.8, 1, id="default-fairly-good"),
-    pytest.param({}, {}, "一般", 0.6, 1, id="default-average"),
-    pytest.param({}, {}, "差", 0.0, 1, id="default-poor"),
-    pytest.param({}, {"ratings": {"A": 1.0, "B": 0.5}}, "B", 0.5, 1, id="rubric-levels"),
-    pytest.param({"levels": OWN}, {}, "合格", 0.7, 1, id="check-levels"),
+    pytest.param({}, {}, "较好", 0.8, 0, id="default-fairly-good"),
+    pytest.param({}, {}, "一般", 0.6, 0, id="default-average"),
+    pytest.param({}, {}, "差", 0.0, 0, id="default-poor"),
+    pytest.param({}, {"ratings": {"A": 1.0, "B": 0.5}}, "B", 0.5, 0, id="rubric-levels"),
+    pytest.param({"levels": OWN}, {}, "合格", 0.7, 0, id="check-levels"),
     pytest.param(
-        {"levels": OWN}, {"ratings": {"合格": 0.2}}, "合格", 0.7, 1, id="check-levels-win"
+        {"levels": OWN}, {"ratings": {"合格": 0.2}}, "合格", 0.7, 0, id="check-levels-win"
     ),
     pytest.param({"levels": OWN}, {}, "优秀", 1.0, 0, id="check-levels-top"),
 ]
@@ -45,3 +46,10 @@ def test_unrated(ratings: dict[str, str]) -> None:
 def test_rating_detail() -> None:
     got = outcome({"kind": "rating"}, ledger(ratings={"N01": "较好"}))
     assert got.detail == "评定为“较好”（得分比例80%）"
+
+
+def test_level_unknown_to_the_rubric_scores_zero_without_crashing() -> None:
+    # Only a ledger built without load_ledger's checks can carry one; score() must not crash.
+    got = outcome({"kind": "rating"}, ledger(ratings={"N01": "优秀"}))
+    assert (got.fraction, got.misses, got.unrated) == (0.0, 0, False)
+    assert got.detail == "等级“优秀”不在评定等级之中，按0计"

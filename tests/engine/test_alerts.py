@@ -25,27 +25,28 @@ def committee(elected: str, **fields: Any) -> dict[str, Any]:
 
 
 EXPIRED = "支部委员会任期已于{}届满，应抓紧换届"
-DUE = "支部委员会任期将于{}届满（期末后{}天内），请筹备换届"
+DUE = "支部委员会任期将于{}届满（期末后{}天），请筹备换届"
+AT_END = "支部委员会任期于期末（{}）届满，应及时换届"
 
 TERM_CASES = [
-    pytest.param(ledger(committee=committee("2021-06-01")), EXPIRED.format("2024-06-01"),
+    pytest.param(ledger(committee=committee("2021-06-01")), EXPIRED.format("2024年6月1日"),
                  id="ended-in-period"),
-    pytest.param(ledger(committee=committee("2018-03-01")), EXPIRED.format("2021-03-01"),
+    pytest.param(ledger(committee=committee("2018-03-01")), EXPIRED.format("2021年3月1日"),
                  id="long-expired"),
-    pytest.param(ledger(committee=committee("2021-12-30")), EXPIRED.format("2024-12-30"),
+    pytest.param(ledger(committee=committee("2021-12-30")), EXPIRED.format("2024年12月30日"),
                  id="ended-day-before-period-end"),
-    pytest.param(ledger(committee=committee("2021-12-31")), DUE.format("2024-12-31", 0),
+    pytest.param(ledger(committee=committee("2021-12-31")), AT_END.format("2024年12月31日"),
                  id="ends-on-period-end"),
-    pytest.param(ledger(committee=committee("2022-03-31")), DUE.format("2025-03-31", 90),
+    pytest.param(ledger(committee=committee("2022-03-31")), DUE.format("2025年3月31日", 90),
                  id="ends-90-days-after"),
     pytest.param(ledger(committee=committee("2022-04-01")), None, id="ends-91-days-after"),
     pytest.param(ledger(committee=committee("2022-06-20")), None, id="well-within-term"),
     pytest.param(ledger(), None, id="no-committee"),
     pytest.param(ledger(committee=committee("2020-03-01", term_years=5)),
-                 DUE.format("2025-03-01", 60), id="ledger-term-years"),
+                 DUE.format("2025年3月1日", 60), id="ledger-term-years"),
     pytest.param(
         ledger(start="2024-04-01", end="2024-06-30", committee=committee("2021-09-01")),
-        DUE.format("2024-09-01", 63),
+        DUE.format("2024年9月1日", 63),
         id="quarter-ledger",
     ),
 ]
@@ -59,7 +60,7 @@ def test_term_due(book: Ledger, message: str | None) -> None:
 def test_term_due_uses_the_rubrics_term_years() -> None:
     book = ledger(committee=committee("2022-06-20", term_years=5))
     check_years = norm({"kind": "term", "years": 2}, 10, id="T01")
-    assert alerts(book, check_years) == [("term_due", EXPIRED.format("2024-06-20"))]
+    assert alerts(book, check_years) == [("term_due", EXPIRED.format("2024年6月20日"))]
 
 
 def months(*numbers: int) -> list[str]:

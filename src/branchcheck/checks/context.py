@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cached_property
 
 from ..models.ledger import Event, Ledger, Member
 from ..models.rubric import Norm, Rubric
@@ -41,7 +40,15 @@ class Context:
         self.rubric = rubric
         self.norm = norm
         self.period = ledger.period
+        # Built once per ledger and shared by every norm's view (see for_norm).
         self._windows: dict[str, list[Window]] = {}
+        self._events: dict[tuple[tuple[str, ...], str | None], list[Event]] = {}
+        self._attendees: dict[int, frozenset[str]] = {}
+        index: dict[str, list[Event]] = defaultdict(list)
+        for event in ledger.events:
+            if self.period.start <= event.date <= self.period.end:
+                index[event.type].append(event)
+        self.events_by_type = index
 
     def for_norm(self, norm: Norm) -> Context:
         """The same indexes, seen from another norm (rating checks need their norm's id)."""
@@ -50,27 +57,28 @@ class Context:
         other.norm = norm
         return other
 
-    @cached_property
-    def events_by_type(self) -> dict[str, list[Event]]:
-        index: dict[str, list[Event]] = defaultdict(list)
-        for event in self.ledger.events:
-            if self.period.start <= event.date <= self.period.end:
-                index[event.type].append(event)
-        return index
-
     def events(self, types: tuple[str, ...], topic: str | None = None) -> list[Event]:
-        found = [e for t in dict.fromkeys(types) for e in self.events_by_type.get(t, ())]
-        if topic is not None:
-            found = [e for e in found if any(topic in text for text in e.topics)]
-        return sorted(found, key=lambda e: e.date)
+        """Events of these types (each counted once) in the period, by date; cached."""
+        key = (types, topic)
+        found = self._events.get(key)
+        if found is None:
+            found = [e for t in dict.fromkeys(types) for e in self.events_by_type.get(t, ())]
+            if topic is not None:
+                found = [e for e in found if any(topic in text for text in e.topics)]
+            found.sort(key=lambda e: e.date)
+            self._events[key] = found
+        return found
 
-    def attendees(self, event: Event) -> set[str]:
+    def attendees(self, event: Event) -> frozenset[str]:
         """Who was there: the list, or with `all` every member active that day, less `absent`."""
-        if event.attendees == "all":
-            present = {m.id for m in self.ledger.members if m.active_on(event.date)}
-        else:
-            present = set(event.attendees)
-        return present - set(event.absent)
+        found = self._attendees.get(id(event))
+        if found is None:
+            if event.attendees == "all":
+                present = {m.id for m in self.ledger.members if m.active_on(event.date)}
+            else:
+                present = set(event.attendees)
+            found = self._attendees[id(event)] = frozenset(present - set(event.absent))
+        return found
 
     def active_on(self, day: dt.date) -> list[Member]:
         return [m for m in self.ledger.members if m.active_on(day)]

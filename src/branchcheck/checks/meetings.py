@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from ..models.checks import AttendanceCheck, CountCheck, FrequencyCheck
 from .context import Context, Outcome, name_list
 
@@ -27,18 +29,21 @@ def frequency_check(check: FrequencyCheck, ctx: Context) -> Outcome:
     windows = ctx.windows(check.per)
     if not windows:
         return Outcome(None, 0, f"期内没有完整的{_UNIT[check.per][1]}，不适用")
-    events = ctx.events(check.event, check.topic)
-    short = []
+    dates = [e.date for e in ctx.events(check.event, check.topic)]  # sorted
+    short: list[tuple[str, int]] = []
     for window in windows:
-        held = sum(1 for e in events if window.start <= e.date <= window.end)
+        held = bisect_right(dates, window.end) - bisect_left(dates, window.start)
         if held < check.min:
-            short.append(f"{window.label}{'无' if held == 0 else f'仅{held}次'}")
+            short.append((window.label, held))
     met = len(windows) - len(short)
-    unit = _UNIT[check.per][0]
+    unit, per = _UNIT[check.per]
     detail = f"{len(windows)}{unit}中{met}{unit}达标"
-    if short:
-        need = "" if check.min == 1 else f"，要求每{_UNIT[check.per][1]}至少{check.min}次"
-        detail += f"（{name_list(short)}{_what(check.event, check.topic)}{need}）"
+    what = _what(check.event, check.topic)
+    if short and check.min == 1:
+        detail += f"（{name_list([label for label, _ in short], unit)}无{what}）"
+    elif short:
+        held_in = [f"{label}{'无' if held == 0 else f'{held}次'}" for label, held in short]
+        detail += f"（{name_list(held_in, unit)}；要求每{per}至少{check.min}次{what}）"
     return Outcome(met / len(windows), len(short), detail)
 
 
@@ -51,6 +56,12 @@ def count_check(check: CountCheck, ctx: Context) -> Outcome:
     missing = max(check.min - held, 0)
     detail = f"期内{_what(check.event, check.topic)}{held}次，要求至少{check.min}次"
     return Outcome(min(held / check.min, 1.0), missing, detail)
+
+
+def _percent(rate: float) -> str:
+    """62%, or 79.6% where rounding to a whole percent would hide the shortfall."""
+    whole = f"{rate:.0%}"
+    return whole if abs(rate * 100 - round(rate * 100)) < 1e-9 else f"{rate:.1%}"
 
 
 def attendance_check(check: AttendanceCheck, ctx: Context) -> Outcome:
@@ -68,7 +79,7 @@ def attendance_check(check: AttendanceCheck, ctx: Context) -> Outcome:
         active = len(ctx.active_on(event.date))
         rate = len(ctx.attendees(event)) / active if active else 0.0
         if rate + 1e-9 < check.min_rate:
-            low.append(f"{event.date.month}月{event.date.day}日{rate:.0%}")
+            low.append(f"{event.date.month}月{event.date.day}日{_percent(rate)}")
     ok = len(events) - len(low)
     detail = f"{len(events)}次{what}中{ok}次到会率达{check.min_rate:.0%}"
     if low:

@@ -61,5 +61,8 @@ def rating_check(check: RatingCheck, ctx: Context) -> Outcome:
     level = ctx.ledger.ratings.get(ctx.norm.id) if ctx.norm else None
     if level is None:
         return Outcome(0.0, 0, "尚未评定", unrated=True)
-    share = levels[level]
-    return Outcome(share, 0 if share >= 1 else 1, f"评定为“{level}”（得分比例{share:.0%}）")
+    share = levels.get(level)
+    if share is None:  # only a ledger that skipped load_ledger's checks gets here
+        return Outcome(0.0, 0, f"等级“{level}”不在评定等级之中，按0计")
+    # Misses are "–" for ratings (design.md): the level's share is the whole answer.
+    return Outcome(share, 0, f"评定为“{level}”（得分比例{share:.0%}）")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..checks import Context
+from ..checks.context import cn_date
 from ..checks.members import owes
 from ..checks.organization import term_end
 from ..models.checks import DuesCheck, TermCheck
@@ -34,10 +35,12 @@ def _term_due(rubric: Rubric, ctx: Context) -> list[Alert]:
     if end is None or end > period_end + dt.timedelta(days=TERM_WARNING_DAYS):
         return []
     if end < period_end:
-        message = f"支部委员会任期已于{end.isoformat()}届满，应抓紧换届"
+        message = f"支部委员会任期已于{cn_date(end)}届满，应抓紧换届"
+    elif end == period_end:
+        message = f"支部委员会任期于期末（{cn_date(end)}）届满，应及时换届"
     else:
         days = (end - period_end).days
-        message = f"支部委员会任期将于{end.isoformat()}届满（期末后{days}天内），请筹备换届"
+        message = f"支部委员会任期将于{cn_date(end)}届满（期末后{days}天），请筹备换届"
     return [Alert(kind="term_due", message=message)]
 
 

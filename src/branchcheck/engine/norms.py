@@ -19,7 +19,7 @@ def when_holds(when: When | None, full_members: int) -> str | None:
 
 
 def earn(norm: Norm, outcome: Outcome) -> float:
-    """Points earned under the norm's scoring mode, to the cent, so sums can be redone by hand."""
+    """Points earned under the norm's scoring mode (unrounded)."""
     assert outcome.fraction is not None
     if isinstance(norm.scoring, Deduct):
         earned = max(norm.points - norm.scoring.deduct * outcome.misses, 0.0)
@@ -27,10 +27,11 @@ def earn(norm: Norm, outcome: Outcome) -> float:
         earned = norm.points if outcome.fraction >= 1.0 else 0.0
     else:
         earned = norm.points * outcome.fraction
-    return round(earned, 2)
+    return earned
 
 
 def status_of(points: float, earned: float, outcome: Outcome) -> NormStatus:
+    """From the unrounded points: 9.996 of 10 shows as 10.00 but is not fully met."""
     if outcome.unrated:
         return "unrated"
     if earned >= points - 1e-9:
@@ -63,9 +64,10 @@ def score_norm(dimension: Dimension, norm: Norm, ctx: Context, full_members: int
             detail=outcome.detail,
         )
     earned = earn(norm, outcome)
+    # Shown to the cent, and totals add the shown figures, so sums can be redone by hand.
     return NormResult(
         **base,
-        earned=earned,
+        earned=round(earned, 2),
         fraction=round(outcome.fraction, 4),
         misses=outcome.misses,
         status=status_of(norm.points, earned, outcome),

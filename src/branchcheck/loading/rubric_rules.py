@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..models.checks import RatingCheck
 from ..models.rubric import Deduct, Rubric
 from .source import Problem
 
@@ -20,7 +21,14 @@ def rubric_problems(rubric: Rubric) -> list[Problem]:
             at = ("dimensions", d, "norms", n)
             if norm.requirement is None:
                 problems.append(Problem(at, "every norm needs a `requirement` (shown in reports)"))
-            if isinstance(norm.scoring, Deduct) and norm.scoring.deduct > norm.points:
+            if isinstance(norm.scoring, Deduct) and isinstance(norm.check, RatingCheck):
+                problems.append(
+                    Problem(
+                        (*at, "scoring"),
+                        "a rating norm earns its level's share of the points; deductions do not apply",
+                    )
+                )
+            elif isinstance(norm.scoring, Deduct) and norm.scoring.deduct > norm.points:
                 problems.append(
                     Problem(
                         (*at, "scoring", "deduct"),
