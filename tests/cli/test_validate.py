@@ -40,7 +40,7 @@ def test_malformed_file_exits_2_after_checking_the_others(run_line) -> None:
     assert run.code == 2
     assert any(line.startswith(f"{RUBRICS / 'bad' / 'syntax.yaml'}:") for line in run.err_lines)
     assert any("points.yaml:20:13:" in line for line in run.err_lines)
-    assert run.err_lines[-1] == "3 rubric file(s) checked, 2 with problems"
+    assert run.err_lines[-1] == "4 rubric file(s) checked, 2 with problems"
 
 
 def test_no_files(run_line, tmp_path) -> None:

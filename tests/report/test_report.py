@@ -53,9 +53,10 @@ def test_aggregates_worked_out_by_hand(run_line) -> None:
     # Results grouped per rubric, input order inside a group.
     assert [(r["branch"]["id"], r["score"]) for r in data["results"]] == [
         ("b-ok", 10.0), ("b-q", 10.0), ("b-short", 8.17), ("b-d", 2.5)]
-    assert data["errors"] == [{"file": str(BATCH / "broken.yaml"), "line": 4, "col": 1,
-                               "message": "did not find expected ',' or ']'"}]
-    assert f"{BATCH / 'broken.yaml'}:4:1: error: did not find expected ',' or ']'" in err
+    message = "this '[' is never closed; add ']' (or a ',' between items)"
+    assert data["errors"] == [{"file": str(BATCH / "broken.yaml"), "line": 3, "col": 25,
+                               "message": message}]
+    assert f"{BATCH / 'broken.yaml'}:3:25: error: {message}" in err
 
 
 def test_jobs_do_not_change_the_output(run_line) -> None:

@@ -78,7 +78,7 @@ def _root(
 @app.command("score")
 def score_command(
     ledgers: Annotated[
-        list[Path], typer.Argument(help="Ledger files (台账, YAML).", dir_okay=False)
+        list[Path], typer.Argument(help="Ledger files (台账, YAML).")
     ],
     rubric: RubricOpt = None,
     fmt: Annotated[

@@ -42,9 +42,12 @@ def load_rubric(ref: str | os.PathLike[str]) -> Rubric:
     """A built-in rubric by id, or a rubric file by path; raises BranchcheckError."""
     path = _rubric_path(ref)
     if path is None:
+        text = os.fspath(ref)
+        if Path(text).suffix in (".yaml", ".yml") or os.sep in text or "/" in text:
+            raise BranchcheckError.at(text, 1, 1, "rubric file not found")
         known = ", ".join(builtin_rubrics())
         raise BranchcheckError.at(
-            os.fspath(ref), 1, 1, f"unknown rubric: not a built-in id ({known}) nor a file"
+            text, 1, 1, f"unknown rubric: not a built-in id ({known}) nor a file"
         )
     stat = path.stat()
     return _load_rubric_file(path.resolve(), stat.st_mtime_ns, stat.st_size)
@@ -109,9 +112,9 @@ def read_ledger(path: Path, rubric: str | os.PathLike[str] | Rubric | None = Non
             )
         resolved = load_rubric(found)
     problems = ledger_problems(ledger, resolved)
-    if not problems:
+    if not problems and not source.may_have_curly_quotes():
         return LoadedLedger(ledger, resolved)
-    diagnostics = source.diagnostics(problems)
+    diagnostics = source.diagnostics(problems + source.curly_quotes())
     errors = [d for d in diagnostics if d.level == "error"]
     if errors:
         raise BranchcheckError(errors)

@@ -30,19 +30,23 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # C0/C1 controls (tab, LF and CR allowed), lone surrogates, a BOM or zero-width character
-# away from the start, and bidi overrides (Trojan Source): never legitimate in a ledger.
+# away from the start, bidi overrides (Trojan Source), and the Unicode line and paragraph
+# separators (line breaks to libyaml, not to yaml-rs or most editors): never legitimate here.
 _FORBIDDEN = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\u200b-\u200d\u2060"
-    "\u202a-\u202e\u2066-\u2069]"
+    "\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 )
 # NBSP or ideographic space used as indentation or after a colon: YAML sees no space there.
 _ODD_SPACE = re.compile("^[ \t]*[\u00a0\u3000]|:[\u00a0\u3000]", re.MULTILINE)
 
 
 def line_col(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column (in code points) of `text[index]`."""
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+    """1-based line and column (in code points) of `text[index]`; CRLF, LF or a lone CR end
+    a line, as for YAML."""
+    breaks = text.count("\n", 0, index) + text.count("\r", 0, index)
+    breaks -= text.count("\r\n", 0, index)
+    start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+    return breaks + 1, index - start + 1
 
 
 def read_bytes(path: Path) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any, get_args
 
@@ -10,6 +11,9 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import Diagnostic, visible
 from ..models.checks import CHECK_MODELS
+from ..models.common import ID_PATTERN
+from ..models.ledger import MONTH_PATTERN
+from ..models.rubric import RUBRIC_ID_PATTERN
 from .positions import MapPos, Pos, SeqPos
 
 Loc = Sequence[str | int]
@@ -77,48 +81,154 @@ def _models_in(annotation: Any) -> set[type[BaseModel]]:
     return found
 
 
+_MAX_SHOWN = 60
+# The schema's patterns, in words a user can act on.
+_PATTERN_WORDS = {
+    ID_PATTERN: "an id of ASCII letters, digits, '_', '.' or '-'",
+    RUBRIC_ID_PATTERN: "an id of lowercase ASCII letters, digits and '-'",
+    MONTH_PATTERN: "a month like 2024-03",
+}
+# An id Excel turned into a number: 1.10105E+17, 1E+17.
+_EXCEL_NUMBER = re.compile(r"\d+(?:\.\d+)?[eE][+-]?\d+")
+
+
+def _shown(value: str | int | float | bool) -> str:
+    """The offending value as the user wrote it, shortened when long (a 5000-digit number)."""
+    text = visible(repr(value))
+    if len(text) > _MAX_SHOWN:
+        text = f"{text[: _MAX_SHOWN - 10]}...{text[-6:]} ({len(str(value))} characters)"
+    return text
+
+
 def _message(error: Any, model: type[Any]) -> str:
     kind = error["type"]
     loc = error["loc"]
     given = error.get("input")
+    if given is None and kind in ("tuple_type", "list_type", "dict_type"):
+        empty = "{}" if kind == "dict_type" else "[]"
+        return f"the value is empty; write {empty} for none, or remove the line"
+    if given is None and kind.endswith("_type"):
+        return "a value is required here, but it is empty (or null)"
     if kind == "missing":
         return f"missing required key {loc[-1]!r}" if loc else "missing required key"
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        return f"unknown key {visible(key)!r}" + _suggest(key, _known_keys(model, loc[:-1]))
+        return f"unknown key '{visible(key)}'" + _suggest(key, _known_keys(model, loc[:-1]))
     if kind == "union_tag_invalid":
         ctx = error.get("ctx", {})
         tag = str(ctx.get("tag", given))
         expected = str(ctx.get("expected_tags", ""))
         names = [name.strip(" '") for name in expected.split(",")]
-        return f"unknown check kind {visible(tag)!r}" + (
+        return f"unknown check kind '{visible(tag)}'" + (
             _suggest(tag, names) or f" (expected one of: {', '.join(names)})"
         )
+    if kind == "too_short" and error.get("ctx", {}).get("actual_length") == 0:
+        return f"needs at least {error['ctx']['min_length']} item(s), but is empty"
+    if kind == "string_pattern_mismatch" and str(error["ctx"]["pattern"]) in _PATTERN_WORDS:
+        words = _PATTERN_WORDS[str(error["ctx"]["pattern"])]
+        return f"expected {words}, got {_shown(given)}" + _excel_hint(given)
     if kind == "union_tag_not_found":
+        kinds = ", ".join(CHECK_MODELS)
+        if not isinstance(given, dict):
+            shown = f", got {_shown(given)}" if isinstance(given, str | int | float) else ""
+            return f"expected a check like {{kind: frequency, ...}}{shown}"
+        if "kind" in given:
+            return f"`kind` must be one of: {kinds}"
         return "missing required key 'kind' (the check kind)"
     message = str(error["msg"])
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
-    elif isinstance(given, str | int | float | bool) and not isinstance(given, dict):
-        message += f", got {visible(repr(given))}"
-    return message
+    elif isinstance(given, str | int | float | bool):
+        message += f", got {_shown(given)}"
+    return message + _excel_hint(given)
+
+
+def _excel_hint(given: Any) -> str:
+    if isinstance(given, str) and _EXCEL_NUMBER.fullmatch(given):
+        return " (Excel turned this number into scientific notation; format the column as Text)"
+    return ""
+
+
+def _significant(errors: list[Any], model: type[Any]) -> list[Any]:
+    """Drop the echoes of another error, so one mistake gives one line.
+
+    - a list "too short after validation" because an item inside it failed;
+    - a missing key whose misspelling sits next to it (`nmae:` for `name:`): the unknown
+      key's line names the missing one in its suggestion.
+    """
+    deeper = [tuple(e["loc"]) for e in errors]
+    misspelled = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = tuple(error["loc"])
+            close = difflib.get_close_matches(
+                str(loc[-1]), _known_keys(model, loc[:-1]), n=1, cutoff=0.6
+            )
+            misspelled |= {(*loc[:-1], name) for name in close}
+    kept = []
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "too_short" and any(
+            len(other) > len(loc) and other[: len(loc)] == loc for other in deeper
+        ):
+            continue
+        if error["type"] == "missing" and loc in misspelled:
+            continue
+        kept.append(error)
+    return kept
 
 
 def diagnostics_from(
     exc: ValidationError, model: type[Any], name: str, data: Any, pos: Pos
 ) -> list[Diagnostic]:
     """One diagnostic per place; a union's several complaints about one value become one."""
-    seen: set[tuple[int, int, str]] = set()
-    out: list[Diagnostic] = []
-    for error in exc.errors(include_url=False):
+    places: dict[tuple[int, int, str], tuple[str, list[Any]]] = {}
+    for error in _significant(exc.errors(include_url=False), model):
         loc = error["loc"]
+        given = error.get("input")
+        if error["type"] == "union_tag_invalid" or (
+            error["type"] == "union_tag_not_found" and isinstance(given, dict) and "kind" in given
+        ):
+            loc = (*loc, "kind")  # point at the unknown kind itself
         at_key = error["type"] in ("extra_forbidden",)
         line, col, path = locate(pos, data, loc, at_key=at_key)
-        # A union reports each member's complaint about one value; keep the first.
         place = (line, col, str(loc[-1]) if error["type"] == "missing" and loc else "")
-        if place in seen:
-            continue
-        seen.add(place)
-        message = _message(error, model)
+        places.setdefault(place, (path, []))[1].append(error)
+    out = []
+    for (line, col, _), (path, errors) in places.items():
+        message = _union_message(errors) or _message(errors[0], model)
         out.append(Diagnostic(name, line, col, f"{path}: {message}" if path else message))
     return out
+
+
+# What each union member expects, for "expected a list or 'all', got 'everyone'".
+_EXPECTED = {
+    "tuple_type": "a list",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+}
+
+
+def _union_message(errors: list[Any]) -> str | None:
+    """One message for the complaints of a union's members about one value, if all known."""
+    if len(errors) < 2:
+        return None
+    wanted = []
+    for error in errors:
+        if error["type"] == "literal_error":
+            wanted.append(str(error["ctx"]["expected"]))
+        elif error["type"] in _EXPECTED:
+            wanted.append(_EXPECTED[error["type"]])
+        else:
+            return None
+    given = errors[0].get("input")
+    got = f", got {_shown(given)}" if isinstance(given, str | int | float | bool) else ""
+    return f"expected {' or '.join(dict.fromkeys(wanted))}{got}"

@@ -25,7 +25,8 @@ def rubric_problems(rubric: Rubric) -> list[Problem]:
                 problems.append(
                     Problem(
                         (*at, "scoring"),
-                        "a rating norm earns its level's share of the points; deductions do not apply",
+                        "a rating norm earns its level's share of the points;"
+                        " deductions do not apply",
                     )
                 )
             elif isinstance(norm.scoring, Deduct) and norm.scoring.deduct > norm.points:

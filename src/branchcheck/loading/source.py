@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import BranchcheckError, Diagnostic, Level
+from ..errors import BranchcheckError, Diagnostic, Level, visible
 from . import fast, strict
 from .decode import read_text
 from .locate import Loc, diagnostics_from, locate
@@ -38,6 +39,8 @@ class Source:
     def strict(self) -> tuple[Any, Pos]:
         if self._strict is None:
             data, pos = strict.parse(self.text, self.name)
+            if data is None:  # `---` alone, or `~`: a document with nothing in it
+                raise BranchcheckError.at(self.name, 1, 1, "file is empty (no `key: value` lines)")
             if not isinstance(data, dict) or not isinstance(pos, MapPos):
                 raise BranchcheckError.at(self.name, pos.line, pos.col, _not_a_mapping(self.text))
             self._strict = data, pos
@@ -56,6 +59,25 @@ class Source:
         except ValidationError as exc:
             raise BranchcheckError(diagnostics_from(exc, model, self.name, data, pos)) from None
 
+    def may_have_curly_quotes(self) -> bool:
+        return _CURLY_START.search(self.text) is not None
+
+    def curly_quotes(self) -> list[Problem]:
+        """Warnings for values wrapped in Word/WeChat curly quotes, which YAML keeps as text."""
+        if not self.may_have_curly_quotes():
+            return []
+        data, _ = self.strict()
+        return [
+            Problem(
+                loc,
+                f"value '{visible(value)}' is wrapped in curly quotes, which stay part of the"
+                " text; remove them (YAML quotes are the ASCII \" and ')",
+                level="warning",
+            )
+            for loc, value in _strings(data, ())
+            if _CURLY.fullmatch(value)
+        ]
+
     def diagnostics(self, problems: list[Problem]) -> list[Diagnostic]:
         data, pos = self.strict()
         out = []
@@ -64,6 +86,21 @@ class Source:
             text = f"{path}: {problem.message}" if path else problem.message
             out.append(Diagnostic(self.name, line, col, text, problem.level))
         return out
+
+
+_CURLY_START = re.compile(r"(?:^|[\s\[{,])[“‘]")
+_CURLY = re.compile(r"“.*”|‘.*’", re.DOTALL)
+
+
+def _strings(data: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, (*loc, index))
+    elif isinstance(data, str):
+        yield loc, data
 
 
 def _not_a_mapping(text: str) -> str:

@@ -17,13 +17,14 @@ import yaml
 from ..errors import BranchcheckError, visible
 from .decode import line_col
 from .positions import MapPos, Pos, ScalarPos, SeqPos
+from .syntax import syntax_error
 
 MAX_DEPTH = 32
 _NULLS = frozenset({"", "~", "null"})
 _BAD_IN_VALUE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\u202a-\u202e\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2028\u2029\u2060\u202a-\u202e\u2066-\u2069\ufeff]"
 )
-_BAD_IN_KEY = re.compile("[\u00a0\u3000\u200b-\u200d\ufeff]|^\\s|\\s$")
+BAD_IN_KEY = re.compile("[\u00a0\u3000\u200b-\u200d\ufeff]|^\\s|\\s$")
 
 _Parser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
@@ -47,7 +48,7 @@ def parse(text: str, name: str) -> tuple[Any, Pos]:
     try:
         return _walk(yaml.parse(text, Loader=_Parser), name)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, text, name) from None
+        raise syntax_error(exc, text, name) from None
     except yaml.reader.ReaderError as exc:
         line, col = line_col(text, min(exc.position, len(text)))
         raise BranchcheckError.at(
@@ -94,17 +95,17 @@ def _walk(events: Any, name: str) -> tuple[Any, Pos]:
                 line, col = _mark(event)
                 if key in top.data:
                     first = top.pos.keys[key][0]  # type: ignore[union-attr]
-                    raise fail(event, f"duplicate key {visible(key)!r} (first at line {first})")
+                    raise fail(event, f"duplicate key '{visible(key)}' (first at line {first})")
                 if not key:
                     raise fail(event, "empty key; write `name: value`")
-                if _BAD_IN_KEY.search(key):
+                if BAD_IN_KEY.search(key):
                     raise fail(
-                        event, f"key {visible(key)!r} has invisible or extra spaces; retype it"
+                        event, f"key '{visible(key)}' has invisible or extra spaces; retype it"
                     )
                 top.key, top.key_mark = key, (line, col)
                 continue
             value = event.value
-            if event.style is None and value in _NULLS:
+            if not event.style and value in _NULLS:  # plain: libyaml says '', PyYAML None
                 value = None
             elif event.style == '"' and _BAD_IN_VALUE.search(value):
                 bad = _BAD_IN_VALUE.search(value)
@@ -141,26 +142,3 @@ def _walk(events: Any, name: str) -> tuple[Any, Pos]:
     if root_pos is None:
         raise BranchcheckError.at(name, 1, 1, "file is empty (only comments)")
     return root, root_pos
-
-
-def _syntax_error(exc: yaml.MarkedYAMLError, text: str, name: str) -> BranchcheckError:
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = exc.problem or exc.context or "YAML syntax error"
-    source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
-    if "\t" in source_line[: max(col, 1)] or "'\\t'" in problem:
-        tab = source_line.find("\t")
-        col = tab + 1 if tab >= 0 else col
-        message = "tab character: YAML indentation must use spaces"
-    elif "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
-        line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
-        message = "this quoted value is never closed; add the closing quote"
-    else:
-        message = problem
-        if "：" in source_line:
-            message += " (full-width colon '：' used? YAML needs an ASCII ':' followed by a space)"
-        elif "mapping values are not allowed" in problem:
-            message += " (a value containing ': ' must be put in quotes)"
-        elif "cannot start any token" in problem:
-            message += " (values starting with @ ` % * & ! | > must be put in quotes)"
-    return BranchcheckError.at(name, line, col, message)

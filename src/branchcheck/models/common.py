@@ -20,7 +20,7 @@ class FileModel(BaseModel):
     )
 
 
-_CN_DATE = re.compile(r"^(\d{4})(?:[/.]|年)(\d{1,2})(?:[/.]|月)(\d{1,2})日?$")
+_CN_DATE = re.compile(r"^(\d{4})(?:[-/.]|年)(\d{1,2})(?:[-/.]|月)(\d{1,2})日?$")
 
 
 def _parse_date(value: Any) -> Any:
@@ -47,7 +47,8 @@ def _parse_date(value: Any) -> Any:
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
 
 # Ids users grep for: letters, digits and a few separators, never a number typed by YAML.
-Id = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")]
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
+Id = Annotated[str, Field(min_length=1, max_length=64, pattern=ID_PATTERN)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 Points = Annotated[float, Field(gt=0, le=10000)]
 

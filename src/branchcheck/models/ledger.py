@@ -10,7 +10,8 @@ from pydantic import Field, model_validator
 
 from .common import Date, FileModel, Id, Points, ScalarText, Text
 
-YearMonth = Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+YearMonth = Annotated[str, Field(pattern=MONTH_PATTERN)]
 MemberStatus = Literal["正式", "预备"]
 
 

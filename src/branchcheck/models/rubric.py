@@ -11,6 +11,7 @@ from .checks import Check
 from .common import FileModel, Id, Points, Text
 
 Ratio = Annotated[float, Field(ge=0, le=1)]
+RUBRIC_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 
 class Deduct(FileModel):
@@ -77,7 +78,7 @@ DEFAULT_RATINGS = {"好": 1.0, "较好": 0.8, "一般": 0.6, "差": 0.0}
 
 class Rubric(FileModel):
     format: Literal["branchcheck.rubric/1"]
-    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
+    id: Annotated[str, Field(pattern=RUBRIC_ID_PATTERN, max_length=64)]
     name: Text
     version: Text
     issuer: Text | None = None
