@@ -37,8 +37,12 @@ FOUNDING_ORGS, FOUNDING_BRANCHES = 86, 545
 # --- calendar ------------------------------------------------------------------------------
 
 HOLIDAYS_2024 = [  # statutory days off in 2024 (国务院办公厅 2023年10月 通知)
-    ("2024-01-01", "2024-01-01"), ("2024-02-10", "2024-02-17"), ("2024-04-04", "2024-04-06"),
-    ("2024-05-01", "2024-05-05"), ("2024-06-10", "2024-06-10"), ("2024-09-15", "2024-09-17"),
+    ("2024-01-01", "2024-01-01"),
+    ("2024-02-10", "2024-02-17"),
+    ("2024-04-04", "2024-04-06"),
+    ("2024-05-01", "2024-05-05"),
+    ("2024-06-10", "2024-06-10"),
+    ("2024-09-15", "2024-09-17"),
     ("2024-10-01", "2024-10-07"),
 ]
 _OFF = {
@@ -127,27 +131,45 @@ FIRST_TOPIC = {  # 支委会 第一议题, by month (2024)
     12: "学习贯彻中央经济工作会议精神",
 }
 COMMITTEE_BUSINESS = {
-    1: "研究制定2024年度支部工作要点", 2: "研究全年党员学习计划", 3: "研究发展党员年度计划",
-    4: "研究党纪学习教育实施方案", 5: "研究党纪学习教育读书班安排", 6: "研究“七一”主题党日活动方案",
-    7: "研究上半年工作总结和下半年安排", 8: "研究学习贯彻三中全会精神的具体安排",
-    9: "研究第三季度“四互”考评迎检工作", 10: "研究党员教育培训学时完成情况",
-    11: "研究年度党建述职评议准备工作", 12: "研究年度组织生活会和民主评议党员方案",
+    1: "研究制定2024年度支部工作要点",
+    2: "研究全年党员学习计划",
+    3: "研究发展党员年度计划",
+    4: "研究党纪学习教育实施方案",
+    5: "研究党纪学习教育读书班安排",
+    6: "研究“七一”主题党日活动方案",
+    7: "研究上半年工作总结和下半年安排",
+    8: "研究学习贯彻三中全会精神的具体安排",
+    9: "研究第三季度“四互”考评迎检工作",
+    10: "研究党员教育培训学时完成情况",
+    11: "研究年度党建述职评议准备工作",
+    12: "研究年度组织生活会和民主评议党员方案",
 }
 STUDY = {  # 理论学习 / 党小组会
-    1: "学习《中国共产党章程》", 2: "学习《习近平新时代中国特色社会主义思想学习纲要（2023年版）》",
-    3: "学习2024年《政府工作报告》", 4: "学习《中国共产党纪律处分条例》总则",
-    5: "学习《中国共产党纪律处分条例》分则", 6: "学习《习近平著作选读》第一卷有关篇目",
+    1: "学习《中国共产党章程》",
+    2: "学习《习近平新时代中国特色社会主义思想学习纲要（2023年版）》",
+    3: "学习2024年《政府工作报告》",
+    4: "学习《中国共产党纪律处分条例》总则",
+    5: "学习《中国共产党纪律处分条例》分则",
+    6: "学习《习近平著作选读》第一卷有关篇目",
     7: "学习党的二十届三中全会公报",
     8: "学习《中共中央关于进一步全面深化改革、推进中国式现代化的决定》",
-    9: "学习习近平总书记视察甘肃重要讲话精神", 10: "学习《中国共产党党员教育管理工作条例》",
-    11: "学习《习近平谈治国理政》第四卷有关篇目", 12: "学习中央经济工作会议精神",
+    9: "学习习近平总书记视察甘肃重要讲话精神",
+    10: "学习《中国共产党党员教育管理工作条例》",
+    11: "学习《习近平谈治国理政》第四卷有关篇目",
+    12: "学习中央经济工作会议精神",
 }
 PARTY_DAY = {  # 主题党日
-    1: "新春走访慰问困难党员和老党员", 2: "“新春话发展”座谈交流", 3: "学雷锋志愿服务进社区",
-    4: "清明节到华林山烈士陵园缅怀革命先烈", 5: "党纪学习教育警示教育（观看警示教育片）",
-    6: "到八路军兰州办事处纪念馆开展党性教育", 7: "庆祝建党103周年重温入党誓词",
-    8: "到联系社区开展“双报到”志愿服务", 9: "全民国防教育日主题学习",
-    10: "学习宣传习近平总书记视察甘肃重要讲话精神", 11: "走进企业开展惠企政策宣讲",
+    1: "新春走访慰问困难党员和老党员",
+    2: "“新春话发展”座谈交流",
+    3: "学雷锋志愿服务进社区",
+    4: "清明节到华林山烈士陵园缅怀革命先烈",
+    5: "党纪学习教育警示教育（观看警示教育片）",
+    6: "到八路军兰州办事处纪念馆开展党性教育",
+    7: "庆祝建党103周年重温入党誓词",
+    8: "到联系社区开展“双报到”志愿服务",
+    9: "全民国防教育日主题学习",
+    10: "学习宣传习近平总书记视察甘肃重要讲话精神",
+    11: "走进企业开展惠企政策宣讲",
     12: "国家宪法日集中学习宪法",
 }
 ASSEMBLY = {  # 党员大会, by quarter
@@ -172,52 +194,122 @@ TOPIC_PHRASES = {  # wording for a topic keyword a rubric asks for
     "开放式": "开放式主题党日：邀请服务对象和群众代表参加，征求意见建议",
 }
 TASKS = [
-    "打造“{short}先锋”党建品牌", "“党建+业务”深度融合", "创建模范机关", "“双报到”社区志愿服务",
-    "“我为群众办实事”实践活动", "清廉机关建设", "党员先锋岗创建", "青年理论学习小组建设",
-    "与联系社区党组织结对共建", "优化营商环境作风建设",
+    "打造“{short}先锋”党建品牌",
+    "“党建+业务”深度融合",
+    "创建模范机关",
+    "“双报到”社区志愿服务",
+    "“我为群众办实事”实践活动",
+    "清廉机关建设",
+    "党员先锋岗创建",
+    "青年理论学习小组建设",
+    "与联系社区党组织结对共建",
+    "优化营商环境作风建设",
 ]
 UNITS = [  # (name, short name for brands, small unit -> 党总支)
-    ("市委办公室", "市委办", False), ("市人大常委会办公厅", "人大", False),
-    ("市政府办公室", "政府办", False), ("市政协办公厅", "政协", False),
-    ("市纪委监委机关", "纪检", False), ("市委组织部", "组工", False), ("市委宣传部", "宣传", False),
-    ("市委统战部", "统战", False), ("市委政法委", "政法", False), ("市委政策研究室", "政研", True),
-    ("市委网信办", "网信", True), ("市委编办", "编办", True), ("市直机关工委", "工委", True),
-    ("市委老干部局", "老干", True), ("市委党校", "党校", False), ("市委党史研究室", "党史", True),
-    ("市委机要保密局", "机要", True), ("市委巡察办", "巡察", True), ("市委台办", "台办", True),
-    ("市中级人民法院", "法院", False), ("市人民检察院", "检察", False),
-    ("市发展和改革委员会", "发改", False), ("市教育局", "教育", False), ("市科技局", "科技", False),
-    ("市工业和信息化局", "工信", False), ("市民族宗教事务委员会", "民宗", True),
-    ("市公安局", "公安", False), ("市民政局", "民政", False), ("市司法局", "司法", False),
-    ("市财政局", "财政", False), ("市人力资源和社会保障局", "人社", False),
-    ("市自然资源局", "自然资源", False), ("市生态环境局", "生态环境", False),
-    ("市住房和城乡建设局", "住建", False), ("市城市管理委员会", "城管", False),
-    ("市交通运输局", "交通", False), ("市水务局", "水务", False), ("市农业农村局", "农业", False),
-    ("市商务局", "商务", False), ("市文化和旅游局", "文旅", False),
-    ("市卫生健康委员会", "卫健", False), ("市退役军人事务局", "退役军人", True),
-    ("市应急管理局", "应急", False), ("市审计局", "审计", False), ("市外事办公室", "外事", True),
-    ("市国资委", "国资", False), ("市市场监督管理局", "市场监管", False),
+    ("市委办公室", "市委办", False),
+    ("市人大常委会办公厅", "人大", False),
+    ("市政府办公室", "政府办", False),
+    ("市政协办公厅", "政协", False),
+    ("市纪委监委机关", "纪检", False),
+    ("市委组织部", "组工", False),
+    ("市委宣传部", "宣传", False),
+    ("市委统战部", "统战", False),
+    ("市委政法委", "政法", False),
+    ("市委政策研究室", "政研", True),
+    ("市委网信办", "网信", True),
+    ("市委编办", "编办", True),
+    ("市直机关工委", "工委", True),
+    ("市委老干部局", "老干", True),
+    ("市委党校", "党校", False),
+    ("市委党史研究室", "党史", True),
+    ("市委机要保密局", "机要", True),
+    ("市委巡察办", "巡察", True),
+    ("市委台办", "台办", True),
+    ("市中级人民法院", "法院", False),
+    ("市人民检察院", "检察", False),
+    ("市发展和改革委员会", "发改", False),
+    ("市教育局", "教育", False),
+    ("市科技局", "科技", False),
+    ("市工业和信息化局", "工信", False),
+    ("市民族宗教事务委员会", "民宗", True),
+    ("市公安局", "公安", False),
+    ("市民政局", "民政", False),
+    ("市司法局", "司法", False),
+    ("市财政局", "财政", False),
+    ("市人力资源和社会保障局", "人社", False),
+    ("市自然资源局", "自然资源", False),
+    ("市生态环境局", "生态环境", False),
+    ("市住房和城乡建设局", "住建", False),
+    ("市城市管理委员会", "城管", False),
+    ("市交通运输局", "交通", False),
+    ("市水务局", "水务", False),
+    ("市农业农村局", "农业", False),
+    ("市商务局", "商务", False),
+    ("市文化和旅游局", "文旅", False),
+    ("市卫生健康委员会", "卫健", False),
+    ("市退役军人事务局", "退役军人", True),
+    ("市应急管理局", "应急", False),
+    ("市审计局", "审计", False),
+    ("市外事办公室", "外事", True),
+    ("市国资委", "国资", False),
+    ("市市场监督管理局", "市场监管", False),
     ("市体育局", "体育", True),
-    ("市统计局", "统计", False), ("市医疗保障局", "医保", False), ("市林业局", "林业", False),
-    ("市信访局", "信访", True), ("市机关事务管理局", "机关事务", False),
-    ("市政务服务中心", "政务服务", False), ("市投资促进局", "投促", True),
-    ("市人防办", "人防", True), ("市地方金融监督管理局", "金融", True), ("市供销社", "供销", True),
-    ("市总工会", "工会", False), ("团市委", "青年", True), ("市妇联", "巾帼", True),
-    ("市科协", "科协", True), ("市文联", "文联", True), ("市社科联", "社科", True),
-    ("市残联", "残联", True), ("市工商联", "工商联", True), ("市红十字会", "红会", True),
-    ("市侨联", "侨联", True), ("市贸促会", "贸促", True), ("市档案馆", "档案", True),
-    ("市地方志办公室", "方志", True), ("兰州日报社", "报业", False),
-    ("市广播电视台", "广电", False), ("市公共资源交易中心", "交易", True),
-    ("市住房公积金管理中心", "公积金", False), ("市城市规划设计研究院", "规划", False),
-    ("市疾病预防控制中心", "疾控", False), ("市第一人民医院", "一院", False),
-    ("市第二人民医院", "二院", False), ("市图书馆", "图书馆", True), ("市博物馆", "博物馆", True),
-    ("市急救中心", "急救", True), ("市粮食和物资储备中心", "粮储", True),
-    ("市公路事业发展中心", "公路", False), ("市大数据中心", "数据", True),
+    ("市统计局", "统计", False),
+    ("市医疗保障局", "医保", False),
+    ("市林业局", "林业", False),
+    ("市信访局", "信访", True),
+    ("市机关事务管理局", "机关事务", False),
+    ("市政务服务中心", "政务服务", False),
+    ("市投资促进局", "投促", True),
+    ("市人防办", "人防", True),
+    ("市地方金融监督管理局", "金融", True),
+    ("市供销社", "供销", True),
+    ("市总工会", "工会", False),
+    ("团市委", "青年", True),
+    ("市妇联", "巾帼", True),
+    ("市科协", "科协", True),
+    ("市文联", "文联", True),
+    ("市社科联", "社科", True),
+    ("市残联", "残联", True),
+    ("市工商联", "工商联", True),
+    ("市红十字会", "红会", True),
+    ("市侨联", "侨联", True),
+    ("市贸促会", "贸促", True),
+    ("市档案馆", "档案", True),
+    ("市地方志办公室", "方志", True),
+    ("兰州日报社", "报业", False),
+    ("市广播电视台", "广电", False),
+    ("市公共资源交易中心", "交易", True),
+    ("市住房公积金管理中心", "公积金", False),
+    ("市城市规划设计研究院", "规划", False),
+    ("市疾病预防控制中心", "疾控", False),
+    ("市第一人民医院", "一院", False),
+    ("市第二人民医院", "二院", False),
+    ("市图书馆", "图书馆", True),
+    ("市博物馆", "博物馆", True),
+    ("市急救中心", "急救", True),
+    ("市粮食和物资储备中心", "粮储", True),
+    ("市公路事业发展中心", "公路", False),
+    ("市大数据中心", "数据", True),
     ("市委社会工作部", "社工", True),
 ]
 OFFICES = [
-    "办公室", "综合处", "政策法规处", "规划财务处", "人事处", "督查室", "信息中心", "机关服务中心",
-    "执法支队", "审批服务处", "宣传教育处", "监督检查处", "项目管理处", "统计分析处",
-    "安全监管处", "科技信息处",
+    "办公室",
+    "综合处",
+    "政策法规处",
+    "规划财务处",
+    "人事处",
+    "督查室",
+    "信息中心",
+    "机关服务中心",
+    "执法支队",
+    "审批服务处",
+    "宣传教育处",
+    "监督检查处",
+    "项目管理处",
+    "统计分析处",
+    "安全监管处",
+    "科技信息处",
 ]
 ORDINALS = "一二三四五六七八九十"
 
@@ -315,8 +407,13 @@ class Plan:
 
 
 DEFAULT_SCHEDULE = {  # event type -> per, when the rubric names the type but asks no frequency
-    "支委会": "month", "理论学习": "month", "主题党日": "month", "党员大会": "quarter",
-    "党课": "quarter", "组织生活会": "year", "民主评议党员": "year",
+    "支委会": "month",
+    "理论学习": "month",
+    "主题党日": "month",
+    "党员大会": "quarter",
+    "党课": "quarter",
+    "组织生活会": "year",
+    "民主评议党员": "year",
 }
 _FINER = ["month", "quarter", "half", "year"]
 
@@ -407,9 +504,7 @@ class Renderer:
                     topics = [_topic_text(kw, month)] if kw else [PARTY_DAY[month]]
                     have.append(self.add(day, norm.check.event[0], "all", topics))
 
-    def one(
-        self, t: str, per: str, w: Window, n: int
-    ) -> list[tuple[dt.date, Any, list[str]]]:
+    def one(self, t: str, per: str, w: Window, n: int) -> list[tuple[dt.date, Any, list[str]]]:
         """Date, attendees and topics of the n-th `t` meeting in window w."""
         plan, rng = self.plan, self.rng
         year, first = w.start.year, w.start.month
@@ -432,7 +527,9 @@ class Renderer:
                 out.append((day, present, [f"第{ORDINALS[g]}党小组：{STUDY[month]}"]))
             return out
         topics_by_type = {
-            "理论学习": STUDY[month], "主题党日": PARTY_DAY[month], "党员大会": ASSEMBLY[quarter],
+            "理论学习": STUDY[month],
+            "主题党日": PARTY_DAY[month],
+            "党员大会": ASSEMBLY[quarter],
             "党课": LECTURE[quarter],
         }
         days = {"理论学习": 24, "主题党日": plan.party_day, "党员大会": 26, "党课": 12}
@@ -447,8 +544,11 @@ class Renderer:
         day = workday(year, month, days.get(t, 18) + 7 * n)
         if t == "党员大会":
             joining = [
-                m for m in plan.members
-                if m.status == "预备" and m.joined and m.joined.year == year
+                m
+                for m in plan.members
+                if m.status == "预备"
+                and m.joined
+                and m.joined.year == year
                 and (m.joined.month - 1) // 3 + 1 == quarter
             ]
             if joining:
@@ -577,8 +677,11 @@ class Renderer:
         for m in plan.members:
             months = []
             for w in windows("month", plan.start, plan.end):
-                due = m.active_on(w.start) or m.active_on(w.end) or (
-                    m.joined is not None and w.start <= m.joined <= w.end)
+                due = (
+                    m.active_on(w.start)
+                    or m.active_on(w.end)
+                    or (m.joined is not None and w.start <= m.joined <= w.end)
+                )
                 if due and ym(w.start) not in plan.dues_unpaid.get(m.id, set()):
                     months.append(ym(w.start))
             if months:
@@ -600,7 +703,8 @@ class Renderer:
         }
         events = [e for e in self.events if lo <= e["date"] <= hi]
         members = [
-            m for m in plan.members
+            m
+            for m in plan.members
             if (m.left is None or m.left >= lo) and (m.joined is None or m.joined <= hi)
         ]
         note = plan.notes.get
@@ -635,22 +739,26 @@ class Renderer:
             if event["date"].month != month:
                 month = event["date"].month
                 header = f"  # {event['date'].year}年{month}月"
-                lines.append(header + (f"：{plan.month_notes[month]}" if month in plan.month_notes
-                                       else ""))
+                lines.append(
+                    header + (f"：{plan.month_notes[month]}" if month in plan.month_notes else "")
+                )
             if event.get("absent") == []:
                 del event["absent"]
             lines.append("  - " + flow(event))
         if dues:
             lines += self.section("dues")
-            lines += [_commented(f"  {mid}: {flow(ms)}", note(f"dues:{mid}"))
-                      for mid, ms in dues.items()]
+            lines += [
+                _commented(f"  {mid}: {flow(ms)}", note(f"dues:{mid}")) for mid, ms in dues.items()
+            ]
         if training:
             lines += self.section("training")
             lines += ["  - " + flow(r) for r in training]
         if plan.facts:
             lines += self.section("facts")
-            lines += [_commented(f"  {scalar(k)}: {scalar(v)}", note(f"fact:{k}"))
-                      for k, v in plan.facts.items()]
+            lines += [
+                _commented(f"  {scalar(k)}: {scalar(v)}", note(f"fact:{k}"))
+                for k, v in plan.facts.items()
+            ]
         if plan.ratings:
             lines += self.section("ratings", inline=flow(plan.ratings))
         if plan.tasks:
@@ -666,9 +774,22 @@ class Renderer:
         return out
 
 
-_TYPE_ORDER = {t: i for i, t in enumerate(
-    ["支委会", "党员大会", "党小组会", "党课", "理论学习", "主题党日", "组织生活会", "民主评议党员",
-     "谈心谈话"])}
+_TYPE_ORDER = {
+    t: i
+    for i, t in enumerate(
+        [
+            "支委会",
+            "党员大会",
+            "党小组会",
+            "党课",
+            "理论学习",
+            "主题党日",
+            "组织生活会",
+            "民主评议党员",
+            "谈心谈话",
+        ]
+    )
+}
 
 
 def _commented(line: str, comment: str | None) -> str:
@@ -713,8 +834,15 @@ def structure_threshold(rubric: Rubric) -> int:
 
 
 def random_plan(
-    rubric: Rubric, rubric_ref: str, seed: int, index: int, unit: tuple[str, str, bool],
-    org_no: int, branch_no: int, branch_name: str, year: int,
+    rubric: Rubric,
+    rubric_ref: str,
+    seed: int,
+    index: int,
+    unit: tuple[str, str, bool],
+    org_no: int,
+    branch_no: int,
+    branch_name: str,
+    year: int,
 ) -> Plan:
     key = f"branchcheck-generate/{seed}/{rubric.id}/{index}"
     rng = random.Random(key)
@@ -741,13 +869,20 @@ def random_plan(
         probationer = next((m for m in reversed(members) if m.left is None), None)
         if probationer is not None:
             probationer.status = "预备"
-            probationer.joined = next_workday(probationer.joined or random_date(
-                rng, dt.date(year, 1, 8), dt.date(year, 9, 30)))
+            probationer.joined = next_workday(
+                probationer.joined or random_date(rng, dt.date(year, 1, 8), dt.date(year, 9, 30))
+            )
     full_end = sum(1 for m in members if m.status == "正式" and m.active_on(end))
     plan = Plan(
-        rubric=rubric, rubric_ref=rubric_ref, branch_id=f"lz-{org_no:03d}-{branch_no:02d}",
-        name=unit[0] + branch_name, parent=unit[0] + ("机关党总支" if unit[2] else "机关党委"),
-        start=start, end=end, members=members, seed=key,
+        rubric=rubric,
+        rubric_ref=rubric_ref,
+        branch_id=f"lz-{org_no:03d}-{branch_no:02d}",
+        name=unit[0] + branch_name,
+        parent=unit[0] + ("机关党总支" if unit[2] else "机关党委"),
+        start=start,
+        end=end,
+        members=members,
+        seed=key,
         party_day=rng.choice([5, 8, 10, 12, 15, 18, 20]),
         life_meeting_month=rng.choice([1, 2, 2, 12, 12]),
     )
@@ -757,8 +892,11 @@ def random_plan(
     ]
     if full_end >= structure_threshold(rubric):
         k = 5 if full_end >= 15 else 3
-        roles = [["书记"], ["副书记"], ["组织委员"], ["宣传委员"], ["纪检委员"]] if k == 5 else [
-            ["书记"], ["组织委员"], ["宣传委员", "纪检委员"]]
+        roles = (
+            [["书记"], ["副书记"], ["组织委员"], ["宣传委员"], ["纪检委员"]]
+            if k == 5
+            else [["书记"], ["组织委员"], ["宣传委员", "纪检委员"]]
+        )
         for m, r in zip(members[:k], roles, strict=True):
             m.roles = list(r)
         plan.committee = [m.id for m in members[:k]]
@@ -787,15 +925,24 @@ def random_plan(
 
     lack = 1 - q
     sched = schedule(plan)
-    factor = {"支委会": 1.2, "理论学习": 1.0, "主题党日": 0.6, "党员大会": 0.8, "党课": 1.5,
-              "组织生活会": 0.4, "民主评议党员": 0.4, "党小组会": 1.0}
+    factor = {
+        "支委会": 1.2,
+        "理论学习": 1.0,
+        "主题党日": 0.6,
+        "党员大会": 0.8,
+        "党课": 1.5,
+        "组织生活会": 0.4,
+        "民主评议党员": 0.4,
+        "党小组会": 1.0,
+    }
     for t, (per, _) in sched.items():
         odds = lack * factor.get(t, 1)
         plan.missing[t] = {w.index for w in windows(per, start, end) if miss(odds)}
         for norm in norms_of(rubric, "frequency"):
             if norm.check.topic and norm.check.event == (t,):
                 plan.topic_missing[(t, norm.check.topic)] = {
-                    w.index for w in windows(per, start, end) if miss(lack * 0.6)}
+                    w.index for w in windows(per, start, end) if miss(lack * 0.6)
+                }
     for norm in norms_of(rubric, "count"):
         if miss(lack * 2):
             plan.count_short[norm.id] = 1
@@ -858,8 +1005,12 @@ def _fact_value(rng: random.Random, norm: Any, band: str, q: float) -> Any:
 
 def _rating(rng: random.Random, rubric: Rubric, norm: Any, band: str) -> str:
     levels = sorted((norm.check.levels or rubric.ratings).items(), key=lambda kv: -kv[1])
-    weights = {"high": [0.8, 0.2, 0.0, 0.0], "mid": [0.3, 0.55, 0.15, 0.0],
-               "low": [0.05, 0.4, 0.45, 0.1], "poor": [0.0, 0.2, 0.5, 0.3]}[band]
+    weights = {
+        "high": [0.8, 0.2, 0.0, 0.0],
+        "mid": [0.3, 0.55, 0.15, 0.0],
+        "low": [0.05, 0.4, 0.45, 0.1],
+        "poor": [0.0, 0.2, 0.5, 0.3],
+    }[band]
     weights = weights[: len(levels)]
     if len(levels) == 2:  # a yes/no level pair
         weights = {"high": [1.0, 0.0], "mid": [0.95, 0.05]}.get(band, [0.75, 0.25])
@@ -885,8 +1036,12 @@ def _tasks(rng: random.Random, rubric: Rubric, short: str, band: str) -> list[di
         else:
             status = rng.choice(["done", "partial", "partial", "open"])
             level = levels[min(rng.choice([1, 2, 2]), len(levels) - 1)][0]
-        task: dict[str, Any] = {"id": f"T{i + 1}", "name": name.format(short=short),
-                                "points": int(pts) if pts == int(pts) else pts, "status": status}
+        task: dict[str, Any] = {
+            "id": f"T{i + 1}",
+            "name": name.format(short=short),
+            "points": int(pts) if pts == int(pts) else pts,
+            "status": status,
+        }
         if status != "open":
             task["rating"] = level
         out.append(task)
@@ -917,8 +1072,11 @@ def _branch_names(rng: random.Random, n: int) -> list[str]:
         names.append("离退休干部党支部")
     offices = rng.sample(OFFICES, min(len(OFFICES), max(n - len(names) - 3, 0)))
     numbered = n - len(names) - len(offices)
-    names = [f"机关第{_cn_number(i + 1)}党支部" for i in range(numbered)] + [
-        o + "党支部" for o in offices] + names
+    names = (
+        [f"机关第{_cn_number(i + 1)}党支部" for i in range(numbered)]
+        + [o + "党支部" for o in offices]
+        + names
+    )
     return names
 
 
@@ -929,8 +1087,9 @@ def _cn_number(n: int) -> str:
     return tens + "十" + (ORDINALS[n % 10 - 1] if n % 10 else "")
 
 
-def generate(count: int, seed: int, out: Path, rubric_ref: str = "lanzhou-6543",
-             year: int = 2024) -> list[Path]:
+def generate(
+    count: int, seed: int, out: Path, rubric_ref: str = "lanzhou-6543", year: int = 2024
+) -> list[Path]:
     rubric = load_rubric(rubric_ref)
     if rubric_ref not in builtin_rubrics():  # a rubric file: name it so any folder can find it
         rubric_ref = str(Path(rubric_ref).resolve())

@@ -30,7 +30,9 @@ class Run:
 
 
 @pytest.fixture
-def run_line(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[[str], Run]:
+def run_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Callable[[str], Run]:
     """`run_line("branchcheck score x.yaml -f json")`: exit code, stdout, stderr."""
 
     def run(line: str, cwd: Path | None = None) -> Run:

@@ -113,7 +113,13 @@ def test_hand_check_small_branch_rescaled() -> None:
     result = _result("fgw/lz-fgw-04.yaml")
     assert _not_applicable(result) == {"N01", "N08"}
     assert _lost(result) == {
-        "N06": 0.4, "N11": 0.5, "N12": 0.5, "N16": 0.43, "N19": 0.4, "N22": 0.6, "N25": 0.4
+        "N06": 0.4,
+        "N11": 0.5,
+        "N12": 0.5,
+        "N16": 0.43,
+        "N19": 0.4,
+        "N22": 0.6,
+        "N25": 0.4,
     }
     assert [t.earned for t in result.tasks] == [20.0, 7.5]
     assert result.rescaled and result.bonus == 0
@@ -172,7 +178,13 @@ def test_hand_check_five_star_deductions() -> None:
     # S23 较好 1. 100 - 17.9 = 82.1, no bonus: 四星 (the veto bars 五星 only).
     result = _result("five-star/ly-jg-02.yaml")
     assert _lost(result) == {
-        "S03": 1.0, "S04": 2.0, "S07": 5.0, "S08": 5.0, "S09": 1.5, "S15": 1.2, "S21": 1.2,
+        "S03": 1.0,
+        "S04": 2.0,
+        "S07": 5.0,
+        "S08": 5.0,
+        "S09": 1.5,
+        "S15": 1.2,
+        "S21": 1.2,
         "S23": 1.0,
     }
     assert result.score == round(100 - 17.9, 2) == 82.1

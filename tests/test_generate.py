@@ -93,7 +93,9 @@ def test_founding_case_shape() -> None:
 def test_script_runs_standalone_and_reports_mean_size(tmp_path: Path) -> None:
     run = subprocess.run(
         [sys.executable, str(SCRIPT), "--count", "30", "--seed", "1", "--out", str(tmp_path)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert run.returncode == 0, run.stderr
     assert "wrote 30 ledgers" in run.stdout and "KB" in run.stdout

@@ -11,8 +11,16 @@ from branchcheck.checks import REGISTRY
 from branchcheck.models.checks import CHECK_MODELS, Check
 
 KINDS = {
-    "frequency", "count", "attendance", "talks", "dues",
-    "training", "term", "structure", "fact", "rating",
+    "frequency",
+    "count",
+    "attendance",
+    "talks",
+    "dues",
+    "training",
+    "term",
+    "structure",
+    "fact",
+    "rating",
 }
 
 

@@ -1,5 +1,6 @@
-from branchcheck import load_ledger, load_rubric, score
 from conftest import EXAMPLES
+
+from branchcheck import load_ledger, load_rubric, score
 
 
 def test_example_scores() -> None:

@@ -155,7 +155,7 @@ LEDGER_CASES = [
         id="undeclared-committee",
     ),
     pytest.param(
-        edit("    joined: 2024-03-01\n", "    joined: 2024-03-01\n  - {id: M01, name: 重名}\n"),
+        edit("    joined: 2024-01-02\n", "    joined: 2024-01-02\n  - {id: M01, name: 重名}\n"),
         "13:10",
         "members[M01].id: duplicate member id 'M01'",
         id="duplicate-member",

@@ -93,7 +93,15 @@ def test_impossible_dates(run_line, parser, tmp_path, spelling, words) -> None:
 
 @pytest.mark.parametrize(
     "spelling",
-    ["2022-06-20", "2022-6-20", "2022/6/20", "2022/06/20", "2022.6.20", "2022年6月20日", "'2022-06-20'"],
+    [
+        "2022-06-20",
+        "2022-6-20",
+        "2022/6/20",
+        "2022/06/20",
+        "2022.6.20",
+        "2022年6月20日",
+        "'2022-06-20'",
+    ],
 )
 def test_accepted_date_spellings_mean_the_same_day(run_line, parser, tmp_path, spelling) -> None:
     plain, _ = scored(run_line, write(tmp_path, edit(ELECTED, "elected: 2022-06-20"), "plain.yaml"))

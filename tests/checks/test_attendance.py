@@ -37,8 +37,13 @@ CASES = [
     pytest.param(0.8, book(meeting("2024-03-10", FOUR)), 1.0, 0, id="exactly-at-rate"),
     pytest.param(0.9, book(meeting("2024-03-10", FOUR)), 0.0, 1, id="just-under-rate"),
     pytest.param(0.81, book(meeting("2024-03-10", FOUR)), 0.0, 1, id="a-point-under-rate"),
-    pytest.param(2 / 3, book(meeting("2024-03-10", FOUR[:2]), people=members(3)), 1.0, 0,
-                 id="two-thirds-at-two-thirds"),
+    pytest.param(
+        2 / 3,
+        book(meeting("2024-03-10", FOUR[:2]), people=members(3)),
+        1.0,
+        0,
+        id="two-thirds-at-two-thirds",
+    ),
     pytest.param(
         0.8, book(meeting("2024-03-10", "all", absent=["M05"])), 1.0, 0, id="all-less-one-absent"
     ),
@@ -54,6 +59,21 @@ CASES = [
     ),
     pytest.param(0.8, book(), 0.0, 1, id="none-held"),
     pytest.param(0.8, book(meeting("2023-12-10")), 0.0, 1, id="held-only-before-period"),
+    # A name listed before joining does not count: 4 real attendees of 5 expected is 80%.
+    pytest.param(
+        0.9,
+        book(
+            meeting("2024-03-10", FIVE),
+            people=[
+                *members(4),
+                {"id": "M05", "name": "新党员", "joined": "2024-07-01"},
+                {"id": "M06", "name": "缺席", "status": "预备"},
+            ],
+        ),
+        0.0,
+        1,
+        id="listed-before-joining-not-counted",
+    ),
     # Members who joined later or left earlier are not expected that day.
     pytest.param(
         0.9,

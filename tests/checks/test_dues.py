@@ -92,7 +92,9 @@ CASES = [
     ),
     pytest.param(
         ledger(
-            start="2024-01-15", end="2024-03-14", member_count=2,
+            start="2024-01-15",
+            end="2024-03-14",
+            member_count=2,
             dues={"M01": months(2), "M02": months(1, 3)},
         ),
         1 / 2,

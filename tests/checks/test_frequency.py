@@ -37,8 +37,11 @@ CASES = [
     pytest.param({}, ledger(), 0.0, 12, id="year-without-events"),
     pytest.param(
         {},
-        ledger(events=[{"date": f"2024-{m:02d}-{monthrange(2024, m)[1]}", "type": "支委会"}
-                       for m in YEAR]),
+        ledger(
+            events=[
+                {"date": f"2024-{m:02d}-{monthrange(2024, m)[1]}", "type": "支委会"} for m in YEAR
+            ]
+        ),
         1.0,
         0,
         id="last-day-of-each-month-counts",

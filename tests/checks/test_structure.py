@@ -2,7 +2,8 @@
 
 (1) at least `min_members` full (正式) members; (2) from `committee_at` full members on, a
 committee of active members sized within `committee_size`; (3) each role (`roles` with a
-committee, `small_branch_roles` below committee_at) held by an active member.
+committee, `small_branch_roles` below committee_at) held by an active full member (a 预备
+member has no right to be elected).
 """
 
 from __future__ import annotations
@@ -16,8 +17,13 @@ from branchcheck.models import Ledger
 from checks import outcome
 
 ROLES = ["书记", "组织委员", "宣传委员"]
-CHECK = {"kind": "structure", "min_members": 3, "committee_at": 7, "committee_size": [3, 5],
-         "roles": ROLES}
+CHECK = {
+    "kind": "structure",
+    "min_members": 3,
+    "committee_at": 7,
+    "committee_size": [3, 5],
+    "roles": ROLES,
+}
 
 
 def people(full: int, probation: int = 0, **by_id: dict[str, Any]) -> list[dict[str, Any]]:
@@ -46,6 +52,12 @@ CASES = [
     pytest.param(branch(people(3)), 2 / 2, 0, id="small-branch-with-secretary"),
     pytest.param(branch(people(5, M01={"roles": []})), 1 / 2, 1, id="small-branch-no-secretary"),
     pytest.param(branch(people(2, probation=1)), 1 / 2, 1, id="probationary-not-full"),
+    pytest.param(
+        branch(people(3, probation=1, M01={"roles": []}, M04={"roles": ["书记"]})),
+        1 / 2,
+        1,
+        id="probationary-cannot-hold-a-post",
+    ),
     pytest.param(branch(people(2, M01={"roles": []})), 0 / 2, 2, id="too-few-and-no-secretary"),
     pytest.param(
         branch(people(6, probation=2)), 2 / 2, 0, id="6-full-2-probationary-no-committee-needed"

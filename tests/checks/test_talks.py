@@ -72,9 +72,7 @@ CASES = [
         id="custom-event",
     ),
     pytest.param({}, ledger(**QUARTER, events=ALL_THREE), None, 0, id="quarter-ledger-n/a"),
-    pytest.param(
-        {}, ledger(start="2024-01-02", events=ALL_THREE), None, 0, id="no-whole-year-n/a"
-    ),
+    pytest.param({}, ledger(start="2024-01-02", events=ALL_THREE), None, 0, id="no-whole-year-n/a"),
     pytest.param(
         {},
         ledger(

@@ -32,7 +32,9 @@ def test_show_markdown_has_all_27_norms(run_line) -> None:
 
 
 def test_show_a_path_keeps_text_as_written(run_line) -> None:
-    run = run_line(f"branchcheck rubrics show {TEST_FILES / 'rubrics/good/mini.yaml'} --format json")
+    run = run_line(
+        f"branchcheck rubrics show {TEST_FILES / 'rubrics/good/mini.yaml'} --format json"
+    )
     assert run.code == 0
     data = json.loads(run.out)
     assert data["version"] == "1.10"  # not 1.1: the schema, not YAML 1.1, decides types

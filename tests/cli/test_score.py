@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
-
 from conftest import TEST_FILES, sha256
 
 LEDGERS = TEST_FILES / "ledgers"
@@ -22,7 +22,12 @@ def test_json_for_one_ledger_is_one_object(run_line) -> None:
     assert (result["score"], result["max"], result["bonus"]) == (8.17, 10, 0.0)
     assert result["tier"] == {"id": "low", "name": "一般"}
     assert result["vetoes"] == ["A1"]
-    assert result["next_tier"] == {"id": "high", "name": "标准化", "short_by": 0.0, "blockers": ["A1"]}
+    assert result["next_tier"] == {
+        "id": "high",
+        "name": "标准化",
+        "short_by": 0.0,
+        "blockers": ["A1"],
+    }
     assert [(n["id"], n["earned"], n["misses"], n["status"]) for n in result["norms"]] == [
         ("A1", 4.5, 1, "partial"),
         ("A2", 3.67, 1, "partial"),
@@ -44,7 +49,10 @@ def test_markdown_escapes_user_text(run_line) -> None:
     run = run_line(f"branchcheck score {SHORT} --format markdown")
     assert run.code == 0
     assert "## 第二党支部 \\| \\[bold\\]红\\[/bold\\]（b-short）" in run.out
-    assert "| A1（否决项） | 党员大会 | 6 | 4.5 | 部分达标 | 2个季度中1个季度达标（第二季度无党员大会） |" in run.out
+    assert (
+        "| A1（否决项） | 党员大会 | 6 | 4.5 | 部分达标 | 2个季度中1个季度达标（第二季度无党员大会） |"
+        in run.out
+    )
 
 
 def test_table_never_interprets_markup(run_line) -> None:
@@ -66,13 +74,19 @@ def test_gates(run_line, options: str, code: int, message: str | None) -> None:
     run = run_line(f"branchcheck score {SHORT} -f json {options}")
     assert run.code == code
     assert json.loads(run.out)["branch"]["id"] == "b-short"  # the report is printed either way
-    assert (message in run.err_lines) if message else not any("under" in e or "below" in e for e in run.err_lines)
+    assert (
+        (message in run.err_lines)
+        if message
+        else not any("under" in e or "below" in e for e in run.err_lines)
+    )
 
 
 def test_unknown_tier_is_a_usage_error(run_line) -> None:
     run = run_line(f"branchcheck score {OK} --min-tier gold")
     assert run.code == 2
-    assert run.err_lines == ["--min-tier:1:1: error: unknown tier 'gold' in rubric 'mini' (tiers: low, high)"]
+    assert run.err_lines == [
+        "--min-tier:1:1: error: unknown tier 'gold' in rubric 'mini' (tiers: low, high)"
+    ]
 
 
 def test_output_file_written_whole(run_line, tmp_path) -> None:
@@ -85,11 +99,17 @@ def test_output_file_written_whole(run_line, tmp_path) -> None:
 
 def test_output_never_overwrites_an_input(run_line, tmp_path) -> None:
     ledger = tmp_path / "l.yaml"
-    ledger.write_bytes(OK.read_bytes().replace(b"../rubrics/good/mini.yaml", str(TEST_FILES / "rubrics/good/mini.yaml").encode()))
+    ledger.write_bytes(
+        OK.read_bytes().replace(
+            b"../rubrics/good/mini.yaml", str(TEST_FILES / "rubrics/good/mini.yaml").encode()
+        )
+    )
     before = sha256(ledger)
     run = run_line(f"branchcheck score {ledger} -o {ledger}")
     assert run.code == 2
-    assert run.err_lines == [f"{ledger}:1:1: error: output would overwrite an input file; choose another name"]
+    assert run.err_lines == [
+        f"{ledger}:1:1: error: output would overwrite an input file; choose another name"
+    ]
     assert sha256(ledger) == before
     assert [p.name for p in tmp_path.iterdir()] == ["l.yaml"]
 
@@ -103,7 +123,9 @@ def test_bad_ledger_writes_no_output(run_line, tmp_path) -> None:
 
 
 def test_rubric_override(run_line) -> None:
-    run = run_line(f"branchcheck score {OK} --rubric {TEST_FILES / 'rubrics/good/mini.yaml'} -f json")
+    run = run_line(
+        f"branchcheck score {OK} --rubric {TEST_FILES / 'rubrics/good/mini.yaml'} -f json"
+    )
     assert json.loads(run.out)["rubric"]["id"] == "mini"
     run = run_line(f"branchcheck score {OK} --rubric no-such-rubric")
     assert run.code == 2
@@ -121,3 +143,31 @@ def test_version(run_line) -> None:
 
     run = run_line("branchcheck --version")
     assert (run.code, run.out) == (0, f"branchcheck {__version__}\n")
+
+
+def test_attendee_listed_before_joining_is_a_warning(run_line, tmp_path) -> None:
+    ledger = tmp_path / "l.yaml"
+    text = OK.read_text(encoding="utf-8").replace(
+        "../rubrics/good/mini.yaml", str(TEST_FILES / "rubrics/good/mini.yaml")
+    )
+    ledger.write_text(
+        text.replace("{id: M2, name: 李二}", "{id: M2, name: 李二, joined: 2024-06-21}"),
+        encoding="utf-8",
+    )
+    run = run_line(f"branchcheck score {ledger} -f json")
+    assert run.code == 0
+    assert run.err_lines == [
+        f"{ledger}:11:52: warning: events[1].attendees[1]: member 'M2' was not a member on"
+        " 2024-06-20 (joined/left); not counted"
+    ]
+
+
+def test_output_file_gets_ordinary_permissions(run_line, tmp_path) -> None:
+    out = tmp_path / "r.json"
+    run_line(f"branchcheck score {OK} -f json -o {out}")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+    out.chmod(0o640)  # replacing a file keeps its mode
+    run_line(f"branchcheck score {OK} -f json -o {out}")
+    assert out.stat().st_mode & 0o777 == 0o640

@@ -29,21 +29,37 @@ DUE = "支部委员会任期将于{}届满（期末后{}天），请筹备换届
 AT_END = "支部委员会任期于期末（{}）届满，应及时换届"
 
 TERM_CASES = [
-    pytest.param(ledger(committee=committee("2021-06-01")), EXPIRED.format("2024年6月1日"),
-                 id="ended-in-period"),
-    pytest.param(ledger(committee=committee("2018-03-01")), EXPIRED.format("2021年3月1日"),
-                 id="long-expired"),
-    pytest.param(ledger(committee=committee("2021-12-30")), EXPIRED.format("2024年12月30日"),
-                 id="ended-day-before-period-end"),
-    pytest.param(ledger(committee=committee("2021-12-31")), AT_END.format("2024年12月31日"),
-                 id="ends-on-period-end"),
-    pytest.param(ledger(committee=committee("2022-03-31")), DUE.format("2025年3月31日", 90),
-                 id="ends-90-days-after"),
+    pytest.param(
+        ledger(committee=committee("2021-06-01")),
+        EXPIRED.format("2024年6月1日"),
+        id="ended-in-period",
+    ),
+    pytest.param(
+        ledger(committee=committee("2018-03-01")), EXPIRED.format("2021年3月1日"), id="long-expired"
+    ),
+    pytest.param(
+        ledger(committee=committee("2021-12-30")),
+        EXPIRED.format("2024年12月30日"),
+        id="ended-day-before-period-end",
+    ),
+    pytest.param(
+        ledger(committee=committee("2021-12-31")),
+        AT_END.format("2024年12月31日"),
+        id="ends-on-period-end",
+    ),
+    pytest.param(
+        ledger(committee=committee("2022-03-31")),
+        DUE.format("2025年3月31日", 90),
+        id="ends-90-days-after",
+    ),
     pytest.param(ledger(committee=committee("2022-04-01")), None, id="ends-91-days-after"),
     pytest.param(ledger(committee=committee("2022-06-20")), None, id="well-within-term"),
     pytest.param(ledger(), None, id="no-committee"),
-    pytest.param(ledger(committee=committee("2020-03-01", term_years=5)),
-                 DUE.format("2025年3月1日", 60), id="ledger-term-years"),
+    pytest.param(
+        ledger(committee=committee("2020-03-01", term_years=5)),
+        DUE.format("2025年3月1日", 60),
+        id="ledger-term-years",
+    ),
     pytest.param(
         ledger(start="2024-04-01", end="2024-06-30", committee=committee("2021-09-01")),
         DUE.format("2024年9月1日", 63),
@@ -126,5 +142,7 @@ def test_unrated(ratings: dict[str, str], rated_norm: dict[str, Any], expected: 
 def test_alert_order_term_dues_unrated() -> None:
     book = ledger(member_count=1, committee={"elected": "2020-01-01"}, dues={"M01": months(1)})
     assert [kind for kind, _ in alerts(book, TERM, DUES, RATING)] == [
-        "term_due", "dues_gap", "unrated"
+        "term_due",
+        "dues_gap",
+        "unrated",
     ]

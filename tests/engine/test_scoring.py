@@ -115,9 +115,7 @@ RESCALE = [
         False,
         id="bonus-norm-n/a-does-not-rescale",
     ),
-    pytest.param(
-        [norm(TALKS, 10)], ledger(**QUARTER), 0.0, True, id="nothing-applicable"
-    ),
+    pytest.param([norm(TALKS, 10)], ledger(**QUARTER), 0.0, True, id="nothing-applicable"),
     pytest.param(
         [norm(MONTHLY, 1), norm(TALKS, 1, id="N02")],
         ledger(**QUARTER, events=monthly("支委会", [4, 5])),
@@ -150,8 +148,13 @@ SPLIT = {"split": {"common": 60, "individual": 40}, "total": 100}
 
 
 def task(status: str, rating: str | None = None, points: float = 40, id: str = "T1") -> dict:
-    return {"id": id, "name": "打造党建品牌", "points": points, "status": status,
-            **({"rating": rating} if rating else {})}
+    return {
+        "id": id,
+        "name": "打造党建品牌",
+        "points": points,
+        "status": status,
+        **({"rating": rating} if rating else {}),
+    }
 
 
 @pytest.mark.parametrize(
@@ -190,8 +193,11 @@ def test_split_rescaled_counts_tasks_on_both_sides() -> None:
     assert (result.score, result.rescaled) == (77.86, True)
 
 
-BONUS = [norm(COUNT, 10), norm({"kind": "fact", "key": "党建品牌"}, 3, id="B1", bonus=True),
-         norm({"kind": "fact", "key": "示范点"}, 3, id="B2", bonus=True)]
+BONUS = [
+    norm(COUNT, 10),
+    norm({"kind": "fact", "key": "党建品牌"}, 3, id="B1", bonus=True),
+    norm({"kind": "fact", "key": "示范点"}, 3, id="B2", bonus=True),
+]
 
 
 @pytest.mark.parametrize(
@@ -217,7 +223,9 @@ def test_bonus_and_cap(
 def test_bonus_norm_statuses_use_its_own_points() -> None:
     result = score(rubric(*BONUS, bonus_cap=5), lessons(4, facts={"党建品牌": True}))
     assert [(n.id, n.status, n.earned) for n in result.norms] == [
-        ("N01", "met", 10.0), ("B1", "met", 3.0), ("B2", "missed", 0.0)
+        ("N01", "met", 10.0),
+        ("B1", "met", 3.0),
+        ("B2", "missed", 0.0),
     ]
 
 

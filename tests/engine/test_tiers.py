@@ -14,8 +14,14 @@ from branchcheck.models.result import DimensionResult, NormResult
 TIERS = [
     {"id": "general", "name": "一般党支部"},
     {"id": "standardized", "name": "标准化党支部", "min_score": 80, "veto_free": True},
-    {"id": "exemplary", "name": "示范性党支部", "min_score": 90, "veto_free": True,
-     "min_dimension_ratio": 0.8, "requires": ["N02"]},
+    {
+        "id": "exemplary",
+        "name": "示范性党支部",
+        "min_score": 90,
+        "veto_free": True,
+        "min_dimension_ratio": 0.8,
+        "requires": ["N02"],
+    },
 ]
 COUNT = {"kind": "count", "event": "党课", "min": 4}
 RUBRIC = rubric(norm(COUNT, 10), norm(COUNT, 10, id="N02"), tiers=TIERS)
@@ -23,20 +29,36 @@ RUBRIC = rubric(norm(COUNT, 10), norm(COUNT, 10, id="N02"), tiers=TIERS)
 
 def result(norm_id: str, status: str) -> NormResult:
     earned = {"met": 10.0, "partial": 5.0}.get(status, 0.0)
-    return NormResult(id=norm_id, name=norm_id, dimension="d1", points=10, earned=earned,
-                      fraction=None if status == "not_applicable" else earned / 10,
-                      misses=0, status=status, detail="")  # type: ignore[arg-type]
+    return NormResult(
+        id=norm_id,
+        name=norm_id,
+        dimension="d1",
+        points=10,
+        earned=earned,
+        fraction=None if status == "not_applicable" else earned / 10,
+        misses=0,
+        status=status,
+        detail="",
+    )  # type: ignore[arg-type]
 
 
 def dims(*pairs: tuple[float, float]) -> list[DimensionResult]:
-    return [DimensionResult(id=f"d{i}", name=f"维度{i}", earned=e, max=m)
-            for i, (e, m) in enumerate(pairs, 1)]
+    return [
+        DimensionResult(id=f"d{i}", name=f"维度{i}", earned=e, max=m)
+        for i, (e, m) in enumerate(pairs, 1)
+    ]
 
 
-def placed(total: float, vetoes: tuple[str, ...] = (), n02: str = "met",
-           dimensions: tuple[tuple[float, float], ...] = ((9, 10),), tiers: Any = None) -> tuple:
-    model = RUBRIC if tiers is None else rubric(norm(COUNT, 10), norm(COUNT, 10, id="N02"),
-                                                 tiers=tiers)
+def placed(
+    total: float,
+    vetoes: tuple[str, ...] = (),
+    n02: str = "met",
+    dimensions: tuple[tuple[float, float], ...] = ((9, 10),),
+    tiers: Any = None,
+) -> tuple:
+    model = (
+        RUBRIC if tiers is None else rubric(norm(COUNT, 10), norm(COUNT, 10, id="N02"), tiers=tiers)
+    )
     norms = [result("N01", "met"), result("N02", n02)]
     tier, above = place(model, total, list(vetoes), norms, dims(*dimensions))
     if above is None:
@@ -95,8 +117,9 @@ def test_placement(args: dict[str, Any], expected: tuple) -> None:
 
 def test_blocker_order_vetoes_then_required_then_dimensions() -> None:
     tiers = [TIERS[0], {**TIERS[2], "requires": ["N05", "N02"]}]
-    got = placed(85, vetoes=("N09", "N02"), n02="missed",
-                 dimensions=((7, 10), (9, 10), (1, 10)), tiers=tiers)
+    got = placed(
+        85, vetoes=("N09", "N02"), n02="missed", dimensions=((7, 10), (9, 10), (1, 10)), tiers=tiers
+    )
     # N02 is a veto and a required norm: listed once, as a veto. N05 is unknown: ignored.
     assert got == ("general", "exemplary", 5.0, ["N09", "N02", "d1", "d3"])
 
@@ -107,8 +130,11 @@ def test_vetoes_do_not_block_a_tier_without_veto_free() -> None:
 
 
 def test_highest_tier_whose_rules_hold_even_above_a_failing_one() -> None:
-    tiers = [TIERS[0], {"id": "a", "name": "甲", "min_score": 60, "requires": ["N02"]},
-             {"id": "b", "name": "乙", "min_score": 90}]
+    tiers = [
+        TIERS[0],
+        {"id": "a", "name": "甲", "min_score": 60, "requires": ["N02"]},
+        {"id": "b", "name": "乙", "min_score": 90},
+    ]
     assert placed(95, n02="missed", tiers=tiers) == ("b", None)
 
 
@@ -121,8 +147,7 @@ def test_highest_tier_whose_rules_hold_even_above_a_failing_one() -> None:
     ],
 )
 def test_tiers_through_score(held: int, tier: str, next_tier: tuple | None) -> None:
-    model = rubric(norm(COUNT, 50), norm({**COUNT, "min": 8}, 50, id="N02", veto=True),
-                   tiers=TIERS)
+    model = rubric(norm(COUNT, 50), norm({**COUNT, "min": 8}, 50, id="N02", veto=True), tiers=TIERS)
     book = ledger(events=monthly("党课", list(range(1, held + 1))))
     got = score(model, book)
     assert got.tier.id == tier

@@ -7,13 +7,13 @@ import subprocess
 import sys
 
 import pytest
+from conftest import EXAMPLES, ROOT, TEST_FILES
 
 from branchcheck.cli import ScoreFormat
+from branchcheck.engine import score
 from branchcheck.formats import SCORE_FORMATS, RenderOptions
 from branchcheck.formats.escape import md_cell
 from branchcheck.loading import read_ledger
-from branchcheck.engine import score
-from conftest import EXAMPLES, ROOT, TEST_FILES
 
 LEDGERS = sorted(EXAMPLES.rglob("*.yaml")) + sorted((TEST_FILES / "ledgers").glob("*.yaml"))
 
@@ -53,8 +53,20 @@ def test_markdown_cells(cell: str, escaped: str) -> None:
 
 def test_python_dash_m(tmp_path) -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "branchcheck", "score", str(TEST_FILES / "ledgers/mini-ok.yaml"), "-f", "json"],
-        capture_output=True, text=True, encoding="utf-8", check=False, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "branchcheck",
+            "score",
+            str(TEST_FILES / "ledgers/mini-ok.yaml"),
+            "-f",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        cwd=ROOT,
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["score"] == 10

@@ -21,7 +21,6 @@ import io
 import json
 
 import pytest
-
 from conftest import TEST_FILES
 
 BATCH = TEST_FILES / "batch"
@@ -38,24 +37,47 @@ def test_aggregates_worked_out_by_hand(run_line) -> None:
     assert (data["format"], data["count"], data["mean_score"]) == ("branchcheck.report/1", 4, 7.67)
     assert data["tiers"] == {"low": 1, "high": 2, "basic": 1, "good": 0}
     mini, mini_b = data["rubrics"]
-    assert (mini["id"], mini["count"], mini["mean_score"], mini["median_score"]) == ("mini", 3, 9.39, 10.0)
+    assert (mini["id"], mini["count"], mini["mean_score"], mini["median_score"]) == (
+        "mini",
+        3,
+        9.39,
+        10.0,
+    )
     assert mini["organisations"] == [
-        {"name": "后勤党委", "branches": 1, "tiers": {"low": 1, "high": 0}, "mean_score": 8.17,
-         "above_lowest_tier": 0.0},
-        {"name": "机关党委", "branches": 2, "tiers": {"low": 0, "high": 2}, "mean_score": 10.0,
-         "above_lowest_tier": 1.0},
+        {
+            "name": "后勤党委",
+            "branches": 1,
+            "tiers": {"low": 1, "high": 0},
+            "mean_score": 8.17,
+            "above_lowest_tier": 0.0,
+        },
+        {
+            "name": "机关党委",
+            "branches": 2,
+            "tiers": {"low": 0, "high": 2},
+            "mean_score": 10.0,
+            "above_lowest_tier": 1.0,
+        },
     ]
-    assert [(n["id"], n["applicable"], n["met"], n["share_met"], n["points_lost"]) for n in mini["norms"]] == [
+    assert [
+        (n["id"], n["applicable"], n["met"], n["share_met"], n["points_lost"])
+        for n in mini["norms"]
+    ] == [
         ("A1", 3, 2, 0.6667, 1.5),
         ("A2", 3, 2, 0.6667, 0.33),
     ]
     assert (mini_b["id"], mini_b["count"], mini_b["mean_score"]) == ("mini-b", 1, 2.5)
     # Results grouped per rubric, input order inside a group.
     assert [(r["branch"]["id"], r["score"]) for r in data["results"]] == [
-        ("b-ok", 10.0), ("b-q", 10.0), ("b-short", 8.17), ("b-d", 2.5)]
+        ("b-ok", 10.0),
+        ("b-q", 10.0),
+        ("b-short", 8.17),
+        ("b-d", 2.5),
+    ]
     message = "this '[' is never closed; add ']' (or a ',' between items)"
-    assert data["errors"] == [{"file": str(BATCH / "broken.yaml"), "line": 3, "col": 25,
-                               "message": message}]
+    assert data["errors"] == [
+        {"file": str(BATCH / "broken.yaml"), "line": 3, "col": 25, "message": message}
+    ]
     assert f"{BATCH / 'broken.yaml'}:3:25: error: {message}" in err
 
 
@@ -80,8 +102,10 @@ def test_gates(run_line, tmp_path) -> None:
     good.mkdir()
     for name in ("ok.yaml", "short.yaml"):
         text = (BATCH / name).read_text(encoding="utf-8")
-        (good / name).write_text(text.replace("../rubrics/good/mini.yaml",
-                                              str(TEST_FILES / "rubrics/good/mini.yaml")), encoding="utf-8")
+        (good / name).write_text(
+            text.replace("../rubrics/good/mini.yaml", str(TEST_FILES / "rubrics/good/mini.yaml")),
+            encoding="utf-8",
+        )
     assert run_line(f"branchcheck report {good} -f json").code == 0
     run = run_line(f"branchcheck report {good} -f json --fail-under 9")
     assert run.code == 1
@@ -89,7 +113,10 @@ def test_gates(run_line, tmp_path) -> None:
     run = run_line(f"branchcheck report {good} -f json --min-tier high")
     assert run.code == 1 and run.err_lines[-1].endswith("tier low is below --min-tier high")
     run = run_line(f"branchcheck report {good} --min-tier gold")
-    assert run.code == 2 and run.err_lines[-1] == "--min-tier:1:1: error: unknown tier 'gold' (tiers: high, low)"
+    assert (
+        run.code == 2
+        and run.err_lines[-1] == "--min-tier:1:1: error: unknown tier 'gold' (tiers: high, low)"
+    )
 
 
 def test_csv_is_excel_safe(run_line) -> None:
@@ -97,8 +124,16 @@ def test_csv_is_excel_safe(run_line) -> None:
     assert run.out.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(run.out.lstrip("\ufeff"))))
     header = rows[0]
-    assert header[:8] == ["branch_id", "branch_name", "parent", "period_start", "period_end",
-                          "rubric", "score", "tier_id"]
+    assert header[:8] == [
+        "branch_id",
+        "branch_name",
+        "parent",
+        "period_start",
+        "period_end",
+        "rubric",
+        "score",
+        "tier_id",
+    ]
     assert "组织生活（life）" in header and "学习（study）" in header
     by_id = {row[0]: dict(zip(header, row, strict=True)) for row in rows[1:]}
     assert by_id["b-q"]["branch_name"] == "'=1+2"  # OWASP: never a formula

@@ -73,10 +73,9 @@ class Context:
         """Who was there: the list, or with `all` every member active that day, less `absent`."""
         found = self._attendees.get(id(event))
         if found is None:
-            if event.attendees == "all":
-                present = {m.id for m in self.ledger.members if m.active_on(event.date)}
-            else:
-                present = set(event.attendees)
+            # Only members active that day count, even when listed by name.
+            active = {m.id for m in self.ledger.members if m.active_on(event.date)}
+            present = active if event.attendees == "all" else active & set(event.attendees)
             found = self._attendees[id(event)] = frozenset(present - set(event.absent))
         return found
 

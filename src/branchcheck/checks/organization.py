@@ -44,7 +44,7 @@ def structure_check(check: StructureCheck, ctx: Context) -> Outcome:
 
     Conditions: at least `min_members` full members; from `committee_at` full members on, a
     committee sized within `committee_size`; each role (`roles` with a committee, else
-    `small_branch_roles`) held by an active member.
+    `small_branch_roles`) held by an active full (正式) member.
     """
     day = ctx.period.end
     active = ctx.active_on(day)
@@ -72,7 +72,8 @@ def structure_check(check: StructureCheck, ctx: Context) -> Outcome:
             f"支委会{size}人（正式党员{len(full)}名应设{low}–{high}人的支委会）",
         )
     roles = check.roles if needs_committee else check.small_branch_roles
-    held = {role for m in active for role in m.roles}
+    # A 预备党员 has no right to be elected, so only full members hold posts.
+    held = {role for m in full for role in m.roles}
     for role in roles:
         condition(role in held, f"{role}已配备", f"缺{role}")
     total = len(met) + len(failed)

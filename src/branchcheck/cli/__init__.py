@@ -77,9 +77,7 @@ def _root(
 
 @app.command("score")
 def score_command(
-    ledgers: Annotated[
-        list[Path], typer.Argument(help="Ledger files (台账, YAML).")
-    ],
+    ledgers: Annotated[list[Path], typer.Argument(help="Ledger files (台账, YAML).")],
     rubric: RubricOpt = None,
     fmt: Annotated[
         ScoreFormat, typer.Option("--format", "-f", help="Output format.")
@@ -109,13 +107,27 @@ class ReportFormat(StrEnum):
 
 @app.command("report")
 def report_command(
-    paths: Annotated[list[Path], typer.Argument(help="Ledger files or folders (searched recursively).")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Ledger files or folders (searched recursively).")
+    ],
     rubric: RubricOpt = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format; xlsx and html need --output.")] = ReportFormat.terminal,
+    fmt: Annotated[
+        ReportFormat,
+        typer.Option("--format", "-f", help="Output format; xlsx and html need --output."),
+    ] = ReportFormat.terminal,
     output: OutputOpt = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Processes to score in (default: the machine's cores).", min=1)] = None,
-    fail_under: Annotated[float | None, typer.Option("--fail-under", help="Exit 1 if any score is under N.")] = None,
-    min_tier: Annotated[str | None, typer.Option("--min-tier", help="Exit 1 if any branch is below this tier id.")] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", help="Processes to score in (default: the machine's cores).", min=1
+        ),
+    ] = None,
+    fail_under: Annotated[
+        float | None, typer.Option("--fail-under", help="Exit 1 if any score is under N.")
+    ] = None,
+    min_tier: Annotated[
+        str | None, typer.Option("--min-tier", help="Exit 1 if any branch is below this tier id.")
+    ] = None,
 ) -> int:
     """Score many ledgers into one report: tiers, organisations, weakest norms, every branch."""
     from .report import run_report

@@ -49,6 +49,7 @@ def atomic_output(path: Path, inputs: Iterable[Path] = ()) -> Iterator[BinaryIO]
     except OSError as exc:
         raise BranchcheckError.at(name, 1, 1, f"cannot write: {exc.strerror or exc}") from None
     try:
+        os.fchmod(handle, _mode_for(path))
         with os.fdopen(handle, "wb") as stream:
             yield stream
             stream.flush()
@@ -63,6 +64,16 @@ def atomic_output(path: Path, inputs: Iterable[Path] = ()) -> Iterator[BinaryIO]
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
+
+
+def _mode_for(path: Path) -> int:
+    """The file's own mode when replacing it, else what a plain open() would give (umask)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_atomic(path: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:

@@ -49,14 +49,23 @@ def gate(summary: Summary, fail_under: float | None, min_tier: str | None) -> li
         order = [tier_id for tier_id, _ in group.meta.tiers]
         for row in group.rows:
             if fail_under is not None and row.score < fail_under:
-                failures.append(f"{row.file}: score {row.score:g} is under --fail-under {fail_under:g}")
-            if min_tier in order and row.tier_rank < order.index(min_tier):  # type: ignore[arg-type]
+                failures.append(
+                    f"{row.file}: score {row.score:g} is under --fail-under {fail_under:g}"
+                )
+            if min_tier in order and row.tier_rank < order.index(min_tier):
                 failures.append(f"{row.file}: tier {row.tier_id} is below --min-tier {min_tier}")
     return failures
 
 
-def run_report(paths: list[Path], rubric: str | None, fmt: str, output: Path | None,
-               jobs: int | None, fail_under: float | None, min_tier: str | None) -> int:
+def run_report(
+    paths: list[Path],
+    rubric: str | None,
+    fmt: str,
+    output: Path | None,
+    jobs: int | None,
+    fail_under: float | None,
+    min_tier: str | None,
+) -> int:
     formatter = REPORT_FORMATS[fmt]
     if formatter.needs_output and output is None:
         raise BranchcheckError.at(fmt, 1, 1, f"--format {fmt} writes a file: add --output FILE")

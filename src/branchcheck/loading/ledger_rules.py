@@ -36,10 +36,21 @@ def _members(ledger: Ledger) -> list[Problem]:
     if ledger.committee is not None:
         for i, member_id in enumerate(ledger.committee.members):
             use(member_id, ("committee", "members", i))
+    by_id = ledger.members_by_id
     for e, event in enumerate(ledger.events):
         if event.attendees != "all":
             for i, member_id in enumerate(event.attendees):
                 use(member_id, ("events", e, "attendees", i))
+                known = by_id.get(member_id)
+                if known is not None and not known.active_on(event.date):
+                    problems.append(
+                        Problem(
+                            ("events", e, "attendees", i),
+                            f"member {member_id!r} was not a member on {event.date} (joined/left);"
+                            " not counted",
+                            level="warning",
+                        )
+                    )
         for i, member_id in enumerate(event.absent):
             use(member_id, ("events", e, "absent", i))
     for member_id in ledger.dues:

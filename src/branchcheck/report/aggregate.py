@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from ..models.result import Result
 from ..models.rubric import Rubric
-from .model import BranchRow, NormMeta, NormStat, OrgStat, RubricMeta, RubricSummary, Summary, costliest
+from .model import (
+    BranchRow,
+    NormMeta,
+    NormStat,
+    OrgStat,
+    RubricMeta,
+    RubricSummary,
+    Summary,
+    costliest,
+)
 
 NO_PARENT = "（未填写上级组织）"
 
@@ -16,7 +25,10 @@ def rubric_meta(rubric: Rubric) -> RubricMeta:
         name=rubric.name,
         tiers=tuple((t.id, t.name) for t in rubric.tiers),
         dimensions=tuple((d.id, d.name) for d in rubric.dimensions),
-        norms=tuple(NormMeta(n.id, n.name, d.id, n.points, n.bonus) for d, n in rubric.norms),
+        norms=tuple(
+            NormMeta(n.id, n.name, d.id, n.points, n.bonus, n.requirement or "")
+            for d, n in rubric.norms
+        ),
     )
 
 
@@ -54,7 +66,9 @@ def add(summary: Summary, meta: RubricMeta, row: BranchRow) -> None:
     if group is None:
         group = summary.rubrics[meta.id] = RubricSummary(meta=meta)
         group.tier_counts = {tier_id: 0 for tier_id, _ in meta.tiers}
-        group.norms = {n.id: NormStat(n.id, n.name, n.dimension, n.points, n.bonus) for n in meta.norms}
+        group.norms = {
+            n.id: NormStat(n.id, n.name, n.dimension, n.points, n.bonus) for n in meta.norms
+        }
     group.count += 1
     group.scores.append(row.score)
     group.tier_counts[row.tier_id] += 1

@@ -53,17 +53,33 @@ def score_one(job: Job) -> Scored:
         result = score(loaded.rubric, loaded.ledger)
         meta = _meta(loaded.rubric)
         row = branch_row(result, meta, job.path)
-        return Scored(job.path, meta, row, job.fragment(result, row),
-                      warnings=[str(w) for w in loaded.warnings])
+        return Scored(
+            job.path,
+            meta,
+            row,
+            job.fragment(result, row),
+            warnings=[str(w) for w in loaded.warnings],
+        )
     except BranchcheckError as exc:
         errors = [ErrorRecord(d.file, d.line, d.col, d.message) for d in exc.diagnostics]
         return Scored(job.path, errors=errors)
     except Exception as exc:  # a bug must not sink the whole batch
-        return Scored(job.path, errors=[ErrorRecord(
-            job.path, 1, 1, f"internal error: {type(exc).__name__}: {exc} (please report it)")])
+        return Scored(
+            job.path,
+            errors=[
+                ErrorRecord(
+                    job.path,
+                    1,
+                    1,
+                    f"internal error: {type(exc).__name__}: {exc} (please report it)",
+                )
+            ],
+        )
 
 
-def run(jobs: list[Job], workers: int, progress: Callable[[], None] | None = None) -> Iterator[Scored]:
+def run(
+    jobs: list[Job], workers: int, progress: Callable[[], None] | None = None
+) -> Iterator[Scored]:
     """Results in the order of `jobs`, whatever the number of workers."""
     # Scoring allocates many short-lived, acyclic objects: the cyclic collector only costs time.
     gc.freeze()

@@ -56,6 +56,7 @@ class NormMeta:
     dimension: str
     points: float
     bonus: bool
+    requirement: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +130,10 @@ class RubricSummary:
         """Norms by the share of branches that met them, weakest first; bonus norms, and norms
         that applied nowhere, last."""
         order = {norm.id: i for i, norm in enumerate(self.meta.norms)}
-        return sorted(self.norms.values(),
-                      key=lambda n: (n.bonus, n.share is None, n.share or 0.0, -n.lost, order[n.id]))
+        return sorted(
+            self.norms.values(),
+            key=lambda n: (n.bonus, n.share is None, n.share or 0.0, -n.lost, order[n.id]),
+        )
 
 
 @dataclass(slots=True)

@@ -28,7 +28,11 @@ class ReportContext:
 
 class ReportFormat(Protocol):
     needs_output: bool  # binary or too big for a terminal: `--output` required
-    fragment: Callable[[Result, BranchRow], Any]  # module-level, so it pickles to workers
+
+    @property
+    def fragment(self) -> Callable[[Result, BranchRow], Any]:
+        """The per-branch part, made where the ledger is scored; module-level, so it pickles."""
+        ...
 
     def write(self, context: ReportContext, out: BinaryIO) -> None: ...
 

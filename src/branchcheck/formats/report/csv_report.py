@@ -17,8 +17,20 @@ def safe_text(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-BASE_COLUMNS = ["branch_id", "branch_name", "parent", "period_start", "period_end", "rubric",
-                "score", "tier_id", "tier_name", "vetoes", "next_tier", "short_by"]
+BASE_COLUMNS = [
+    "branch_id",
+    "branch_name",
+    "parent",
+    "period_start",
+    "period_end",
+    "rubric",
+    "score",
+    "tier_id",
+    "tier_name",
+    "vetoes",
+    "next_tier",
+    "short_by",
+]
 
 
 def dimension_columns(summary: Summary) -> list[tuple[str, str]]:
@@ -32,10 +44,16 @@ def dimension_columns(summary: Summary) -> list[tuple[str, str]]:
 def cells(row: BranchRow, dims: list[tuple[str, str]]) -> list[object]:
     earned = {dim_id: value for dim_id, value, _ in row.dimensions}
     text = [row.id, row.name, row.parent, row.start, row.end, row.rubric]
-    return [*(safe_text(t) for t in text), row.score, safe_text(row.tier_id),
-            safe_text(row.tier_name), safe_text(" ".join(row.vetoes)),
-            safe_text(row.next_tier or ""), "" if row.short_by is None else row.short_by,
-            *(earned.get(dim_id, "") for dim_id, _ in dims)]
+    return [
+        *(safe_text(t) for t in text),
+        row.score,
+        safe_text(row.tier_id),
+        safe_text(row.tier_name),
+        safe_text(" ".join(row.vetoes)),
+        safe_text(row.next_tier or ""),
+        "" if row.short_by is None else row.short_by,
+        *(earned.get(dim_id, "") for dim_id, _ in dims),
+    ]
 
 
 class CsvReport:

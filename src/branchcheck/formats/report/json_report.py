@@ -24,14 +24,25 @@ def _group(group: RubricSummary) -> dict[str, Any]:
         "mean_score": group.mean,
         "median_score": group.median,
         "organisations": [
-            {"name": o.name, "branches": o.branches, "tiers": o.tiers, "mean_score": o.mean,
-             "above_lowest_tier": round(o.above_floor / o.branches, 4)}
+            {
+                "name": o.name,
+                "branches": o.branches,
+                "tiers": o.tiers,
+                "mean_score": o.mean,
+                "above_lowest_tier": round(o.above_floor / o.branches, 4),
+            }
             for o in sorted(group.organisations.values(), key=lambda o: o.name)
         ],
         "norms": [
-            {"id": n.id, "name": n.name, "dimension": n.dimension, "applicable": n.applicable,
-             "met": n.met, "share_met": None if n.share is None else round(n.share, 4),
-             "points_lost": n.lost}
+            {
+                "id": n.id,
+                "name": n.name,
+                "dimension": n.dimension,
+                "applicable": n.applicable,
+                "met": n.met,
+                "share_met": None if n.share is None else round(n.share, 4),
+                "points_lost": n.lost,
+            }
             for n in group.weakest_norms()
         ],
     }
@@ -44,8 +55,10 @@ def header(summary: Summary) -> dict[str, Any]:
         "tiers": summary.tier_counts,
         "mean_score": summary.mean,
         "rubrics": [_group(g) for g in summary.rubrics.values()],
-        "errors": [{"file": e.file, "line": e.line, "col": e.col, "message": e.message}
-                   for e in summary.errors],
+        "errors": [
+            {"file": e.file, "line": e.line, "col": e.col, "message": e.message}
+            for e in summary.errors
+        ],
     }
 
 

@@ -9,8 +9,20 @@ from ..escape import md_cell
 from ..markdown import md_table
 from .base import ReportContext, no_fragment, ordered_rows
 from .tables import (
-    BRANCH_HEADER, ERROR_HEADER, NORM_HEADER, TITLE, branch_cells, error_rows, group_title,
-    norm_rows, org_header, org_rows, overview, tier_header, tier_rows, totals_line,
+    BRANCH_HEADER,
+    ERROR_HEADER,
+    NORM_HEADER,
+    TITLE,
+    branch_cells,
+    error_rows,
+    group_title,
+    norm_rows,
+    org_header,
+    org_rows,
+    overview,
+    tier_header,
+    tier_rows,
+    totals_line,
 )
 
 

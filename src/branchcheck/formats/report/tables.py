@@ -46,16 +46,29 @@ def floor_label(group: RubricSummary) -> str:
 
 
 def org_header(group: RubricSummary) -> list[str]:
-    return ["上级组织", "支部数", *[name for _, name in reversed(group.meta.tiers)], "平均分",
-            floor_label(group)]
+    return [
+        "上级组织",
+        "支部数",
+        *[name for _, name in reversed(group.meta.tiers)],
+        "平均分",
+        floor_label(group),
+    ]
 
 
 def org_rows(group: RubricSummary) -> list[list[str]]:
     rows = []
-    for org in sorted(group.organisations.values(), key=lambda o: (o.above_floor / o.branches, o.mean, o.name)):
-        rows.append([org.name, str(org.branches),
-                     *[str(org.tiers.get(tier_id, 0)) for tier_id, _ in reversed(group.meta.tiers)],
-                     number(org.mean), percent(org.above_floor / org.branches)])
+    for org in sorted(
+        group.organisations.values(), key=lambda o: (o.above_floor / o.branches, o.mean, o.name)
+    ):
+        rows.append(
+            [
+                org.name,
+                str(org.branches),
+                *[str(org.tiers.get(tier_id, 0)) for tier_id, _ in reversed(group.meta.tiers)],
+                number(org.mean),
+                percent(org.above_floor / org.branches),
+            ]
+        )
     return rows
 
 
@@ -64,19 +77,42 @@ NORM_HEADER = ["编号", "规范", "维度", "分值", "适用支部", "达标�
 
 def norm_rows(group: RubricSummary) -> list[list[str]]:
     dims = dict(group.meta.dimensions)
-    return [[n.id, n.name, dims.get(n.dimension, n.dimension), number(n.points), str(n.applicable),
-             str(n.met), percent(n.share), number(n.lost)]
-            for n in group.weakest_norms()]
+    return [
+        [
+            n.id,
+            n.name,
+            dims.get(n.dimension, n.dimension),
+            number(n.points),
+            str(n.applicable),
+            str(n.met),
+            percent(n.share),
+            number(n.lost),
+        ]
+        for n in group.weakest_norms()
+    ]
 
 
-BRANCH_HEADER = ["支部编号", "支部名称", "上级组织", "得分", "等级", "一票否决", "距上一等级",
-                 "须先解决", "失分最多的规范"]
+BRANCH_HEADER = [
+    "支部编号",
+    "支部名称",
+    "上级组织",
+    "得分",
+    "等级",
+    "一票否决",
+    "距上一等级",
+    "须先解决",
+    "失分最多的规范",
+]
 
 
 def next_tier_text(row: BranchRow) -> str:
     if row.next_tier is None:
         return "已是最高等级"
-    return f"{row.next_tier}：差{number(row.short_by or 0)}分" if row.short_by else f"{row.next_tier}：分数已够"
+    return (
+        f"{row.next_tier}：差{number(row.short_by or 0)}分"
+        if row.short_by
+        else f"{row.next_tier}：分数已够"
+    )
 
 
 def costliest_text(row: BranchRow) -> str:
@@ -84,8 +120,17 @@ def costliest_text(row: BranchRow) -> str:
 
 
 def branch_cells(row: BranchRow) -> list[str]:
-    return [row.id, row.name, row.parent, number(row.score), row.tier_name, "、".join(row.vetoes),
-            next_tier_text(row), "、".join(row.blockers), costliest_text(row)]
+    return [
+        row.id,
+        row.name,
+        row.parent,
+        number(row.score),
+        row.tier_name,
+        "、".join(row.vetoes),
+        next_tier_text(row),
+        "、".join(row.blockers),
+        costliest_text(row),
+    ]
 
 
 ERROR_HEADER = ["文件", "行", "列", "问题"]

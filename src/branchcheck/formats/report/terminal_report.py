@@ -13,8 +13,20 @@ from ..escape import terminal
 from ..table import render_to_text
 from .base import ReportContext, no_fragment, ordered_rows
 from .tables import (
-    BRANCH_HEADER, ERROR_HEADER, NORM_HEADER, TITLE, branch_cells, error_rows, group_title,
-    norm_rows, org_header, org_rows, overview, tier_header, tier_rows, totals_line,
+    BRANCH_HEADER,
+    ERROR_HEADER,
+    NORM_HEADER,
+    TITLE,
+    branch_cells,
+    error_rows,
+    group_title,
+    norm_rows,
+    org_header,
+    org_rows,
+    overview,
+    tier_header,
+    tier_rows,
+    totals_line,
 )
 
 CHUNK = 200  # rows per rendered table, so memory stays flat on big batches
@@ -41,13 +53,17 @@ class TerminalReport:
 
         emit(Text(TITLE, style="bold"), *(Text(line) for line in overview(summary)))
         for group in summary.rubrics.values():
-            emit(Rule(), terminal(group_title(group), "bold cyan"), Text(totals_line(group)),
-                 table("等级分布", tier_header(group), tier_rows(group)),
-                 table("各单位情况", org_header(group), org_rows(group)),
-                 table("各项规范达标率（由低到高）", NORM_HEADER, norm_rows(group)))
+            emit(
+                Rule(),
+                terminal(group_title(group), "bold cyan"),
+                Text(totals_line(group)),
+                table("等级分布", tier_header(group), tier_rows(group)),
+                table("各单位情况", org_header(group), org_rows(group)),
+                table("各项规范达标率（由低到高）", NORM_HEADER, norm_rows(group)),
+            )
             rows = [branch_cells(r) for r in ordered_rows(group.rows)]
             for start in range(0, len(rows), CHUNK):
                 title = "各支部情况（按得分由低到高）" if start == 0 else ""
-                emit(table(title, BRANCH_HEADER, rows[start:start + CHUNK]))
+                emit(table(title, BRANCH_HEADER, rows[start : start + CHUNK]))
         if summary.errors:
             emit(table("未能评分的台账", ERROR_HEADER, error_rows(summary)))

@@ -1,0 +1,195 @@
+"""Writing a workbook with XlsxWriter: valid sheet names, and sheets filled row by row
+(title, frozen header, rows), their columns sized to what they hold."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+from ...errors import BranchcheckError
+from ..labels import STATUS
+
+# --- sheet names ---------------------------------------------------------------------------
+
+_SHEET_BAD = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f]")
+
+
+def _fit(text: str, units: int) -> str:
+    """The longest prefix of `text` within `units` UTF-16 code units (how Excel counts)."""
+    used = 0
+    for i, char in enumerate(text):
+        used += 2 if ord(char) > 0xFFFF else 1
+        if used > units:
+            return text[:i]
+    return text
+
+
+class SheetNames:
+    """Excel sheet names: at most 31 characters, none of []:*?/\\, no quote at either end,
+    unique without regard to case, and never the reserved `History`."""
+
+    def __init__(self) -> None:
+        self._taken = {"history"}
+
+    def add(self, wanted: str) -> str:
+        base = _SHEET_BAD.sub("_", wanted).strip().strip("'").strip() or "支部"
+        name, n = _fit(base, 31), 2
+        while name.casefold() in self._taken:
+            suffix = f"~{n}"
+            name, n = _fit(base, 31 - len(suffix)).rstrip("'") + suffix, n + 1
+        self._taken.add(name.casefold())
+        return name
+
+
+def internal_link(sheet: str) -> str:
+    return "internal:'" + sheet.replace("'", "''") + "'!A1"
+
+
+# --- writing one sheet ---------------------------------------------------------------------
+
+
+def text_width(text: str) -> int:
+    """Columns a text takes in a spreadsheet: CJK and other wide characters count twice."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+class Pct(float):
+    """A share, written as a number formatted as a percentage."""
+
+
+@dataclass(frozen=True)
+class Col:
+    name: str
+    cap: int = 40  # widest the column is made; longer text wraps
+    status: bool = False  # text coloured by the status label it holds
+
+
+class Sheet:
+    """A sheet filled row by row: title, frozen header, rows; columns sized when done."""
+
+    def __init__(
+        self,
+        book: Book,
+        name: str,
+        title: str,
+        cols: Sequence[Col],
+        freeze_cols: int = 0,
+        subtitle: str | None = None,
+    ) -> None:
+        self.book, self.cols = book, list(cols)
+        self.ws = book.workbook.add_worksheet(name)
+        self.widths = [text_width(c.name) + 2 for c in self.cols]
+        self.ws.write_string(0, 0, title, book.fmt["title"])
+        self.row = 1
+        if subtitle is not None:
+            self.ws.write_string(1, 0, subtitle, book.fmt["note"])
+            self.row = 2
+        self.header_row = self.row
+        self.heading([c.name for c in self.cols])
+        self.ws.freeze_panes(self.row, freeze_cols)
+
+    def heading(self, names: Sequence[str]) -> None:
+        for col, name in enumerate(names):
+            if name:
+                self.ws.write_string(self.row, col, name, self.book.fmt["header"])
+        self.row += 1
+
+    def add(self, values: Sequence[object], link: str | None = None) -> None:
+        fmt = self.book.fmt
+        for col, (spec, value) in enumerate(zip(self.cols, values, strict=True)):
+            if value is None or value == "":
+                continue
+            if isinstance(value, Pct):
+                self.ws.write_number(self.row, col, value, fmt["pct"])
+                shown = f"{value:.1%}"
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                self.ws.write_number(self.row, col, value, fmt["num"])
+                shown = f"{value:g}"
+            else:
+                shown = str(value)
+                if col == 0 and link is not None:
+                    self.ws.write_url(self.row, col, link, fmt["link"], string=shown)
+                else:
+                    style = fmt.get(f"status:{shown}", fmt["text"]) if spec.status else fmt["text"]
+                    self.ws.write_string(self.row, col, shown, style)
+            self.widths[col] = max(self.widths[col], text_width(shown) + 2)
+        self.row += 1
+
+    def note(self, label: str, text: str) -> None:
+        self.ws.write_string(self.row, 0, label, self.book.fmt["label"])
+        self.ws.write_string(self.row, 1, text, self.book.fmt["note"])
+        self.row += 1
+
+    def skip(self) -> None:
+        self.row += 1
+
+    def close(self, autofilter: bool = False) -> None:
+        for col, (spec, width) in enumerate(zip(self.cols, self.widths, strict=True)):
+            self.ws.set_column(col, col, min(max(width, 6), spec.cap))
+        if autofilter and self.row > self.header_row + 1:
+            self.ws.autofilter(self.header_row, 0, self.row - 1, len(self.cols) - 1)
+
+
+STATUS_COLOURS = {
+    "met": "#1E7B34",
+    "partial": "#9C5700",
+    "missed": "#B3261E",
+    "unrated": "#6A3FA0",
+    "not_applicable": "#6B6B6B",
+}
+
+
+class Book:
+    """An XlsxWriter workbook in constant_memory mode, and the cell formats the sheets use."""
+
+    def __init__(self, out: BinaryIO, title: str, created: dt.datetime) -> None:
+        try:
+            import xlsxwriter
+        except ImportError:  # the `report` extra is not installed
+            raise BranchcheckError.at(
+                "--format", 1, 1, "xlsx needs XlsxWriter: pip install 'branchcheck[report]'"
+            ) from None
+        self.workbook: Any = xlsxwriter.Workbook(
+            out,
+            {
+                "constant_memory": True,
+                "strings_to_numbers": False,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "nan_inf_to_errors": True,
+            },
+        )
+        self.workbook.set_properties({"title": title, "created": created})
+        add = self.workbook.add_format
+        base = {"valign": "top"}
+        self.fmt: dict[str, Any] = {
+            "title": add({**base, "bold": True, "font_size": 14}),
+            "note": add({**base, "font_color": "#444444"}),
+            "label": add({**base, "bold": True}),
+            "header": add(
+                {
+                    **base,
+                    "bold": True,
+                    "bg_color": "#F2E6E6",
+                    "bottom": 1,
+                    "text_wrap": True,
+                    "valign": "vcenter",
+                }
+            ),
+            "text": add({**base, "text_wrap": True}),
+            "link": add({**base, "font_color": "#1F4E99", "underline": 1}),
+            "num": add(base),
+            "pct": add({**base, "num_format": "0.0%"}),
+        }
+        for status, colour in STATUS_COLOURS.items():
+            style = {**base, "font_color": colour, "bold": status != "met"}
+            self.fmt[f"status:{STATUS[status]}"] = add(style)
+
+    def close(self) -> None:
+        self.workbook.close()

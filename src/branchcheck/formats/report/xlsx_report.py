@@ -1,0 +1,313 @@
+"""XLSX: the batch as a workbook (XlsxWriter), for the people who file the 通报.
+
+Sheets, in this order (each: a title row, maybe a note row, then a header row; all frozen):
+- 汇总: one row per rubric (branches, mean, median), then each rubric's tier distribution.
+- 各单位, 各项规范 (weakest norm first): per rubric, so a batch that mixes rubrics gets one of
+  each per rubric ("各单位·mini", "各单位·mini-b"): tier columns and norms differ by rubric and
+  a sheet keeps a single frozen header that fits all its rows.
+- 各支部: every branch, weakest first; its id links to its own sheet.
+- 未能评分: the ledgers that could not be scored, when there are any.
+- One sheet per branch, named after the branch id (made valid and unique for Excel), holding
+  its 对照表: dimension, norm, name, requirement, points, earned, status, detail; then the
+  个性任务 and the alerts. A batch of more than PER_SHEET_LIMIT branches gets one 明细 sheet
+  instead, every branch's rows under one filterable header: thousands of tabs cannot be
+  browsed and make the file slow to open.
+
+Ids, names and every other user text are written with write_string (a branch named `=1+2` stays
+text); figures are numbers, shares are numbers formatted as percentages.
+
+The workbook is written in constant_memory mode: each sheet's rows go to a temporary file as
+they are written, so memory holds one row per sheet, not the workbook. That mode requires
+each sheet's rows in order, which is how every sheet here is written; sheets are filled one
+after the other, and column widths (known at the end of a sheet) are set when it is done.
+
+Per-branch data (`branch_detail`, made where the ledger is scored) is the result's norm outcomes
+(earned, status, detail), tasks and alerts; names and points come from the rubric's RubricMeta,
+once. Requirement texts are rubric data that neither a Result nor a RubricMeta carries, so
+they are looked up once per rubric when the workbook is written (`requirements`), not spooled
+once per branch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from ...models.result import Result
+from ...report.model import BranchRow, RubricSummary, Summary
+from ..escape import number
+from ..labels import STATUS, TASK_STATUS
+from .base import ReportContext, ordered_rows
+from .tables import (
+    BRANCH_HEADER,
+    ERROR_HEADER,
+    NORM_HEADER,
+    TITLE,
+    costliest_text,
+    group_title,
+    next_tier_text,
+    org_header,
+    org_rows,
+    overview,
+)
+from .xlsx_book import Book, Col, Pct, Sheet, SheetNames, internal_link
+
+PER_SHEET_LIMIT = 250  # more branches than this: one 明细 sheet instead of a sheet each
+TASKS = "个性任务"
+ALERT = "提醒"
+
+
+@dataclass(frozen=True, slots=True)
+class BranchDetail:
+    norms: tuple[tuple[float, str, str], ...]  # earned, status, detail; rubric order
+    tasks: tuple[tuple[str, str, float, float, str], ...]  # id, name, points, earned, status
+    alerts: tuple[str, ...]
+
+
+def branch_detail(result: Result, row: BranchRow) -> BranchDetail:
+    return BranchDetail(
+        norms=tuple((n.earned, n.status, n.detail) for n in result.norms),
+        tasks=tuple((t.id, t.name, t.points, t.earned, t.status) for t in result.tasks),
+        alerts=tuple(a.message for a in result.alerts),
+    )
+
+
+# --- the sheets ----------------------------------------------------------------------------
+
+
+def summary_sheet(book: Book, summary: Summary) -> None:
+    cols = [
+        Col("评估标准", 24),
+        Col("名称", 60),
+        Col("支部数", 10),
+        Col("平均分", 10),
+        Col("中位数", 10),
+        Col("版本", 12),
+    ]
+    sheet = Sheet(book, "汇总", TITLE, cols, subtitle="；".join(overview(summary)))
+    for group in summary.rubrics.values():
+        meta = group.meta
+        sheet.add([meta.id, meta.name, group.count, group.mean, group.median, meta.version])
+    for group in summary.rubrics.values():
+        sheet.skip()
+        sheet.heading(["评估标准", "等级", "支部数", "占比"])
+        for tier_id, name in reversed(group.meta.tiers):
+            count = group.tier_counts.get(tier_id, 0)
+            share = Pct(count / group.count) if group.count else None
+            sheet.add([group.meta.id, name, count, share, None, None])
+    if summary.errors:
+        sheet.skip()
+        sheet.note("未能评分", f"{len(summary.errors)}个问题，见“未能评分”工作表")
+    sheet.close()
+
+
+def _suffix(group: RubricSummary, mixed: bool) -> str:
+    return f"·{group.meta.id}" if mixed else ""
+
+
+def org_sheet(book: Book, names: SheetNames, group: RubricSummary, mixed: bool) -> None:
+    header = org_header(group)
+    cols = [Col(header[0], 40), *(Col(h, 14) for h in header[1:])]
+    sheet = Sheet(
+        book, names.add("各单位" + _suffix(group, mixed)), f"各单位情况：{group_title(group)}", cols
+    )
+    for text in org_rows(group):  # the text tables' order; figures from the stats themselves
+        org = group.organisations[text[0]]
+        sheet.add(
+            [
+                org.name,
+                org.branches,
+                *(org.tiers.get(tier_id, 0) for tier_id, _ in reversed(group.meta.tiers)),
+                org.mean,
+                Pct(org.above_floor / org.branches),
+            ]
+        )
+    sheet.close(autofilter=True)
+
+
+def norm_sheet(book: Book, names: SheetNames, group: RubricSummary, mixed: bool) -> None:
+    caps = [10, 40, 24, 10, 10, 10, 10, 10]
+    cols = [Col(h, c) for h, c in zip(NORM_HEADER, caps, strict=True)]
+    sheet = Sheet(
+        book,
+        names.add("各项规范" + _suffix(group, mixed)),
+        f"各项规范达标率（由低到高）：{group_title(group)}",
+        cols,
+    )
+    dims = dict(group.meta.dimensions)
+    for n in group.weakest_norms():
+        sheet.add(
+            [
+                n.id,
+                n.name,
+                dims.get(n.dimension, n.dimension),
+                n.points,
+                n.applicable,
+                n.met,
+                "—" if n.share is None else Pct(n.share),
+                n.lost,
+            ]
+        )
+    sheet.close(autofilter=True)
+
+
+def branch_list_sheet(book: Book, summary: Summary, sheets: dict[int, str], mixed: bool) -> None:
+    caps = [24, 40, 30, 10, 16, 14, 24, 24, 50]
+    cols = [Col(h, c) for h, c in zip(BRANCH_HEADER, caps, strict=True)]
+    cols += [Col("考核期", 26), Col("台账文件", 50), *([Col("评估标准", 24)] if mixed else [])]
+    sheet = Sheet(book, "各支部", "各支部情况（按得分由低到高）", cols, freeze_cols=2)
+    for group in summary.rubrics.values():
+        for row in ordered_rows(group.rows):
+            target = sheets.get(id(row))
+            sheet.add(
+                [
+                    row.id,
+                    row.name,
+                    row.parent,
+                    row.score,
+                    row.tier_name,
+                    "、".join(row.vetoes),
+                    next_tier_text(row),
+                    "、".join(row.blockers),
+                    costliest_text(row),
+                    f"{row.start} 至 {row.end}",
+                    row.file,
+                    *([row.rubric] if mixed else []),
+                ],
+                link=internal_link(target) if target else None,
+            )
+    sheet.close(autofilter=True)
+
+
+def error_sheet(book: Book, summary: Summary) -> None:
+    cols = [
+        Col(ERROR_HEADER[0], 60),
+        Col(ERROR_HEADER[1], 8),
+        Col(ERROR_HEADER[2], 8),
+        Col(ERROR_HEADER[3], 80),
+    ]
+    sheet = Sheet(book, "未能评分", "未能评分的台账", cols)
+    for e in summary.errors:
+        sheet.add([e.file, e.line, e.col, e.message])
+    sheet.close()
+
+
+DETAIL_COLS = [
+    Col("维度", 18),
+    Col("编号", 8),
+    Col("规范", 30),
+    Col("要求", 60),
+    Col("分值", 8),
+    Col("得分", 8),
+    Col("状态", 10, status=True),
+    Col("说明", 50),
+]
+
+
+def detail_rows(
+    group: RubricSummary, detail: BranchDetail, required: dict[str, str]
+) -> Iterator[list[object]]:
+    """A branch's 对照表 rows: its norms, its 个性任务, then its alerts."""
+    dims = dict(group.meta.dimensions)
+    for norm, (earned, status, text) in zip(group.meta.norms, detail.norms, strict=True):
+        yield [
+            dims.get(norm.dimension, norm.dimension),
+            norm.id,
+            norm.name,
+            required.get(norm.id, ""),
+            norm.points,
+            None if status == "not_applicable" else earned,
+            STATUS.get(status, status),
+            text,
+        ]
+    for task_id, name, points, earned, status in detail.tasks:
+        yield [TASKS, task_id, name, "", points, earned, TASK_STATUS.get(status, status), ""]
+    for message in detail.alerts:
+        yield [ALERT, "", "", "", "", "", "", message]
+
+
+def branch_title(row: BranchRow) -> str:
+    return (
+        f"得分{number(row.score)}（{row.tier_name}）；"
+        f"一票否决：{'、'.join(row.vetoes) or '无'}；距上一等级：{next_tier_text(row)}；"
+        f"须先解决：{'、'.join(row.blockers) or '无'}；"
+        f"上级组织：{row.parent}；考核期：{row.start} 至 {row.end}"
+    )
+
+
+def branch_sheets(book: Book, context: ReportContext, sheets: dict[int, str]) -> None:
+    for group_id, group in context.summary.rubrics.items():
+        required = {n.id: n.requirement for n in group.meta.norms}
+        for row, detail in zip(group.rows, context.fragments(group_id), strict=True):
+            sheet = Sheet(
+                book,
+                sheets[id(row)],
+                f"{row.id} {row.name}",
+                DETAIL_COLS,
+                subtitle=branch_title(row),
+            )
+            for values in detail_rows(group, detail, required):
+                sheet.add(values)
+            sheet.close()
+
+
+def detail_sheet(book: Book, context: ReportContext, mixed: bool) -> None:
+    cols = [
+        Col("支部编号", 24),
+        Col("支部名称", 30),
+        *DETAIL_COLS,
+        *([Col("评估标准", 24)] if mixed else []),
+    ]
+    sheet = Sheet(book, "明细", "各支部对照表明细（按台账顺序）", cols, freeze_cols=2)
+    for group_id, group in context.summary.rubrics.items():
+        required = {n.id: n.requirement for n in group.meta.norms}
+        extra = [group.meta.id] if mixed else []
+        for row, detail in zip(group.rows, context.fragments(group_id), strict=True):
+            for values in detail_rows(group, detail, required):
+                sheet.add([row.id, row.name, *values, *extra])
+    sheet.close(autofilter=True)
+
+
+def created(summary: Summary) -> dt.datetime:
+    """The workbook's date: the latest period end in the batch, so the same batch gives the
+    same bytes."""
+    ends = [row.end for g in summary.rubrics.values() for row in g.rows]
+    try:
+        return dt.datetime.fromisoformat(max(ends)) if ends else dt.datetime(2000, 1, 1)
+    except ValueError:
+        return dt.datetime(2000, 1, 1)
+
+
+class XlsxReport:
+    needs_output = True
+    fragment = staticmethod(branch_detail)
+
+    def write(self, context: ReportContext, out: BinaryIO) -> None:
+        summary = context.summary
+        mixed = len(summary.rubrics) > 1
+        book = Book(out, TITLE, created(summary))
+        names = SheetNames()
+        fixed = ["汇总", "各支部", "未能评分", "明细"]
+        for name in fixed:
+            names.add(name)
+        summary_sheet(book, summary)
+        for group in summary.rubrics.values():
+            org_sheet(book, names, group, mixed)
+        for group in summary.rubrics.values():
+            norm_sheet(book, names, group, mixed)
+        per_sheet = summary.count <= PER_SHEET_LIMIT
+        sheets = (
+            {id(row): names.add(row.id) for g in summary.rubrics.values() for row in g.rows}
+            if per_sheet
+            else {}
+        )
+        branch_list_sheet(book, summary, sheets, mixed)
+        if summary.errors:
+            error_sheet(book, summary)
+        if per_sheet:
+            branch_sheets(book, context, sheets)
+        else:
+            detail_sheet(book, context, mixed)
+        book.close()
