@@ -88,7 +88,11 @@ class Source:
         return out
 
 
-_CURLY_START = re.compile(r"(?:^|[\s\[{,])[“‘]")
+# A value that may be wholly wrapped in curly quotes: from a value's start to a value's end
+# with no flow punctuation in between. Only files with such a candidate pay for the walk.
+_CURLY_START = re.compile(
+    r"(?:^|[:\[{,]|^[ \t]*-)[ \t]*[“‘][^\n,\[\]{}]*[”’][ \t]*(?:$|[,\]}#])", re.MULTILINE
+)
 _CURLY = re.compile(r"“.*”|‘.*’", re.DOTALL)
 
 

@@ -10,10 +10,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
-from .common import FileModel, ScalarText, Text
+from .common import FileModel, Int, Num, ScalarText, Text
 
 Period = Literal["month", "quarter", "half", "year"]
-Count = Annotated[int, Field(ge=1, le=10000)]
+Count = Annotated[Int, Field(ge=1, le=10000)]
 
 
 def _one_or_many(value: Any) -> Any:
@@ -41,7 +41,7 @@ class CountCheck(FileModel):
 class AttendanceCheck(FileModel):
     kind: Literal["attendance"]
     event: EventTypes
-    min_rate: Annotated[float, Field(gt=0, le=1)]
+    min_rate: Annotated[Num, Field(gt=0, le=1)]
 
 
 class TalksCheck(FileModel):
@@ -56,19 +56,19 @@ class DuesCheck(FileModel):
 
 class TrainingCheck(FileModel):
     kind: Literal["training"]
-    hours: Annotated[float, Field(gt=0, le=8784)]
+    hours: Annotated[Num, Field(gt=0, le=8784)]
 
 
 class TermCheck(FileModel):
     kind: Literal["term"]
-    years: Annotated[int, Field(ge=1, le=10)] | None = None
+    years: Annotated[Int, Field(ge=1, le=10)] | None = None
 
 
 class StructureCheck(FileModel):
     kind: Literal["structure"]
-    min_members: Annotated[int, Field(ge=1)] = 3
-    committee_at: Annotated[int, Field(ge=1)] = 7
-    committee_size: tuple[Annotated[int, Field(ge=1)], Annotated[int, Field(ge=1)]] = (3, 7)
+    min_members: Annotated[Int, Field(ge=1)] = 3
+    committee_at: Annotated[Int, Field(ge=1)] = 7
+    committee_size: tuple[Annotated[Int, Field(ge=1)], Annotated[Int, Field(ge=1)]] = (3, 7)
     roles: tuple[Text, ...] = ()
     small_branch_roles: tuple[Text, ...] = ("书记",)
 
@@ -86,7 +86,7 @@ class FactCheck(FileModel):
     kind: Literal["fact"]
     key: Text
     expect: ScalarText | None = None
-    min: float | None = None
+    min: Num | None = None
 
     @model_validator(mode="after")
     def _expect_or_min(self) -> FactCheck:
@@ -97,7 +97,7 @@ class FactCheck(FileModel):
 
 class RatingCheck(FileModel):
     kind: Literal["rating"]
-    levels: dict[Text, Annotated[float, Field(ge=0, le=1)]] | None = None
+    levels: dict[Text, Annotated[Num, Field(ge=0, le=1)]] | None = None
 
 
 CHECK_MODELS: dict[str, type[FileModel]] = {

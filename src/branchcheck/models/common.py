@@ -20,6 +20,7 @@ class FileModel(BaseModel):
     )
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CN_DATE = re.compile(r"^(\d{4})(?:[-/.]|年)(\d{1,2})(?:[-/.]|月)(\d{1,2})日?$")
 
 
@@ -27,6 +28,8 @@ def _parse_date(value: Any) -> Any:
     """Accept 2024-03-01 and the forms Chinese office users type (2024/3/1, 2024年3月1日)."""
     if isinstance(value, str):
         text = value.strip()
+        if len(text) == 10 and _ISO_DATE.fullmatch(text):
+            return text  # pydantic parses ISO dates itself, fast, with its own range errors
         match = _CN_DATE.match(text)
         if match:
             year, month, day = (int(part) for part in match.groups())
@@ -46,11 +49,37 @@ def _parse_date(value: Any) -> Any:
 
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
 
+
+# The fast parser (yaml-rs) types scalars by YAML 1.2; the strict one keeps them as text. These
+# refuse the typed values that pydantic would coerce but the text would not (`true` -> 1,
+# `3.0` -> 3, `1.0` -> True), so the fast path falls back instead of disagreeing.
+def _whole(value: Any) -> Any:
+    if isinstance(value, bool | float):
+        raise ValueError("expected a whole number")
+    return value
+
+
+def _number(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError("expected a number")
+    return value
+
+
+def _yes_no(value: Any) -> Any:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError("expected true or false")
+    return value
+
+
+Int = Annotated[int, BeforeValidator(_whole)]
+Num = Annotated[float, BeforeValidator(_number)]
+Flag = Annotated[bool, BeforeValidator(_yes_no)]
+
 # Ids users grep for: letters, digits and a few separators, never a number typed by YAML.
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 Id = Annotated[str, Field(min_length=1, max_length=64, pattern=ID_PATTERN)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
-Points = Annotated[float, Field(gt=0, le=10000)]
+Points = Annotated[Num, Field(gt=0, le=10000)]
 
 
 def _scalar_text(value: Any) -> Any:

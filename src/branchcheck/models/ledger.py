@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .common import Date, FileModel, Id, Points, ScalarText, Text
+from .common import Date, FileModel, Id, Int, Num, Points, ScalarText, Text
 
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 YearMonth = Annotated[str, Field(pattern=MONTH_PATTERN)]
@@ -55,7 +55,7 @@ class Member(FileModel):
 
 class Committee(FileModel):
     elected: Date
-    term_years: Annotated[int, Field(ge=1, le=10)] | None = None
+    term_years: Annotated[Int, Field(ge=1, le=10)] | None = None
     members: tuple[Id, ...] = ()
 
 
@@ -70,7 +70,7 @@ class Event(FileModel):
 
 class Training(FileModel):
     member: Id
-    hours: Annotated[float, Field(gt=0, le=1000)]
+    hours: Annotated[Num, Field(gt=0, le=1000)]
     date: Date
     title: Text | None = None
 

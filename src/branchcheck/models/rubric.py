@@ -8,16 +8,16 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from .checks import Check
-from .common import FileModel, Id, Points, Text
+from .common import FileModel, Flag, Id, Int, Num, Points, Text
 
-Ratio = Annotated[float, Field(ge=0, le=1)]
+Ratio = Annotated[Num, Field(ge=0, le=1)]
 RUBRIC_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 
 class Deduct(FileModel):
     """扣分制: earn max(points - deduct x misses, 0)."""
 
-    deduct: Annotated[float, Field(gt=0)]
+    deduct: Annotated[Num, Field(gt=0)]
 
 
 def _scoring_form(value: Any) -> Any:
@@ -36,8 +36,8 @@ Scoring = Annotated[
 class When(FileModel):
     """Applicability of a norm, on the number of full (正式) members active at the period's end."""
 
-    members_at_least: Annotated[int, Field(ge=0)] | None = None
-    members_below: Annotated[int, Field(ge=1)] | None = None
+    members_at_least: Annotated[Int, Field(ge=0)] | None = None
+    members_below: Annotated[Int, Field(ge=1)] | None = None
 
 
 class Norm(FileModel):
@@ -48,8 +48,8 @@ class Norm(FileModel):
     points: Points
     check: Check
     scoring: Scoring = "proportional"
-    veto: bool = False
-    bonus: bool = False
+    veto: Flag = False
+    bonus: Flag = False
     when: When | None = None
 
 
@@ -62,8 +62,8 @@ class Dimension(FileModel):
 class Tier(FileModel):
     id: Id
     name: Text
-    min_score: Annotated[float, Field(ge=0)] | None = None
-    veto_free: bool = False
+    min_score: Annotated[Num, Field(ge=0)] | None = None
+    veto_free: Flag = False
     min_dimension_ratio: Ratio | None = None
     requires: tuple[Id, ...] = ()
 
@@ -85,7 +85,7 @@ class Rubric(FileModel):
     source: Text | None = None
     total: Points
     split: Split | None = None
-    bonus_cap: Annotated[float, Field(ge=0)] | None = None
+    bonus_cap: Annotated[Num, Field(ge=0)] | None = None
     ratings: dict[Text, Ratio] = Field(default_factory=lambda: dict(DEFAULT_RATINGS))
     events: tuple[Text, ...] = ()
     tiers: Annotated[tuple[Tier, ...], Field(min_length=1)]

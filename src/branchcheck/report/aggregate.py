@@ -87,4 +87,5 @@ def add(summary: Summary, meta: RubricMeta, row: BranchRow) -> None:
         stat = group.norms[norm.id]
         stat.applicable += 1
         stat.met += share >= 1.0
-        stat.lost = round(stat.lost + norm.points * (1 - share), 4)
+        if not norm.bonus:  # an unearned bonus is not a loss
+            stat.lost = round(stat.lost + norm.points * (1 - share), 4)
