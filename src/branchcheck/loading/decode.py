@@ -118,7 +118,7 @@ def scan_text(text: str, name: str) -> None:
             col,
             f"invisible or control character {visible(bad.group())} in the file; delete it",
         )
-    odd = _ODD_SPACE.search(text)
+    odd = _ODD_SPACE.search(text) if ("\u00a0" in text or "\u3000" in text) else None
     if odd:
         index = odd.end() - 1
         line, col = line_col(text, index)

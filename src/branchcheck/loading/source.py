@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import BranchcheckError, Diagnostic, Level, visible
+from ..models.common import FAST_PARSE
 from . import fast, strict
 from .decode import read_text
 from .locate import Loc, diagnostics_from, locate
@@ -50,7 +51,7 @@ class Source:
         data = fast.parse(self.text)
         if data is not None:
             try:
-                return model.model_validate(data)
+                return model.model_validate(data, context=FAST_PARSE)
             except ValidationError:
                 pass  # the strict parse decides, and says where
         data, pos = self.strict()
@@ -60,7 +61,19 @@ class Source:
             raise BranchcheckError(diagnostics_from(exc, model, self.name, data, pos)) from None
 
     def may_have_curly_quotes(self) -> bool:
-        return _CURLY_START.search(self.text) is not None
+        text = self.text
+        for match in _CURLY_VALUE.finditer(text):
+            # A value's start: only spaces back to a ':', '[', '{', ',', '- ' or the line start.
+            i = match.start() - 1
+            while i >= 0 and text[i] in " \t":
+                i -= 1
+            if (
+                i < 0
+                or text[i] in ":[{,\n"
+                or (text[i] == "-" and (i == 0 or text[i - 1] in " \n"))
+            ):
+                return True
+        return False
 
     def curly_quotes(self) -> list[Problem]:
         """Warnings for values wrapped in Word/WeChat curly quotes, which YAML keeps as text."""
@@ -88,11 +101,10 @@ class Source:
         return out
 
 
-# A value that may be wholly wrapped in curly quotes: from a value's start to a value's end
-# with no flow punctuation in between. Only files with such a candidate pay for the walk.
-_CURLY_START = re.compile(
-    r"(?:^|[:\[{,]|^[ \t]*-)[ \t]*[“‘][^\n,\[\]{}]*[”’][ \t]*(?:$|[,\]}#])", re.MULTILINE
-)
+# A value that may be wholly wrapped in curly quotes: a curly quote to a value's end with no
+# flow punctuation between (led by the quote, so the search is fast on long text). Only
+# files with such a candidate pay for the walk that finds the exact values.
+_CURLY_VALUE = re.compile(r"[“‘][^\n,\[\]{}“‘]*[”’][ \t]*(?:$|[,\]}#])", re.MULTILINE)
 _CURLY = re.compile(r"“.*”|‘.*’", re.DOTALL)
 
 

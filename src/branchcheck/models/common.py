@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 
 
 class FileModel(BaseModel):
@@ -56,6 +56,8 @@ Date = Annotated[dt.date, BeforeValidator(_parse_date)]
 def _whole(value: Any) -> Any:
     if isinstance(value, bool | float):
         raise ValueError("expected a whole number")
+    if isinstance(value, int) and value.bit_length() > 14_000:  # > 4300 digits, as text
+        raise ValueError("number too long")
     return value
 
 
@@ -82,10 +84,18 @@ Text = Annotated[str, Field(min_length=1, max_length=2000)]
 Points = Annotated[Num, Field(gt=0, le=10000)]
 
 
-def _scalar_text(value: Any) -> Any:
-    # Both parsers must give the same model: PyYAML (all strings) and yaml-rs (typed).
+FAST_PARSE = {"fast_parse": True}  # validation context of data from the yaml-rs fast path
+
+
+def _scalar_text(value: Any, info: ValidationInfo) -> Any:
+    # Both parsers must give the same model: PyYAML (all strings) and yaml-rs (typed). An
+    # integer or boolean reads back as written (the fast path's guards see to it); a float
+    # may not (1.10, 1e3), so from the fast path it is refused and the strict parse keeps
+    # the text. Python callers may pass floats.
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, float) and info.context == FAST_PARSE:
+        raise ValueError("a decimal number here is kept as written")
     if isinstance(value, int | float):
         return repr(value)
     return value
