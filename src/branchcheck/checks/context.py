@@ -44,6 +44,14 @@ class Context:
         self._windows: dict[str, list[Window]] = {}
         self._events: dict[tuple[tuple[str, ...], str | None], list[Event]] = {}
         self._attendees: dict[int, frozenset[str]] = {}
+        self._dues: dict[str, list[bool | None]] = {}
+        # Most members have no joined/left date: they are active every day of the period.
+        self._always = frozenset(
+            m.id for m in ledger.members if m.joined is None and m.left is None
+        )
+        self._bounded = tuple(
+            m for m in ledger.members if m.joined is not None or m.left is not None
+        )
         index: dict[str, list[Event]] = defaultdict(list)
         for event in ledger.events:
             if self.period.start <= event.date <= self.period.end:
@@ -74,10 +82,31 @@ class Context:
         found = self._attendees.get(id(event))
         if found is None:
             # Only members active that day count, even when listed by name.
-            active = {m.id for m in self.ledger.members if m.active_on(event.date)}
-            present = active if event.attendees == "all" else active & set(event.attendees)
-            found = self._attendees[id(event)] = frozenset(present - set(event.absent))
+            active = self.active_ids(event.date)
+            present = active if event.attendees == "all" else active.intersection(event.attendees)
+            found = self._attendees[id(event)] = present.difference(event.absent)
         return found
+
+    def active_ids(self, day: dt.date) -> frozenset[str]:
+        if not self._bounded:
+            return self._always
+        return self._always.union(m.id for m in self._bounded if m.active_on(day))
+
+    def dues_status(self) -> dict[str, list[bool | None]]:
+        """Per member and whole month of the period: paid, unpaid, or None when not owed.
+
+        A month is owed when the member is active on at least one day of it.
+        """
+        if not self._dues:
+            months = self.windows("month")
+            keys = [f"{w.start.year:04d}-{w.start.month:02d}" for w in months]
+            for member in self.ledger.members:
+                paid = set(self.ledger.dues.get(member.id, ()))
+                self._dues[member.id] = [
+                    (key in paid) if owes(member, window) else None
+                    for window, key in zip(months, keys, strict=True)
+                ]
+        return self._dues
 
     def active_on(self, day: dt.date) -> list[Member]:
         return [m for m in self.ledger.members if m.active_on(day)]
@@ -104,6 +133,13 @@ class Context:
             if month > 12:
                 year, month = year + 1, 1
         return out
+
+
+def owes(member: Member, month: Window) -> bool:
+    """Dues are due for a month in which the member is active on at least one day."""
+    return (member.joined is None or member.joined <= month.end) and (
+        member.left is None or month.start <= member.left
+    )
 
 
 def _label(per: str, year: int, month: int, with_year: bool) -> str:

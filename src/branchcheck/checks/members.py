@@ -80,13 +80,6 @@ def _per_member(
     return Outcome((len(counted) - len(short)) / len(counted), len(short), detail)
 
 
-def owes(member: Member, month: Window) -> bool:
-    """Dues are due for a month in which the member is active on at least one day."""
-    return (member.joined is None or member.joined <= month.end) and (
-        member.left is None or month.start <= member.left
-    )
-
-
 def dues_check(check: DuesCheck, ctx: Context) -> Outcome:
     """Paid member-months over due member-months (whole months, any active day makes it due).
 
@@ -97,21 +90,17 @@ def dues_check(check: DuesCheck, ctx: Context) -> Outcome:
         return Outcome(None, 0, "期内没有完整的月份，不适用")
     due = paid = 0
     unpaid: list[str] = []
+    status = ctx.dues_status()
     for member in ctx.ledger.members:
-        paid_months = set(ctx.ledger.dues.get(member.id, ()))
-        missing = []
-        for window in months:
-            if not owes(member, window):
-                continue
-            due += 1
-            if f"{window.start.year:04d}-{window.start.month:02d}" in paid_months:
-                paid += 1
-            else:
-                missing.append(window.label)
+        months_owed = [
+            (w, p) for w, p in zip(months, status[member.id], strict=True) if p is not None
+        ]
+        due += len(months_owed)
+        missing = [w.label for w, p in months_owed if not p]
+        paid += len(months_owed) - len(missing)
         if missing:
-            unpaid.append(
-                f"{member.name}{'、'.join(missing) if len(missing) <= 3 else f'{len(missing)}个月'}"
-            )
+            shown = "、".join(missing) if len(missing) <= 3 else f"{len(missing)}个月"
+            unpaid.append(f"{member.name}{shown}")
     if due == 0:
         return Outcome(None, 0, "期内无应缴党费的党员，不适用")
     detail = f"应缴{due}人月，已缴{paid}人月"

@@ -6,7 +6,6 @@ import datetime as dt
 
 from ..checks import Context
 from ..checks.context import cn_date
-from ..checks.members import owes
 from ..checks.organization import term_end
 from ..models.checks import DuesCheck, TermCheck
 from ..models.result import Alert, NormResult
@@ -46,16 +45,12 @@ def _term_due(rubric: Rubric, ctx: Context) -> list[Alert]:
 
 def _dues_gaps(ctx: Context) -> list[Alert]:
     """Six months in a row unpaid: 党章 Art. 9 treats it as leaving the Party."""
-    months = ctx.windows("month")
     found = []
+    status = ctx.dues_status()
     for member in ctx.ledger.members:
-        paid = set(ctx.ledger.dues.get(member.id, ()))
         run = longest = 0
-        for window in months:
-            if not owes(member, window):
-                run = 0
-                continue
-            run = 0 if f"{window.start.year:04d}-{window.start.month:02d}" in paid else run + 1
+        for paid in status[member.id]:
+            run = 0 if paid is None or paid else run + 1  # a month not owed breaks the run
             longest = max(longest, run)
         if longest >= DUES_GAP_MONTHS:
             found.append(

@@ -36,12 +36,17 @@ def _members(ledger: Ledger) -> list[Problem]:
     if ledger.committee is not None:
         for i, member_id in enumerate(ledger.committee.members):
             use(member_id, ("committee", "members", i))
-    by_id = ledger.members_by_id
+    # Only members with a joined or left date can be listed on a day they were not members.
+    bounded = {m.id: m for m in ledger.members if m.joined is not None or m.left is not None}
     for e, event in enumerate(ledger.events):
-        if event.attendees != "all":
+        if event.attendees == "all":
+            pass
+        elif declared.issuperset(event.attendees) and bounded.keys().isdisjoint(event.attendees):
+            pass  # the common case, checked at set speed
+        else:
             for i, member_id in enumerate(event.attendees):
                 use(member_id, ("events", e, "attendees", i))
-                known = by_id.get(member_id)
+                known = bounded.get(member_id)
                 if known is not None and not known.active_on(event.date):
                     problems.append(
                         Problem(

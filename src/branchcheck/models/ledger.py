@@ -13,6 +13,8 @@ from .common import Date, FileModel, Id, Int, Num, Points, ScalarText, Text
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 YearMonth = Annotated[str, Field(pattern=MONTH_PATTERN)]
 MemberStatus = Literal["正式", "预备"]
+# A use of a member id: checked against the declared ids (ledger_rules), not by pattern.
+MemberRef = Annotated[str, Field(min_length=1, max_length=64)]
 
 
 class Branch(FileModel):
@@ -56,20 +58,20 @@ class Member(FileModel):
 class Committee(FileModel):
     elected: Date
     term_years: Annotated[Int, Field(ge=1, le=10)] | None = None
-    members: tuple[Id, ...] = ()
+    members: tuple[MemberRef, ...] = ()
 
 
 class Event(FileModel):
     date: Date
     type: Text
-    attendees: tuple[Id, ...] | Literal["all"] = ()
-    absent: tuple[Id, ...] = ()
+    attendees: tuple[MemberRef, ...] | Literal["all"] = ()
+    absent: tuple[MemberRef, ...] = ()
     topics: tuple[Text, ...] = ()
     note: Text | None = None
 
 
 class Training(FileModel):
-    member: Id
+    member: MemberRef
     hours: Annotated[Num, Field(gt=0, le=1000)]
     date: Date
     title: Text | None = None
@@ -91,7 +93,7 @@ class Ledger(FileModel):
     members: Annotated[tuple[Member, ...], Field(min_length=1)]
     committee: Committee | None = None
     events: tuple[Event, ...] = ()
-    dues: dict[Id, tuple[YearMonth, ...]] = Field(default_factory=dict)
+    dues: dict[MemberRef, tuple[YearMonth, ...]] = Field(default_factory=dict)
     training: tuple[Training, ...] = ()
     facts: dict[Text, ScalarText] = Field(default_factory=dict)
     ratings: dict[Id, Text] = Field(default_factory=dict)
