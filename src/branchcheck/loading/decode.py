@@ -133,7 +133,7 @@ def scan_text(text: str, name: str) -> None:
 def read_text(path: Path) -> str:
     name = os.fspath(path)
     text = decode(read_bytes(path), name)
-    if not text.strip():
+    if not text or text.isspace():
         raise BranchcheckError.at(name, 1, 1, "file is empty")
     scan_text(text, name)
     return text

@@ -23,54 +23,45 @@ try:
 except ImportError:  # pragma: no cover - BRANCHCHECK_PARSER=pyyaml exercises the same path
     yaml_rs = None
 
-# Text that yaml-rs might read differently from the strict parse sends the file there.
-# Substring tests and literal-led searches run far faster on long Chinese text than one
-# alternation (about 0.1 ms instead of 1 ms for a 23 KB ledger). They may over-match (a
-# file goes the slow way), never under-match. Floats need no guard: no field shows a
-# float's spelling (models.common: Int, Flag and ScalarText refuse floats, Num reads 1.10
-# and 1.1 alike).
-_RISKY_TEXT = (
-    "&",
-    "*",
-    "!",
-    "%",
-    "\\",
-    "\u00a0",
-    "\u3000",  # anchors, aliases, tags, directives, escapes
-    "True",
-    "TRUE",
-    "False",
-    "FALSE",
-    "Null",
-    "NULL",  # 1.2 booleans and nulls kept as text
-    ".inf",
-    ".Inf",
-    ".INF",
-    ".nan",
-    ".NaN",
-    ".NAN",
-    "0x",
-    "0X",
-    "0o",
-    "0O",
-    "0b",
-    "0B",  # hex, octal, binary integers
-)
-_RISKY_PATTERNS = (
-    re.compile(r"\+[0-9]|_(?:(?=[0-9])|(?<=[0-9]_))"),  # +5, 1_000
-    re.compile(  # 010, -010, -0 at a token's start
-        r"0(?=[0-9_])(?:(?<=[\s\[{,:]0)|(?<=[\s\[{,:][-+]0))|-0(?![0-9.])(?<=[\s\[{,:]-0)"
-    ),
-)
+# Text that yaml-rs might read differently from the strict parse sends the file there. The
+# schema's scalar types (models.common) absorb the rest: Int, Num and Flag compare values,
+# not spellings, and refuse the typed values the text would not give; ScalarText folds the
+# case of true/false and refuses floats from this path. So only what could still differ is
+# guarded, with literal-led searches that stay fast on long Chinese text (about 0.1 ms for a
+# 23 KB ledger). They may over-match (a file goes the slow way), never under-match.
+_SPECIAL = re.compile("[&*!%\\\\\u00a0\u3000]")  # anchors, aliases, tags, directives, escapes
+_RADIX = re.compile("0[xXoObB]")  # 0x1F, 0o17, 0b101: integers to yaml-rs, text to the schema
+_UNDERSCORE = re.compile("_(?:(?=[0-9])|(?<=[0-9]_))")  # _1, 1_: integers to yaml-rs
 _QUOTED_KEY = re.compile(r"[\"'][ \t]*:(?:[ \t]|$)", re.MULTILINE)
+# Where a number's spelling is kept (ScalarText: facts and `expect`), it must be the plain
+# decimal yaml-rs's integer would print back: not 010, -0, +5.
+_FACTS_BLOCK = re.compile(r"facts:.*(?:\n[ \t#].*)*")  # the top-level key and its lines
+_RESPELLED_NUMBER = re.compile(r"(?<![\w.-])(?:[-+]?0[0-9]|-0(?![0-9.])|\+[0-9])")
 
 
 def _risky(text: str) -> bool:
-    if any(word in text for word in _RISKY_TEXT):
+    if "Null" in text or "NULL" in text:  # null to yaml-rs, a name to the strict parse
         return True
-    if any(pattern.search(text) for pattern in _RISKY_PATTERNS):
+    if _SPECIAL.search(text) or _RADIX.search(text) or _UNDERSCORE.search(text):
         return True
-    return ('"' in text or "'" in text) and _QUOTED_KEY.search(text) is not None
+    if ('"' in text or "'" in text) and _QUOTED_KEY.search(text):
+        return True
+    return any(_RESPELLED_NUMBER.search(place) for place in _text_number_places(text))
+
+
+def _text_number_places(text: str) -> list[str]:
+    """The top-level `facts:` block and every `expect:` line (found with str.find: fast)."""
+    places = []
+    start = 0 if text.startswith("facts:") else text.find("\nfacts:") + 1
+    if start > 0 or text.startswith("facts:"):
+        block = _FACTS_BLOCK.match(text, start)
+        places.append(block.group() if block else text[start:])
+    start = text.find("expect:")
+    while start >= 0:
+        end = text.find("\n", start)
+        places.append(text[start : end if end >= 0 else len(text)])
+        start = text.find("expect:", start + 7)
+    return places
 
 
 def enabled() -> bool:

@@ -98,6 +98,8 @@ def _scalar_text(value: Any, info: ValidationInfo) -> Any:
         raise ValueError("a decimal number here is kept as written")
     if isinstance(value, int | float):
         return repr(value)
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower()  # True, TRUE and true: one fact, whichever parser read it
     return value
 
 

@@ -11,7 +11,7 @@ from .base import ReportContext
 
 
 def result_fragment(result: Result, row: BranchRow) -> str:
-    return json.dumps(result.model_dump(mode="json"), ensure_ascii=False, allow_nan=False)
+    return result.model_dump_json()  # compact, UTF-8 as is; serialized in Rust
 
 
 def _group(group: RubricSummary) -> dict[str, Any]:
