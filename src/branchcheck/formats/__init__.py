@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from .base import RenderOptions, ResultFormat
-from .json_format import JsonFormat
-from .markdown import MarkdownFormat
-from .table import TableFormat
+from .registry import LazyRegistry
 
-SCORE_FORMATS: dict[str, ResultFormat] = {
-    "table": TableFormat(),
-    "json": JsonFormat(),
-    "markdown": MarkdownFormat(),
-}
+SCORE_FORMATS: LazyRegistry[ResultFormat] = LazyRegistry(
+    __name__,
+    {
+        "table": ".table:TableFormat",
+        "json": ".json_format:JsonFormat",
+        "markdown": ".markdown:MarkdownFormat",
+    },
+)
 
 __all__ = ["SCORE_FORMATS", "RenderOptions", "ResultFormat"]

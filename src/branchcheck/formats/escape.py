@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from ..errors import visible
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#~!|<>&])")
 _MD_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
@@ -14,6 +16,8 @@ _MD_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
 def terminal(text: object, style: str = "") -> Text:
     """A rich Text: never markup, never emoji codes, control characters shown as \\uXXXX."""
+    from rich.text import Text  # rich is loaded only by the formats that draw with it
+
     return Text(visible(str(text)), style=style)
 
 

@@ -29,7 +29,7 @@ except ImportError:  # pragma: no cover - BRANCHCHECK_PARSER=pyyaml exercises th
 # case of true/false and refuses floats from this path. So only what could still differ is
 # guarded, with literal-led searches that stay fast on long Chinese text (about 0.1 ms for a
 # 23 KB ledger). They may over-match (a file goes the slow way), never under-match.
-_SPECIAL = re.compile("[&*!%\\\\\u00a0\u3000]")  # anchors, aliases, tags, directives, escapes
+_SPECIAL = re.compile("[&*!\\\\\u00a0\u3000]")  # anchors, aliases, tags, escapes, odd spaces
 _RADIX = re.compile("0[xXoObB]")  # 0x1F, 0o17, 0b101: integers to yaml-rs, text to the schema
 _UNDERSCORE = re.compile("_(?:(?=[0-9])|(?<=[0-9]_))")  # _1, 1_: integers to yaml-rs
 _QUOTED_KEY = re.compile(r"[\"'][ \t]*:(?:[ \t]|$)", re.MULTILINE)
@@ -41,6 +41,8 @@ _RESPELLED_NUMBER = re.compile(r"(?<![\w.-])(?:[-+]?0[0-9]|-0(?![0-9.])|\+[0-9])
 
 def _risky(text: str) -> bool:
     if "Null" in text or "NULL" in text:  # null to yaml-rs, a name to the strict parse
+        return True
+    if text.startswith("%") or "\n%" in text:  # a directive (`60%` in a comment is fine)
         return True
     if _SPECIAL.search(text) or _RADIX.search(text) or _UNDERSCORE.search(text):
         return True

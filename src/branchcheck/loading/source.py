@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import BranchcheckError, Diagnostic, Level, visible
 from ..models.common import FAST_PARSE
-from . import fast, strict
+from . import fast
 from .decode import read_text
 from .locate import Loc, diagnostics_from, locate
 from .positions import MapPos, Pos
@@ -39,6 +39,8 @@ class Source:
 
     def strict(self) -> tuple[Any, Pos]:
         if self._strict is None:
+            from . import strict  # PyYAML is loaded only when a file needs it
+
             data, pos = strict.parse(self.text, self.name)
             if data is None:  # `---` alone, or `~`: a document with nothing in it
                 raise BranchcheckError.at(self.name, 1, 1, "file is empty (no `key: value` lines)")

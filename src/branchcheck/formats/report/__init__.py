@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
+from ..registry import LazyRegistry
 from .base import ReportContext, ReportFormat
-from .csv_report import CsvReport
-from .html_report import HtmlReport
-from .json_report import JsonReport
-from .markdown_report import MarkdownReport
-from .terminal_report import TerminalReport
-from .xlsx_report import XlsxReport
 
-REPORT_FORMATS: dict[str, ReportFormat] = {
-    "terminal": TerminalReport(),
-    "markdown": MarkdownReport(),
-    "json": JsonReport(),
-    "csv": CsvReport(),
-    "xlsx": XlsxReport(),
-    "html": HtmlReport(),
-}
+REPORT_FORMATS: LazyRegistry[ReportFormat] = LazyRegistry(
+    __name__,
+    {
+        "terminal": ".terminal_report:TerminalReport",
+        "markdown": ".markdown_report:MarkdownReport",
+        "json": ".json_report:JsonReport",
+        "csv": ".csv_report:CsvReport",
+        "xlsx": ".xlsx_report:XlsxReport",
+        "html": ".html_report:HtmlReport",
+    },
+)
 
 __all__ = ["REPORT_FORMATS", "ReportContext", "ReportFormat"]
