@@ -21,7 +21,6 @@ from branchcheck.errors import BranchcheckError
 from branchcheck.loading import fast, strict
 from branchcheck.loading.source import Source
 from branchcheck.models import Ledger, Rubric
-from branchcheck.models.common import FAST_PARSE
 
 pytest.importorskip("yaml_rs")
 
@@ -76,7 +75,7 @@ def _same_answers(tmp_path: Path, model: type[Any], make: Any, monkeypatch: Any)
         data = fast.parse(text)
         if data is not None:  # the fast path answered: accepted, it is the strict model
             try:
-                fast_model = model.model_validate(data, context=FAST_PARSE)
+                fast_model = model.model_validate(data)
             except ValidationError:
                 fast_model = None  # refused: the caller falls back to the strict parse
             if fast_model is not None:
@@ -111,7 +110,7 @@ def test_spellings_yaml_rs_would_change_go_to_the_strict_parse(text) -> None:
     data = fast.parse(text)
     if data is not None:  # yaml-rs answered, but the schema refuses what it typed
         with pytest.raises(ValidationError):
-            Ledger.model_validate(data, context=FAST_PARSE)
+            Ledger.model_validate(data)
 
 
 @pytest.mark.parametrize(
@@ -125,5 +124,5 @@ def test_ordinary_files_take_the_fast_path(path) -> None:
     data = fast.parse(text)
     assert data is not None
     model = Rubric if path == RUBRIC else Ledger
-    fast_model = model.model_validate(data, context=FAST_PARSE)
+    fast_model = model.model_validate(data)
     assert fast_model == model.model_validate(strict.parse(text, str(path))[0])

@@ -34,9 +34,11 @@ _RADIX = re.compile("0[xXoObB]")  # 0x1F, 0o17, 0b101: integers to yaml-rs, text
 _UNDERSCORE = re.compile("_(?:(?=[0-9])|(?<=[0-9]_))")  # _1, 1_: integers to yaml-rs
 _QUOTED_KEY = re.compile(r"[\"'][ \t]*:(?:[ \t]|$)", re.MULTILINE)
 # Where a number's spelling is kept (ScalarText: facts and `expect`), it must be the plain
-# decimal yaml-rs's integer would print back: not 010, -0, +5.
+# integer yaml-rs's value would print back: not 010, -0, +5, and no decimals (1.10, 1e3).
 _FACTS_BLOCK = re.compile(r"facts:.*(?:\n[ \t#].*)*")  # the top-level key and its lines
-_RESPELLED_NUMBER = re.compile(r"(?<![\w.-])(?:[-+]?0[0-9]|-0(?![0-9.])|\+[0-9])")
+_RESPELLED_NUMBER = re.compile(
+    r"(?<![\w.-])(?:[-+]?0[0-9]|-0(?![0-9.])|\+[0-9])|[0-9]\.|\.[0-9iInN]|[0-9][eE]"
+)
 
 
 def _risky(text: str) -> bool:

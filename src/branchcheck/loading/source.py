@@ -11,7 +11,6 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import BranchcheckError, Diagnostic, Level, visible
-from ..models.common import FAST_PARSE
 from . import fast
 from .decode import read_text
 from .locate import Loc, diagnostics_from, locate
@@ -53,7 +52,7 @@ class Source:
         data = fast.parse(self.text)
         if data is not None:
             try:
-                return model.model_validate(data, context=FAST_PARSE)
+                return model.model_validate(data)
             except ValidationError:
                 pass  # the strict parse decides, and says where
         data, pos = self.strict()

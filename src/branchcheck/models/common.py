@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 
 class FileModel(BaseModel):
@@ -84,18 +84,12 @@ Text = Annotated[str, Field(min_length=1, max_length=2000)]
 Points = Annotated[Num, Field(gt=0, le=10000)]
 
 
-FAST_PARSE = {"fast_parse": True}  # validation context of data from the yaml-rs fast path
-
-
-def _scalar_text(value: Any, info: ValidationInfo) -> Any:
-    # Both parsers must give the same model: PyYAML (all strings) and yaml-rs (typed). An
-    # integer or boolean reads back as written (the fast path's guards see to it); a float
-    # may not (1.10, 1e3), so from the fast path it is refused and the strict parse keeps
-    # the text. Python callers may pass floats.
+def _scalar_text(value: Any) -> Any:
+    # Both parsers must give the same model: PyYAML (all strings) and yaml-rs (typed). The
+    # fast path's guards keep numbers whose spelling repr() would not give back (010, 1.10,
+    # 1e3) away from these fields, so a typed number or boolean reads back as written.
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, float) and info.context == FAST_PARSE:
-        raise ValueError("a decimal number here is kept as written")
     if isinstance(value, int | float):
         return repr(value)
     if isinstance(value, str) and value.lower() in ("true", "false"):
