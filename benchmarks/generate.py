@@ -1081,6 +1081,8 @@ def _branch_names(rng: random.Random, n: int) -> list[str]:
 
 
 def _cn_number(n: int) -> str:
+    if n >= 100:  # big synthetic sets: a unit with a hundred branches gets plain digits
+        return str(n)
     if n <= 10:
         return ORDINALS[n - 1]
     tens = "" if n < 20 else ORDINALS[n // 10 - 1]

@@ -72,10 +72,10 @@ def test_leading_zero_in_an_int_field_is_decimal(run_line, parser, tmp_path) -> 
 
 # C7, C8: impossible dates are an error at the value; the accepted spellings are equal.
 BAD_DATES = [
-    pytest.param("2024-13-01", ("month value is outside expected range of 1-12",), id="month-13"),
-    pytest.param("2024-02-30", ("day value is outside expected range",), id="feb-30"),
-    pytest.param("2023-02-29", ("day value is outside expected range",), id="feb-29-2023"),
-    pytest.param("0000-00-00", ("valid date", "'0000-00-00'"), id="zeros"),
+    pytest.param("2024-13-01", ("not a real date", "month must be in 1..12"), id="month-13"),
+    pytest.param("2024-02-30", ("not a real date", "day is out of range"), id="feb-30"),
+    pytest.param("2023-02-29", ("not a real date", "day is out of range"), id="feb-29-2023"),
+    pytest.param("0000-00-00", ("not a real date", "'0000-00-00'"), id="zeros"),
     pytest.param(
         "2024/13/01", ("not a real date", "month must be in 1..12"), id="slashes-month-13"
     ),

@@ -155,3 +155,13 @@ def test_output_file_and_usage(run_line, tmp_path) -> None:
     assert run_line(f"branchcheck report {tmp_path / 'empty-dir-none'} -f json").code == 2
     run = run_line(f"branchcheck report {BATCH / 'ok.yaml'} -o {BATCH / 'ok.yaml'}")
     assert run.code == 2 and "output would overwrite an input file" in run.err
+
+
+def test_a_branch_in_two_ledgers_is_a_warning(run_line, tmp_path) -> None:
+    for name in ("a.yaml", "b.yaml"):
+        text = (BATCH / "ok.yaml").read_text(encoding="utf-8")
+        (tmp_path / name).write_text(text.replace("../rubrics/good/mini.yaml", str(TEST_FILES / "rubrics/good/mini.yaml")), encoding="utf-8")
+    run = run_line(f"branchcheck report {tmp_path} -f json")
+    assert run.code == 0
+    assert run.err_lines == [f"{tmp_path / 'b.yaml'}:1:1: warning: branch 'b-ok' is also in {tmp_path / 'a.yaml'}; both ledgers are counted"]
+    assert json.loads(run.out)["count"] == 2

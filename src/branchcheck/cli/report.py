@@ -82,6 +82,7 @@ def run_report(
     workers = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
     work = [batch.Job(str(f), rubric, formatter.fragment) for f in files]
     summary = Summary()
+    first_seen: dict[tuple[str, str], str] = {}  # (rubric, branch id) -> first file
     with Spool() as spool:
         with progress_bar(len(work)) as tick:
             for scored in batch.run(work, workers, tick):
@@ -91,7 +92,14 @@ def run_report(
                     stderr_line(f"{error.file}:{error.line}:{error.col}: error: {error.message}")
                 summary.errors += scored.errors
                 if scored.meta is not None and scored.row is not None:
-                    aggregate.add(summary, scored.meta, scored.row)
+                    row = scored.row
+                    earlier = first_seen.setdefault((row.rubric, row.id), row.file)
+                    if earlier != row.file:
+                        stderr_line(
+                            f"{row.file}:1:1: warning: branch {row.id!r} is also in"
+                            f" {earlier}; both ledgers are counted"
+                        )
+                    aggregate.add(summary, scored.meta, row)
                     if scored.fragment is not None:
                         spool.add(scored.meta.id, scored.fragment)
         failures = gate(summary, fail_under, min_tier)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -17,8 +17,9 @@ from .source import Problem, Source
 __all__ = ["LoadedLedger", "builtin_rubrics", "load_ledger", "load_rubric", "read_ledger"]
 
 
+@cache
 def builtin_rubrics() -> dict[str, Path]:
-    """Built-in rubric ids and their files, shipped inside the package."""
+    """Built-in rubric ids and their files, shipped inside the package (read once)."""
     folder = resources.files("branchcheck") / "rubrics"
     return {
         entry.name.removesuffix(".yaml"): Path(str(entry))
@@ -50,7 +51,12 @@ def load_rubric(ref: str | os.PathLike[str]) -> Rubric:
             text, 1, 1, f"unknown rubric: not a built-in id ({known}) nor a file"
         )
     stat = path.stat()
-    return _load_rubric_file(path.resolve(), stat.st_mtime_ns, stat.st_size)
+    return _load_rubric_file(_resolved(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=256)
+def _resolved(path: Path) -> Path:
+    return path.resolve()
 
 
 @lru_cache(maxsize=32)

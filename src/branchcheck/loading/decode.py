@@ -52,22 +52,24 @@ def line_col(text: str, index: int) -> tuple[int, int]:
 def read_bytes(path: Path) -> bytes:
     name = str(path)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise BranchcheckError.at(name, 1, 1, "is a directory, not a YAML file")
-        if size > MAX_BYTES:
-            raise BranchcheckError.at(
-                name,
-                1,
-                1,
-                f"file is {size // 1024} KB, over the {MAX_BYTES // 2**20} MB limit;"
-                " is it the right file?",
-            )
-        with open(path, "rb") as handle:
+        with open(path, "rb") as handle:  # one open and one fstat: this runs per ledger
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_BYTES:
+                raise BranchcheckError.at(
+                    name,
+                    1,
+                    1,
+                    f"file is {size // 1024} KB, over the {MAX_BYTES // 2**20} MB limit;"
+                    " is it the right file?",
+                )
             return handle.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        raise BranchcheckError.at(name, 1, 1, "is a directory, not a YAML file") from None
     except FileNotFoundError:
         raise BranchcheckError.at(name, 1, 1, "file not found") from None
     except PermissionError:
+        if path.is_dir():  # Windows says "permission denied" for a folder
+            raise BranchcheckError.at(name, 1, 1, "is a directory, not a YAML file") from None
         raise BranchcheckError.at(
             name, 1, 1, "permission denied (is it open in Excel/WPS?)"
         ) from None

@@ -196,7 +196,13 @@ def diagnostics_from(
         places.setdefault(place, (path, []))[1].append(error)
     out = []
     for (line, col, _), (path, errors) in places.items():
-        message = _union_message(errors) or _message(errors[0], model)
+        # Our own messages (value errors) say more than pydantic's generic ones.
+        own = [e for e in errors if e["type"] == "value_error"]
+        message = (
+            (_message(own[0], model) if own else None)
+            or _union_message(errors)
+            or _message(errors[0], model)
+        )
         out.append(Diagnostic(name, line, col, f"{path}: {message}" if path else message))
     return out
 

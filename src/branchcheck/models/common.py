@@ -20,16 +20,13 @@ class FileModel(BaseModel):
     )
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CN_DATE = re.compile(r"^(\d{4})(?:[-/.]|年)(\d{1,2})(?:[-/.]|月)(\d{1,2})日?$")
 
 
-def _parse_date(value: Any) -> Any:
-    """Accept 2024-03-01 and the forms Chinese office users type (2024/3/1, 2024年3月1日)."""
+def _parse_other_date(value: Any) -> Any:
+    """The forms Chinese office users type (2024/3/1, 2024.3.1, 2024年3月1日, 2024-3-1)."""
     if isinstance(value, str):
         text = value.strip()
-        if len(text) == 10 and _ISO_DATE.fullmatch(text):
-            return text  # pydantic parses ISO dates itself, fast, with its own range errors
         match = _CN_DATE.match(text)
         if match:
             year, month, day = (int(part) for part in match.groups())
@@ -37,9 +34,6 @@ def _parse_date(value: Any) -> Any:
                 return dt.date(year, month, day)
             except ValueError as exc:
                 raise ValueError(f"not a real date: {text!r} ({exc})") from None
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            raise ValueError(f"expected a date like 2024-03-01, got {text!r}")
-        return text
     if isinstance(value, dt.datetime):
         raise ValueError("expected a date like 2024-03-01, not a date and time")
     if isinstance(value, dt.date):
@@ -47,7 +41,12 @@ def _parse_date(value: Any) -> Any:
     raise ValueError(f"expected a date like 2024-03-01, got {value!r}")
 
 
-Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+# ISO dates are parsed by pydantic itself (no Python call: a ledger holds hundreds of
+# dates); only what it refuses is tried in the other spellings, whose message then wins.
+Date = Annotated[
+    dt.date | Annotated[dt.date, BeforeValidator(_parse_other_date)],
+    Field(union_mode="left_to_right"),
+]
 
 
 # The fast parser (yaml-rs) types scalars by YAML 1.2; the strict one keeps them as text. These
