@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import math
+from array import array
+from sys import intern
+
 from ..models.result import Result
 from ..models.rubric import Rubric
 from .model import (
@@ -16,6 +20,7 @@ from .model import (
 )
 
 NO_PARENT = "（未填写上级组织）"
+NOT_APPLICABLE = math.nan
 
 
 def rubric_meta(rubric: Rubric) -> RubricMeta:
@@ -33,31 +38,39 @@ def rubric_meta(rubric: Rubric) -> RubricMeta:
 
 
 def branch_row(result: Result, meta: RubricMeta, file: str) -> BranchRow:
+    # Rows are kept for the whole batch: repeated texts are shared, shares packed as doubles.
     ranks = {tier_id: i for i, (tier_id, _) in enumerate(meta.tiers)}
     nxt = result.next_tier
     return BranchRow(
         file=file,
-        rubric=meta.id,
+        rubric=intern(meta.id),
         id=result.branch.id,
         name=result.branch.name,
-        parent=result.branch.parent or NO_PARENT,
-        start=result.period.start,
-        end=result.period.end,
+        parent=intern(result.branch.parent or NO_PARENT),
+        start=intern(result.period.start),
+        end=intern(result.period.end),
         score=result.score,
-        tier_id=result.tier.id,
-        tier_name=result.tier.name,
+        tier_id=intern(result.tier.id),
+        tier_name=intern(result.tier.name),
         tier_rank=ranks[result.tier.id],
         vetoes=tuple(result.vetoes),
         next_tier=nxt.name if nxt else None,
         short_by=nxt.short_by if nxt else None,
         blockers=tuple(nxt.blockers) if nxt else (),
         costliest=costliest(result),
-        dimensions=tuple((d.id, d.earned, d.max) for d in result.dimensions),
-        norm_shares=tuple(
-            None if n.status == "not_applicable" else round(n.earned / n.points, 4)
-            for n in result.norms
+        dimension_earned=array("d", (d.earned for d in result.dimensions)),
+        norm_shares=array(
+            "d",
+            (_share(n.status, n.earned, n.points) for n in result.norms),
         ),
     )
+
+
+def _share(status: str, earned: float, points: float) -> float:
+    """Earned / points, kept below 1 unless the norm is fully met (9.996 of 10 shows as 10)."""
+    if status == "not_applicable":
+        return NOT_APPLICABLE
+    return 1.0 if status == "met" else min(earned / points, 0.9999)
 
 
 def add(summary: Summary, meta: RubricMeta, row: BranchRow) -> None:
@@ -82,7 +95,7 @@ def add(summary: Summary, meta: RubricMeta, row: BranchRow) -> None:
     org.tiers[row.tier_id] += 1
     org.above_floor += row.tier_rank > 0
     for norm, share in zip(meta.norms, row.norm_shares, strict=True):
-        if share is None:
+        if math.isnan(share):  # not applicable
             continue
         stat = group.norms[norm.id]
         stat.applicable += 1

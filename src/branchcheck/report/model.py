@@ -7,7 +7,9 @@ a ledger is scored and spooled to disk.
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
+from sys import intern
 
 from ..models.result import Result
 
@@ -37,8 +39,8 @@ class BranchRow:
     short_by: float | None
     blockers: tuple[str, ...]
     costliest: tuple[CostlyNorm, ...]
-    dimensions: tuple[tuple[str, float, float], ...]  # id, earned, max
-    norm_shares: tuple[float | None, ...]  # earned / points per norm, rubric order; None: n/a
+    dimension_earned: array[float]  # per dimension, in the rubric's order (meta.dimensions)
+    norm_shares: array[float]  # earned / points per norm, rubric order; NaN: not applicable
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +168,7 @@ class Summary:
 def costliest(result: Result, limit: int = 3) -> tuple[CostlyNorm, ...]:
     """The norms that lost the most points (bonus norms aside), largest first."""
     lost = [
-        CostlyNorm(n.id, n.name, round(n.points - n.earned, 2))
+        CostlyNorm(intern(n.id), intern(n.name), round(n.points - n.earned, 2))
         for n in result.norms
         if not n.bonus and n.status != "not_applicable" and n.earned < n.points
     ]

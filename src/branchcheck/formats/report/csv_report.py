@@ -6,7 +6,7 @@ import csv
 import io
 from typing import BinaryIO
 
-from ...report.model import BranchRow, Summary
+from ...report.model import BranchRow, RubricMeta, Summary
 from .base import ReportContext, no_fragment
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
@@ -41,8 +41,9 @@ def dimension_columns(summary: Summary) -> list[tuple[str, str]]:
     return list(seen.items())
 
 
-def cells(row: BranchRow, dims: list[tuple[str, str]]) -> list[object]:
-    earned = {dim_id: value for dim_id, value, _ in row.dimensions}
+def cells(row: BranchRow, meta: RubricMeta, dims: list[tuple[str, str]]) -> list[object]:
+    pairs = zip(meta.dimensions, row.dimension_earned, strict=True)
+    earned = {dim_id: value for (dim_id, _), value in pairs}
     text = [row.id, row.name, row.parent, row.start, row.end, row.rubric]
     return [
         *(safe_text(t) for t in text),
@@ -68,7 +69,7 @@ class CsvReport:
         out.write("\ufeff".encode())
         for group in context.summary.rubrics.values():
             for row in group.rows:  # input order: data, not a ranking
-                writer.writerow(cells(row, dims))
+                writer.writerow(cells(row, group.meta, dims))
                 if buffer.tell() > 65536:
                     out.write(buffer.getvalue().encode("utf-8"))
                     buffer.seek(0)
