@@ -207,6 +207,6 @@ def test_event_type_outside_the_vocabulary_is_a_warning(run_line, parser, tmp_pa
     path = write(tmp_path, edit("type: 谈心谈话", "type: 谈心谈"))
     _, stderr = scored(run_line, path)
     assert stderr == [
-        f"{path}:23:30: warning: events[2].type: event type '谈心谈' is not in rubric"
-        " 'lanzhou-6543''s vocabulary; did you mean '谈心谈话'?"
+        f"{path}:23:30: warning: events[2].type: event type '谈心谈' is not declared by rubric"
+        " 'lanzhou-6543'; did you mean '谈心谈话'?"
     ]

@@ -35,8 +35,8 @@ def test_json_for_one_ledger_is_one_object(run_line) -> None:
     assert result["norms"][0]["detail"] == "2个季度中1个季度达标（第二季度无党员大会）"
     # The unknown event type is a warning naming the closest known type, not an error.
     assert run.err_lines == [
-        f"{SHORT}:11:30: warning: events[1].type: event type '党小组会' is not in rubric"
-        " 'mini''s vocabulary; did you mean '党员大会'?"
+        f"{SHORT}:11:30: warning: events[1].type: event type '党小组会' is not declared by rubric"
+        " 'mini'; did you mean '党员大会'?"
     ]
 
 

@@ -57,6 +57,14 @@ OutputOpt = Annotated[
 ]
 
 
+FailUnderOpt = Annotated[
+    float | None, typer.Option("--fail-under", help="Exit 1 if any score is under N.")
+]
+MinTierOpt = Annotated[
+    str | None, typer.Option("--min-tier", help="Exit 1 if any branch is below this tier id.")
+]
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"branchcheck {__version__}")
@@ -83,12 +91,8 @@ def score_command(
         ScoreFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ScoreFormat.table,
     output: OutputOpt = None,
-    fail_under: Annotated[
-        float | None, typer.Option("--fail-under", help="Exit 1 if any score is under N.")
-    ] = None,
-    min_tier: Annotated[
-        str | None, typer.Option("--min-tier", help="Exit 1 if any branch is below this tier id.")
-    ] = None,
+    fail_under: FailUnderOpt = None,
+    min_tier: MinTierOpt = None,
 ) -> int:
     """Score ledgers: score, tier, every deduction explained."""
     from .score import run_score
@@ -122,12 +126,8 @@ def report_command(
             "--jobs", "-j", help="Processes to score in (default: the machine's cores).", min=1
         ),
     ] = None,
-    fail_under: Annotated[
-        float | None, typer.Option("--fail-under", help="Exit 1 if any score is under N.")
-    ] = None,
-    min_tier: Annotated[
-        str | None, typer.Option("--min-tier", help="Exit 1 if any branch is below this tier id.")
-    ] = None,
+    fail_under: FailUnderOpt = None,
+    min_tier: MinTierOpt = None,
 ) -> int:
     """Score many ledgers into one report: tiers, organisations, weakest norms, every branch."""
     from .report import run_report

@@ -75,7 +75,7 @@ def _event_types(ledger: Ledger, rubric: Rubric) -> list[Problem]:
             problems.append(
                 Problem(
                     ("events", e, "type"),
-                    f"event type {event.type!r} is not in rubric {rubric.id!r}'s vocabulary;"
+                    f"event type {event.type!r} is not declared by rubric {rubric.id!r};"
                     f" {hint}",
                     level="warning",
                 )
