@@ -29,9 +29,8 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-@contextlib.contextmanager
-def atomic_output(path: Path, inputs: Iterable[Path] = ()) -> Iterator[BinaryIO]:
-    """A binary stream that becomes `path` only if the block finishes; else nothing changes."""
+def check_output_path(path: Path, inputs: Iterable[Path] = ()) -> None:
+    """Refuse an output that would replace an input, or that cannot be written, up front."""
     name = str(path)
     if any(_same_file(path, source) for source in inputs):
         raise BranchcheckError.at(
@@ -44,6 +43,14 @@ def atomic_output(path: Path, inputs: Iterable[Path] = ()) -> Iterator[BinaryIO]
         )
     if path.is_dir():
         raise BranchcheckError.at(name, 1, 1, "cannot write: this is a folder; give a file name")
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path, inputs: Iterable[Path] = ()) -> Iterator[BinaryIO]:
+    """A binary stream that becomes `path` only if the block finishes; else nothing changes."""
+    check_output_path(path, inputs)
+    name = str(path)
+    folder = path.parent if str(path.parent) else Path(".")
     try:
         handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:

@@ -16,7 +16,7 @@ from ..formats.report import REPORT_FORMATS, ReportContext
 from ..report import aggregate, batch
 from ..report.model import Summary
 from ..report.spool import Spool
-from .output import atomic_output, stderr_line, terminal_width
+from .output import atomic_output, check_output_path, stderr_line, terminal_width
 from .paths import yaml_files
 
 
@@ -79,6 +79,8 @@ def run_report(
     if not files:
         stderr_line("branchcheck: error: no .yaml or .yml files found")
         return 2
+    if output is not None:
+        check_output_path(output, files)  # before the batch, not after it
     workers = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
     work = [batch.Job(str(f), rubric, formatter.fragment) for f in files]
     summary = Summary()

@@ -11,7 +11,7 @@ from ..formats import SCORE_FORMATS, RenderOptions
 from ..loading import read_ledger
 from ..models.result import Result
 from ..models.rubric import Rubric
-from .output import emit, print_diagnostics, stderr_line, terminal_width
+from .output import check_output_path, emit, print_diagnostics, stderr_line, terminal_width
 
 
 def gate(
@@ -46,6 +46,8 @@ def run_score(
     fail_under: float | None,
     min_tier: str | None,
 ) -> int:
+    if output is not None:
+        check_output_path(output, ledgers)  # before any work
     scored: list[tuple[Result, Rubric]] = []
     errors: list[Diagnostic] = []
     for path in ledgers:

@@ -75,8 +75,7 @@ def _event_types(ledger: Ledger, rubric: Rubric) -> list[Problem]:
             problems.append(
                 Problem(
                     ("events", e, "type"),
-                    f"event type {event.type!r} is not declared by rubric {rubric.id!r};"
-                    f" {hint}",
+                    f"event type {event.type!r} is not declared by rubric {rubric.id!r}; {hint}",
                     level="warning",
                 )
             )
