@@ -7,21 +7,15 @@ from typing import BinaryIO
 
 from ..escape import md_cell
 from ..markdown import md_table
-from .base import ReportContext, no_fragment, ordered_rows
+from .base import ReportContext, no_fragment
 from .tables import (
-    BRANCH_HEADER,
     ERROR_HEADER,
-    NORM_HEADER,
+    ERRORS_TITLE,
     TITLE,
-    branch_cells,
     error_rows,
+    group_tables,
     group_title,
-    norm_rows,
-    org_header,
-    org_rows,
     overview,
-    tier_header,
-    tier_rows,
     totals_line,
 )
 
@@ -32,30 +26,12 @@ def lines(context: ReportContext) -> Iterator[str]:
     yield ""
     yield from (f"- {line}" for line in overview(summary))
     for group in summary.rubrics.values():
-        yield ""
-        yield f"## {md_cell(group_title(group))}"
-        yield ""
-        yield f"- {totals_line(group)}"
-        yield ""
-        yield "### 等级分布"
-        yield ""
-        yield from md_table(tier_header(group), tier_rows(group))  # type: ignore[arg-type]
-        yield ""
-        yield "### 各单位情况"
-        yield ""
-        yield from md_table(org_header(group), org_rows(group))  # type: ignore[arg-type]
-        yield ""
-        yield "### 各项规范达标率（由低到高）"
-        yield ""
-        yield from md_table(NORM_HEADER, norm_rows(group))  # type: ignore[arg-type]
-        yield ""
-        yield "### 各支部情况（按得分由低到高）"
-        yield ""
-        yield from md_table(BRANCH_HEADER, [branch_cells(r) for r in ordered_rows(group.rows)])  # type: ignore[misc]
+        yield from ("", f"## {md_cell(group_title(group))}", "", f"- {totals_line(group)}")
+        for title, header, rows in group_tables(group):
+            yield from ("", f"### {title}", "")
+            yield from md_table(header, rows)  # type: ignore[arg-type]
     if summary.errors:
-        yield ""
-        yield "## 未能评分的台账"
-        yield ""
+        yield from ("", f"## {ERRORS_TITLE}", "")
         yield from md_table(ERROR_HEADER, error_rows(summary))  # type: ignore[arg-type]
 
 

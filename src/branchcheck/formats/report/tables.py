@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...report.model import BranchRow, RubricSummary, Summary
 from ..escape import number
+from .base import ordered_rows
 
 TITLE = "党支部标准化规范化建设评估通报"
 
@@ -138,3 +139,20 @@ ERROR_HEADER = ["文件", "行", "列", "问题"]
 
 def error_rows(summary: Summary) -> list[list[str]]:
     return [[e.file, str(e.line), str(e.col), e.message] for e in summary.errors]
+
+
+def group_tables(group: RubricSummary) -> list[tuple[str, list[str], list[list[str]]]]:
+    """The report's tables for one rubric, in order: (title, header, rows)."""
+    return [
+        ("等级分布", tier_header(group), tier_rows(group)),
+        ("各单位情况", org_header(group), org_rows(group)),
+        ("各项规范达标率（由低到高）", NORM_HEADER, norm_rows(group)),
+        (
+            "各支部情况（按得分由低到高）",
+            BRANCH_HEADER,
+            [branch_cells(r) for r in ordered_rows(group.rows)],
+        ),
+    ]
+
+
+ERRORS_TITLE = "未能评分的台账"

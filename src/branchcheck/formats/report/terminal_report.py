@@ -11,21 +11,15 @@ from rich.text import Text
 
 from ..escape import terminal
 from ..table import render_to_text
-from .base import ReportContext, no_fragment, ordered_rows
+from .base import ReportContext, no_fragment
 from .tables import (
-    BRANCH_HEADER,
     ERROR_HEADER,
-    NORM_HEADER,
+    ERRORS_TITLE,
     TITLE,
-    branch_cells,
     error_rows,
+    group_tables,
     group_title,
-    norm_rows,
-    org_header,
-    org_rows,
     overview,
-    tier_header,
-    tier_rows,
     totals_line,
 )
 
@@ -53,17 +47,10 @@ class TerminalReport:
 
         emit(Text(TITLE, style="bold"), *(Text(line) for line in overview(summary)))
         for group in summary.rubrics.values():
-            emit(
-                Rule(),
-                terminal(group_title(group), "bold cyan"),
-                Text(totals_line(group)),
-                table("等级分布", tier_header(group), tier_rows(group)),
-                table("各单位情况", org_header(group), org_rows(group)),
-                table("各项规范达标率（由低到高）", NORM_HEADER, norm_rows(group)),
-            )
-            rows = [branch_cells(r) for r in ordered_rows(group.rows)]
-            for start in range(0, len(rows), CHUNK):
-                title = "各支部情况（按得分由低到高）" if start == 0 else ""
-                emit(table(title, BRANCH_HEADER, rows[start : start + CHUNK]))
+            emit(Rule(), terminal(group_title(group), "bold cyan"), Text(totals_line(group)))
+            for title, header, rows in group_tables(group):
+                # Long tables in chunks, so memory stays flat on big batches.
+                for start in range(0, max(len(rows), 1), CHUNK):
+                    emit(table(title if start == 0 else "", header, rows[start : start + CHUNK]))
         if summary.errors:
-            emit(table("未能评分的台账", ERROR_HEADER, error_rows(summary)))
+            emit(table(ERRORS_TITLE, ERROR_HEADER, error_rows(summary)))
