@@ -102,6 +102,9 @@ class Context:
             keys = [f"{w.start.year:04d}-{w.start.month:02d}" for w in months]
             for member in self.ledger.members:
                 paid = set(self.ledger.dues.get(member.id, ()))
+                if member.id in self._always:  # owes every month
+                    self._dues[member.id] = [key in paid for key in keys]
+                    continue
                 self._dues[member.id] = [
                     (key in paid) if owes(member, window) else None
                     for window, key in zip(months, keys, strict=True)

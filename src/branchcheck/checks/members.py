@@ -9,20 +9,29 @@ from ..models.ledger import Member
 from .context import Context, Outcome, Window, name_list
 
 
-def _counted(ctx: Context, years: list[Window]) -> list[Member]:
-    """Members held to a yearly norm: those still active on the last day of some year."""
-    return [m for m in ctx.ledger.members if any(m.active_on(y.end) for y in years)]
+def _years_held(ctx: Context, years: list[Window]) -> dict[str, list[int]]:
+    """For each member held to a yearly norm, the years (by index) that hold them: those
+    on whose last day the member is active."""
+    every = list(range(len(years)))
+    held = {}
+    for m in ctx.ledger.members:
+        indexes = (
+            every
+            if m.joined is None and m.left is None
+            else [i for i, y in enumerate(years) if m.active_on(y.end)]
+        )
+        if indexes:
+            held[m.id] = indexes
+    return held
 
 
 def _shortfall(
     ctx: Context, years: list[Window], meets: dict[str, set[int]]
 ) -> tuple[list[Member], list[Member]]:
-    counted = _counted(ctx, years)
-    short = [
-        m
-        for m in counted
-        if any(m.active_on(y.end) and i not in meets.get(m.id, set()) for i, y in enumerate(years))
-    ]
+    held = _years_held(ctx, years)
+    counted = [m for m in ctx.ledger.members if m.id in held]
+    none: set[int] = set()
+    short = [m for m in counted if not meets.get(m.id, none).issuperset(held[m.id])]
     return counted, short
 
 

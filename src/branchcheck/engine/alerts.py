@@ -51,7 +51,8 @@ def _dues_gaps(ctx: Context) -> list[Alert]:
         run = longest = 0
         for paid in status[member.id]:
             run = 0 if paid is None or paid else run + 1  # a month not owed breaks the run
-            longest = max(longest, run)
+            if run > longest:
+                longest = run
         if longest >= DUES_GAP_MONTHS:
             found.append(
                 Alert(
