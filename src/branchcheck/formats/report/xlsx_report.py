@@ -21,24 +21,15 @@ they are written, so memory holds one row per sheet, not the workbook. That mode
 each sheet's rows in order, which is how every sheet here is written; sheets are filled one
 after the other, and column widths (known at the end of a sheet) are set when it is done.
 
-Per-branch data (`branch_detail`, made where the ledger is scored) is the result's norm outcomes
-(earned, status, detail), tasks and alerts; names and points come from the rubric's RubricMeta,
-once. Requirement texts are rubric data that neither a Result nor a RubricMeta carries, so
-they are looked up once per rubric when the workbook is written (`requirements`), not spooled
-once per branch.
+The per-branch part lives in xlsx_branches.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import BinaryIO
 
-from ...models.result import Result
-from ...report.model import BranchRow, RubricSummary, Summary
-from ..escape import number
-from ..labels import STATUS, TASK_STATUS
+from ...report.model import RubricSummary, Summary
 from .base import ReportContext, ordered_rows
 from .tables import (
     BRANCH_HEADER,
@@ -53,25 +44,9 @@ from .tables import (
     overview,
 )
 from .xlsx_book import Book, Col, Pct, Sheet, SheetNames, internal_link
+from .xlsx_branches import branch_detail, branch_sheets, detail_sheet
 
 PER_SHEET_LIMIT = 250  # more branches than this: one 明细 sheet instead of a sheet each
-TASKS = "个性任务"
-ALERT = "提醒"
-
-
-@dataclass(frozen=True, slots=True)
-class BranchDetail:
-    norms: tuple[tuple[float, str, str], ...]  # earned, status, detail; rubric order
-    tasks: tuple[tuple[str, str, float, float, str], ...]  # id, name, points, earned, status
-    alerts: tuple[str, ...]
-
-
-def branch_detail(result: Result, row: BranchRow) -> BranchDetail:
-    return BranchDetail(
-        norms=tuple((n.earned, n.status, n.detail) for n in result.norms),
-        tasks=tuple((t.id, t.name, t.points, t.earned, t.status) for t in result.tasks),
-        alerts=tuple(a.message for a in result.alerts),
-    )
 
 
 # --- the sheets ----------------------------------------------------------------------------
@@ -192,82 +167,6 @@ def error_sheet(book: Book, summary: Summary) -> None:
     for e in summary.errors:
         sheet.add([e.file, e.line, e.col, e.message])
     sheet.close()
-
-
-DETAIL_COLS = [
-    Col("维度", 18),
-    Col("编号", 8),
-    Col("规范", 30),
-    Col("要求", 60),
-    Col("分值", 8),
-    Col("得分", 8),
-    Col("状态", 10, status=True),
-    Col("说明", 50),
-]
-
-
-def detail_rows(
-    group: RubricSummary, detail: BranchDetail, required: dict[str, str]
-) -> Iterator[list[object]]:
-    """A branch's 对照表 rows: its norms, its 个性任务, then its alerts."""
-    dims = dict(group.meta.dimensions)
-    for norm, (earned, status, text) in zip(group.meta.norms, detail.norms, strict=True):
-        yield [
-            dims.get(norm.dimension, norm.dimension),
-            norm.id,
-            norm.name,
-            required.get(norm.id, ""),
-            norm.points,
-            None if status == "not_applicable" else earned,
-            STATUS.get(status, status),
-            text,
-        ]
-    for task_id, name, points, earned, status in detail.tasks:
-        yield [TASKS, task_id, name, "", points, earned, TASK_STATUS.get(status, status), ""]
-    for message in detail.alerts:
-        yield [ALERT, "", "", "", "", "", "", message]
-
-
-def branch_title(row: BranchRow) -> str:
-    return (
-        f"得分{number(row.score)}（{row.tier_name}）；"
-        f"一票否决：{'、'.join(row.vetoes) or '无'}；距上一等级：{next_tier_text(row)}；"
-        f"须先解决：{'、'.join(row.blockers) or '无'}；"
-        f"上级组织：{row.parent}；考核期：{row.start} 至 {row.end}"
-    )
-
-
-def branch_sheets(book: Book, context: ReportContext, sheets: dict[int, str]) -> None:
-    for group_id, group in context.summary.rubrics.items():
-        required = {n.id: n.requirement for n in group.meta.norms}
-        for row, detail in zip(group.rows, context.fragments(group_id), strict=True):
-            sheet = Sheet(
-                book,
-                sheets[id(row)],
-                f"{row.id} {row.name}",
-                DETAIL_COLS,
-                subtitle=branch_title(row),
-            )
-            for values in detail_rows(group, detail, required):
-                sheet.add(values)
-            sheet.close()
-
-
-def detail_sheet(book: Book, context: ReportContext, mixed: bool) -> None:
-    cols = [
-        Col("支部编号", 24),
-        Col("支部名称", 30),
-        *DETAIL_COLS,
-        *([Col("评估标准", 24)] if mixed else []),
-    ]
-    sheet = Sheet(book, "明细", "各支部对照表明细（按台账顺序）", cols, freeze_cols=2)
-    for group_id, group in context.summary.rubrics.items():
-        required = {n.id: n.requirement for n in group.meta.norms}
-        extra = [group.meta.id] if mixed else []
-        for row, detail in zip(group.rows, context.fragments(group_id), strict=True):
-            for values in detail_rows(group, detail, required):
-                sheet.add([row.id, row.name, *values, *extra])
-    sheet.close(autofilter=True)
 
 
 def created(summary: Summary) -> dt.datetime:
