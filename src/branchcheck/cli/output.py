@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -51,6 +50,8 @@ def atomic_output(path: Path, inputs: Iterable[Path] = ()) -> Iterator[BinaryIO]
     check_output_path(path, inputs)
     name = str(path)
     folder = path.parent if str(path.parent) else Path(".")
+    import tempfile  # only when writing a file: keeps start-up short
+
     try:
         handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
-
 from ..models.checks import RatingCheck
 from ..models.ledger import Ledger
 from ..models.rubric import Rubric
+from .locate import close_matches
 from .source import Problem
 
 
@@ -70,7 +69,7 @@ def _event_types(ledger: Ledger, rubric: Rubric) -> list[Problem]:
     problems = []
     for e, event in enumerate(ledger.events):
         if known and event.type not in rubric.events:
-            close = difflib.get_close_matches(event.type, known, n=1, cutoff=0.3)
+            close = close_matches(event.type, known, n=1, cutoff=0.3)
             hint = f"did you mean {close[0]!r}?" if close else f"known types: {', '.join(known)}"
             problems.append(
                 Problem(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any, get_args
@@ -50,7 +49,7 @@ def locate(pos: Pos, data: Any, loc: Loc, *, at_key: bool = False) -> tuple[int,
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    close = close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
@@ -161,9 +160,7 @@ def _significant(errors: list[Any], model: type[Any]) -> list[Any]:
     for error in errors:
         if error["type"] == "extra_forbidden":
             loc = tuple(error["loc"])
-            close = difflib.get_close_matches(
-                str(loc[-1]), _known_keys(model, loc[:-1]), n=1, cutoff=0.6
-            )
+            close = close_matches(str(loc[-1]), _known_keys(model, loc[:-1]), n=1, cutoff=0.6)
             misspelled |= {(*loc[:-1], name) for name in close}
     kept = []
     for error in errors:
@@ -238,3 +235,9 @@ def _union_message(errors: list[Any]) -> str | None:
     given = errors[0].get("input")
     got = f", got {_shown(given)}" if isinstance(given, str | int | float | bool) else ""
     return f"expected {' or '.join(dict.fromkeys(wanted))}{got}"
+
+
+def close_matches(word: str, choices: list[str], n: int, cutoff: float) -> list[str]:
+    import difflib  # only when a suggestion is needed: keeps start-up short
+
+    return difflib.getclose_matches(word, choices, n=n, cutoff=cutoff)
