@@ -240,4 +240,4 @@ def _union_message(errors: list[Any]) -> str | None:
 def close_matches(word: str, choices: list[str], n: int, cutoff: float) -> list[str]:
     import difflib  # only when a suggestion is needed: keeps start-up short
 
-    return difflib.getclose_matches(word, choices, n=n, cutoff=cutoff)
+    return difflib.get_close_matches(word, choices, n=n, cutoff=cutoff)
