@@ -76,7 +76,7 @@ def attendance_check(check: AttendanceCheck, ctx: Context) -> Outcome:
         return Outcome(0.0, 1, f"期内未召开{what}")
     low = []
     for event in events:
-        active = len(ctx.active_on(event.date))
+        active = len(ctx.active_ids(event.date))
         rate = len(ctx.attendees(event)) / active if active else 0.0
         if rate + 1e-9 < check.min_rate:
             low.append(f"{event.date.month}月{event.date.day}日{_percent(rate)}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
@@ -98,10 +97,6 @@ class Ledger(FileModel):
     facts: dict[Text, ScalarText] = Field(default_factory=dict)
     ratings: dict[Id, Text] = Field(default_factory=dict)
     tasks: tuple[Task, ...] = ()
-
-    @cached_property
-    def members_by_id(self) -> dict[str, Member]:
-        return {member.id: member for member in self.members}
 
     def full_members_on(self, day: dt.date) -> list[Member]:
         """正式 members active on `day`."""
