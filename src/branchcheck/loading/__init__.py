@@ -14,7 +14,14 @@ from .ledger_rules import ledger_problems
 from .rubric_rules import rubric_problems
 from .source import Problem, Source
 
-__all__ = ["LoadedLedger", "builtin_rubrics", "load_ledger", "load_rubric", "read_ledger"]
+__all__ = [
+    "LoadedLedger",
+    "builtin_rubrics",
+    "load_ledger",
+    "load_rubric",
+    "read_ledger",
+    "rubric_file",
+]
 
 
 @cache
@@ -28,7 +35,8 @@ def builtin_rubrics() -> dict[str, Path]:
     }
 
 
-def _rubric_path(ref: str | os.PathLike[str], base: Path | None = None) -> Path | None:
+def rubric_file(ref: str | os.PathLike[str], base: Path | None = None) -> Path | None:
+    """The file a rubric reference names: a built-in id, or a path (relative to `base`)."""
     text = os.fspath(ref)
     builtin = builtin_rubrics().get(text)
     if builtin is not None:
@@ -41,7 +49,7 @@ def _rubric_path(ref: str | os.PathLike[str], base: Path | None = None) -> Path 
 
 def load_rubric(ref: str | os.PathLike[str]) -> Rubric:
     """A built-in rubric by id, or a rubric file by path; raises BranchcheckError."""
-    path = _rubric_path(ref)
+    path = rubric_file(ref)
     if path is None:
         text = os.fspath(ref)
         if Path(text).suffix in (".yaml", ".yml") or os.sep in text or "/" in text:
@@ -86,6 +94,7 @@ def check_rubric_file(path: Path) -> list[Diagnostic]:
 class LoadedLedger:
     ledger: Ledger
     rubric: Rubric
+    rubric_file: Path  # read too: commands that write must never write onto it
     warnings: list[Diagnostic] = field(default_factory=list)
 
 
@@ -94,15 +103,16 @@ def read_ledger(path: Path, rubric: str | os.PathLike[str] | Rubric | None = Non
     source = Source(path)
     ledger = source.validate(Ledger)
     if isinstance(rubric, Rubric):
-        resolved = rubric
+        resolved, resolved_file = rubric, path  # given in memory: no file of its own
     elif rubric is not None:
         resolved = load_rubric(rubric)
+        resolved_file = rubric_file(rubric) or path
     elif ledger.rubric is None:
         raise BranchcheckError(
             source.diagnostics([Problem((), "no rubric: add `rubric: ID` or pass --rubric")])
         )
     else:
-        found = _rubric_path(ledger.rubric, path.parent)
+        found = rubric_file(ledger.rubric, path.parent)
         if found is None:
             known = ", ".join(builtin_rubrics())
             raise BranchcheckError(
@@ -116,15 +126,15 @@ def read_ledger(path: Path, rubric: str | os.PathLike[str] | Rubric | None = Non
                     ]
                 )
             )
-        resolved = load_rubric(found)
+        resolved, resolved_file = load_rubric(found), found
     problems = ledger_problems(ledger, resolved)
     if not problems and not source.may_have_curly_quotes():
-        return LoadedLedger(ledger, resolved)
+        return LoadedLedger(ledger, resolved, resolved_file)
     diagnostics = source.diagnostics(problems + source.curly_quotes())
     errors = [d for d in diagnostics if d.level == "error"]
     if errors:
         raise BranchcheckError(errors)
-    return LoadedLedger(ledger, resolved, diagnostics)
+    return LoadedLedger(ledger, resolved, resolved_file, diagnostics)
 
 
 def load_ledger(
