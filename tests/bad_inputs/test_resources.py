@@ -72,7 +72,7 @@ def test_deep_nesting_is_refused_fast(run_line, parser, tmp_path, text, at) -> N
     path = write(tmp_path, text)
     start = time.perf_counter()
     refused(run_line, path, at, "nested deeper than 32 levels")
-    assert time.perf_counter() - start < 2.0
+    assert time.perf_counter() - start < 10.0  # a guard against a hang, not a speed target
 
 
 def test_deep_nesting_in_a_rubric(run_line, parser, tmp_path) -> None:

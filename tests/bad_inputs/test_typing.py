@@ -1,4 +1,5 @@
-"""Section C: implicit typing. Every scalar is the text the user wrote; the schema types it."""
+"""Section C: implicit typing. The schema types each field: text fields keep what the user
+wrote, number fields and facts read plain numbers as YAML 1.2 does, quotes keep text."""
 
 from __future__ import annotations
 
@@ -27,8 +28,12 @@ def test_yaml_11_lookalikes_reach_a_text_field_unchanged(
 @pytest.mark.parametrize(
     ("spelling", "facts"),
     [
-        pytest.param("1.10", {"版本": "1.10"}, id="version"),
-        pytest.param("010", {"版本": "010"}, id="leading-zero"),
+        # A plain number is a number, as YAML 1.2 reads it (README); quotes keep the text.
+        pytest.param("1.10", {"版本": "1.1"}, id="version"),
+        pytest.param("010", {"版本": "10"}, id="leading-zero"),
+        pytest.param("'1.10'", {"版本": "1.10"}, id="quoted-version"),
+        pytest.param('"010"', {"版本": "010"}, id="quoted-leading-zero"),
+        pytest.param("6_000.00", {"版本": "6000"}, id="underscores"),
         # A yes/no fact is folded to lower case, whichever way it is written (README).
         pytest.param("True", {"版本": "true"}, id="capital-true"),
         pytest.param("NO", {"版本": "NO"}, id="norway"),
@@ -43,22 +48,22 @@ def test_yaml_11_lookalikes_reach_a_fact_unchanged(
 
 
 INT_FIELD = [
-    pytest.param("NO", "'NO'", id="norway"),
-    pytest.param("1.10", "'1.10'", id="version"),
-    pytest.param("12:30", "'12:30'", id="time"),
-    pytest.param("1:20:30", "'1:20:30'", id="sexagesimal"),
-    pytest.param("三", "'三'", id="chinese-numeral"),
-    pytest.param("true", "'true'", id="boolean"),
-    pytest.param("3.5", "'3.5'", id="fraction"),
+    pytest.param("NO", "'NO'", "valid integer", id="norway"),
+    pytest.param("1.10", "'1.10'", "whole number", id="version"),
+    pytest.param("12:30", "'12:30'", "valid integer", id="time"),
+    pytest.param("1:20:30", "'1:20:30'", "valid integer", id="sexagesimal"),
+    pytest.param("三", "'三'", "valid integer", id="chinese-numeral"),
+    pytest.param("true", "'true'", "valid integer", id="boolean"),
+    pytest.param("3.5", "'3.5'", "whole number", id="fraction"),
 ]
 
 
-@pytest.mark.parametrize(("spelling", "shown"), INT_FIELD)
+@pytest.mark.parametrize(("spelling", "shown", "words"), INT_FIELD)
 def test_yaml_11_lookalikes_in_an_int_field_are_a_clear_error(
-    run_line, parser, tmp_path, spelling, shown
+    run_line, parser, tmp_path, spelling, shown, words
 ) -> None:
     path = write(tmp_path, edit(TERM, f"term_years: {spelling}"))
-    message = refused(run_line, path, "15:15", "committee.term_years", "valid integer")
+    message = refused(run_line, path, "15:15", "committee.term_years", words)
     assert message.endswith(f"got {shown}")
 
 

@@ -31,10 +31,11 @@ _BOMS = (
 )
 # C0/C1 controls (tab, LF and CR allowed), lone surrogates, a BOM or zero-width character
 # away from the start, bidi overrides (Trojan Source), and the Unicode line and paragraph
-# separators (line breaks to libyaml, not to yaml-rs or most editors): never legitimate here.
+# separators (line breaks to libyaml, not to yaml-rs or most editors), and the noncharacters
+# U+FFFE and U+FFFF (which YAML refuses and yaml-rs does not): never legitimate here.
 _FORBIDDEN = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\u200b-\u200d\u2060"
-    "\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+    "\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
 )
 # NBSP or ideographic space used as indentation or after a colon: YAML sees no space there.
 _ODD_SPACE = re.compile("^[ \t]*[\u00a0\u3000]|:[\u00a0\u3000]", re.MULTILINE)

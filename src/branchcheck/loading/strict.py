@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from ..errors import BranchcheckError, visible
+from ..models.common import plain
 from .decode import line_col
 from .positions import MapPos, Pos, ScalarPos, SeqPos
 from .syntax import syntax_error
@@ -43,17 +44,46 @@ class _Frame:
         self.key_mark = (0, 0)
 
 
+# libyaml reads ahead of the events it hands over (up to a line of 1024 characters, to tell a
+# key from a value) and has limits of its own that differ between releases (deep nesting). So
+# when it fails, the part before the failure is read again by PyYAML's own Python parser,
+# which hands over each event as soon as it has it: a problem our walk finds there (nested
+# deeper than MAX_DEPTH, an anchor, a tag, a duplicate key) is reported, not libyaml's
+# complaint about what follows. Bounded, because the Python parser is slow.
+REPLAY_LIMIT = 1024 * 1024
+
+
 def parse(text: str, name: str) -> tuple[Any, Pos]:
     """Return (data, positions) or raise BranchcheckError at the first problem."""
     try:
         return _walk(yaml.parse(text, Loader=_Parser), name)
     except yaml.MarkedYAMLError as exc:
+        if _Parser is not yaml.BaseLoader:
+            _replay(text, exc.problem_mark or exc.context_mark, name)
         raise syntax_error(exc, text, name) from None
     except yaml.reader.ReaderError as exc:
-        line, col = line_col(text, min(exc.position, len(text)))
+        # libyaml counts the offset in UTF-8 bytes, PyYAML's own reader in characters.
+        index = exc.position
+        if _Parser is not yaml.BaseLoader:
+            index = len(text.encode("utf-8")[:index].decode("utf-8", errors="ignore"))
+        line, col = line_col(text, min(index, len(text)))
         raise BranchcheckError.at(
             name, line, col, f"unacceptable character #x{exc.character:04x}"
         ) from None
+
+
+def _replay(text: str, mark: yaml.Mark | None, name: str) -> None:
+    """Raise our own error if the text before libyaml's failure holds one."""
+    if mark is None:
+        return
+    lines = text.splitlines(keepends=True)
+    end = sum(len(line) for line in lines[: mark.line]) + mark.column
+    if end > REPLAY_LIMIT:
+        return
+    try:
+        _walk(yaml.parse(text[:end], Loader=yaml.BaseLoader), name)
+    except yaml.YAMLError:
+        pass  # the cut text ends mid-way: libyaml's error stands
 
 
 def _walk(events: Any, name: str) -> tuple[Any, Pos]:
@@ -105,8 +135,8 @@ def _walk(events: Any, name: str) -> tuple[Any, Pos]:
                 top.key, top.key_mark = key, (line, col)
                 continue
             value = event.value
-            if not event.style and value in _NULLS:  # plain: libyaml says '', PyYAML None
-                value = None
+            if not event.style:  # plain: libyaml says '', PyYAML None
+                value = None if value in _NULLS else plain(value)
             elif event.style == '"' and _BAD_IN_VALUE.search(value):
                 bad = _BAD_IN_VALUE.search(value)
                 assert bad is not None

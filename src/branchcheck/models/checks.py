@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
-from .common import FileModel, Int, Num, ScalarText, Text
+from .common import FileModel, Int, Num, ScalarText, Text, TextKey
 
 Period = Literal["month", "quarter", "half", "year"]
 Count = Annotated[Int, Field(ge=1, le=10000)]
@@ -97,7 +97,7 @@ class FactCheck(FileModel):
 
 class RatingCheck(FileModel):
     kind: Literal["rating"]
-    levels: dict[Text, Annotated[Num, Field(ge=0, le=1)]] | None = None
+    levels: dict[TextKey, Annotated[Num, Field(ge=0, le=1)]] | None = None
 
 
 CHECK_MODELS: dict[str, type[FileModel]] = {

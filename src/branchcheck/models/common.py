@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Annotated, Any
 
@@ -49,10 +50,93 @@ Date = Annotated[
 ]
 
 
-# The fast parser (yaml-rs) types scalars by YAML 1.2; the strict one keeps them as text. These
-# refuse the typed values that pydantic would coerce but the text would not (`true` -> 1,
-# `3.0` -> 3, `1.0` -> True), so the fast path falls back instead of disagreeing.
+# One reading of a scalar, whichever parser read it. The fast parser (yaml-rs) types plain
+# scalars by YAML 1.2's core schema; the strict one keeps every scalar as the text written. So
+# each number-bearing field reads text with `yaml_number`, which gives the value yaml-rs gives
+# for every spelling yaml-rs types (a test compares the two on generated spellings), and reads
+# a few more. A field's value therefore never depends on the parser: `010`, `1_0` and `0xA`
+# are 10 to both. Text fields (names, topics) refuse typed values instead, so a file that
+# spells a name like a number goes to the strict parse, which keeps the text as written.
+_DIGITS = re.compile(r"[0-9]+")
+_RADIX = re.compile(r"0([xX][0-9a-fA-F_]*|[oO][0-7_]*|[bB][01_]*)")
+_FLOAT = re.compile(r"(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_BASES = {"x": 16, "o": 8, "b": 2}
+MAX_DIGITS = 4300  # Python's own limit for turning decimal text into an int
+
+
+YAML_BOOLS = {
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+}
+
+
+class Plain(str):
+    """An unquoted scalar from the strict parse that YAML 1.2 reads as a number or a yes/no
+    (yaml-rs gives those typed): the text as written, for fields that want the text."""
+
+    __slots__ = ()
+
+
+def plain(text: str) -> str:
+    """`text` marked `Plain` if YAML 1.2 would type it; the strict parse calls this."""
+    if text in YAML_BOOLS or yaml_number(text) is not None:
+        return Plain(text)
+    return text
+
+
+def yaml_number(text: str) -> int | float | None:
+    """The number a plain scalar means under YAML 1.2's core schema as yaml-rs reads it (a
+    sign, then digits where underscores are ignored, 0x/0o/0b prefixes, `.inf`, `.nan`), or
+    None when it is not a number. Exactly yaml-rs's reading: tests/bad_inputs/test_reformat.py
+    compares the two on generated spellings."""
+    if not text or text[0] not in "+-.0123456789_":
+        return None  # the common case for text: decided by its first character
+    sign, rest = (text[0], text[1:]) if text[0] in "+-" else ("", text)
+    radix = _RADIX.fullmatch(rest)
+    if radix:
+        body = radix.group(1)
+        digits = body[1:].replace("_", "")
+        if not digits:
+            return None
+        value = int(digits, _BASES[body[0].lower()])
+        return -value if sign == "-" else value
+    core = rest.replace("_", "")
+    if _DIGITS.fullmatch(core):
+        if len(core) > MAX_DIGITS:
+            return None  # too long to be an amount; kept as text by both paths
+        value = int(core)
+        return -value if sign == "-" else value
+    if _FLOAT.fullmatch(core):
+        return float(sign + core)
+    lowered = rest.lower()
+    if lowered == ".inf":
+        return -math.inf if sign == "-" else math.inf
+    if lowered == ".nan" and not sign:
+        return math.nan
+    return None
+
+
+def number_text(value: int | float) -> str:
+    """A number as a fact's text: 6000 for 6000, 6000.0 and 6_000; 0.96 for 0.960."""
+    if isinstance(value, float):
+        if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    return str(value)
+
+
 def _whole(value: Any) -> Any:
+    if isinstance(value, str):
+        number = yaml_number(value.strip())
+        if number is None:
+            return value  # pydantic says why it is not a whole number
+        if not isinstance(number, int):
+            raise ValueError(f"expected a whole number, got {value.strip()!r}")
+        value = number
     if isinstance(value, bool | float):
         raise ValueError("expected a whole number")
     if isinstance(value, int) and value.bit_length() > 14_000:  # > 4300 digits, as text
@@ -61,6 +145,10 @@ def _whole(value: Any) -> Any:
 
 
 def _number(value: Any) -> Any:
+    if isinstance(value, str):
+        number = yaml_number(value.strip())
+        # Not a number, or `.inf`: pydantic's own message then shows the text as written.
+        return number if number is not None and math.isfinite(number) else value
     if isinstance(value, bool):
         raise ValueError("expected a number")
     return value
@@ -84,16 +172,29 @@ Points = Annotated[Num, Field(gt=0, le=10000)]
 
 
 def _scalar_text(value: Any) -> Any:
-    # Both parsers must give the same model: PyYAML (all strings) and yaml-rs (typed). The
-    # fast path's guards keep numbers whose spelling repr() would not give back (010, 1.10,
-    # 1e3) away from these fields, so a typed number or boolean reads back as written.
+    """A fact's value or an `expect`, as YAML 1.2 reads it: a plain number is a number (`010`
+    and `10` are one; so are `1.10` and `1.1`), `true`/`True`/`TRUE` one yes; quoted text stays
+    as written. yaml-rs has typed plain scalars already; the strict parse marks them `Plain`."""
+    if isinstance(value, Plain):
+        typed = YAML_BOOLS.get(value)
+        value = yaml_number(value) if typed is None else typed
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int) and value.bit_length() > 14_000:
+        raise ValueError("number too long; put it in quotes if it is text")
     if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, str) and value.lower() in ("true", "false"):
-        return value.lower()  # True, TRUE and true: one fact, whichever parser read it
+        return number_text(value)
+    return value
+
+
+def plain_key(value: Any) -> Any:
+    # The strict parse refuses keys padded with spaces (only quotes can make one); refuse
+    # them here too, so the fast parse's data cannot slip one past it.
+    if isinstance(value, str) and value != value.strip():
+        raise ValueError(f"key {value!r} has extra spaces around it; retype it")
     return value
 
 
 ScalarText = Annotated[str, BeforeValidator(_scalar_text), Field(max_length=2000)]
+TextKey = Annotated[Text, BeforeValidator(plain_key)]
+IdKey = Annotated[Id, BeforeValidator(plain_key)]

@@ -5,15 +5,28 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
-from .common import Date, FileModel, Id, Int, Num, Points, ScalarText, Text
+from .common import (
+    Date,
+    FileModel,
+    Id,
+    IdKey,
+    Int,
+    Num,
+    Points,
+    ScalarText,
+    Text,
+    TextKey,
+    plain_key,
+)
 
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 YearMonth = Annotated[str, Field(pattern=MONTH_PATTERN)]
 MemberStatus = Literal["正式", "预备"]
 # A use of a member id: checked against the declared ids (ledger_rules), not by pattern.
 MemberRef = Annotated[str, Field(min_length=1, max_length=64)]
+MemberKey = Annotated[MemberRef, BeforeValidator(plain_key)]
 
 
 class Branch(FileModel):
@@ -92,10 +105,10 @@ class Ledger(FileModel):
     members: Annotated[tuple[Member, ...], Field(min_length=1)]
     committee: Committee | None = None
     events: tuple[Event, ...] = ()
-    dues: dict[MemberRef, tuple[YearMonth, ...]] = Field(default_factory=dict)
+    dues: dict[MemberKey, tuple[YearMonth, ...]] = Field(default_factory=dict)
     training: tuple[Training, ...] = ()
-    facts: dict[Text, ScalarText] = Field(default_factory=dict)
-    ratings: dict[Id, Text] = Field(default_factory=dict)
+    facts: dict[TextKey, ScalarText] = Field(default_factory=dict)
+    ratings: dict[IdKey, Text] = Field(default_factory=dict)
     tasks: tuple[Task, ...] = ()
 
     def full_members_on(self, day: dt.date) -> list[Member]:

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from .checks import Check
-from .common import FileModel, Flag, Id, Int, Num, Points, Text
+from .common import FileModel, Flag, Id, Int, Num, Points, Text, TextKey
 
 Ratio = Annotated[Num, Field(ge=0, le=1)]
 RUBRIC_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -86,7 +86,7 @@ class Rubric(FileModel):
     total: Points
     split: Split | None = None
     bonus_cap: Annotated[Num, Field(ge=0)] | None = None
-    ratings: dict[Text, Ratio] = Field(default_factory=lambda: dict(DEFAULT_RATINGS))
+    ratings: dict[TextKey, Ratio] = Field(default_factory=lambda: dict(DEFAULT_RATINGS))
     events: tuple[Text, ...] = ()
     tiers: Annotated[tuple[Tier, ...], Field(min_length=1)]
     dimensions: Annotated[tuple[Dimension, ...], Field(min_length=1)]
