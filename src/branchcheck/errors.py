@@ -11,16 +11,74 @@ Level = Literal["error", "warning"]
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """One problem at one place: rendered as yamllint's `FILE:LINE:COL: LEVEL: MESSAGE`."""
+    """One problem at one place: rendered as yamllint's `FILE:LINE:COL: LEVEL: MESSAGE`.
+
+    Always one line, whatever the file name or the message quote from the input: control,
+    format and line-break characters are shown escaped, so no input can forge a line or
+    move the cursor. `group` names the kind of problem, for folding repeats (not shown).
+    """
 
     file: str
     line: int
     col: int
     message: str
     level: Level = "error"
+    group: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.level}: {self.message}"
+        return one_line(f"{self.file}:{self.line}:{self.col}: {self.level}: {self.message}")
+
+
+MAX_PER_FILE = 20  # diagnostics shown per file; the rest are counted on the last line
+SHOWN_LINES = 5  # line numbers listed for a folded repeat
+
+
+def fold(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """One line per kind of problem (a repeat adds "and N more like it" with their lines), at
+    most MAX_PER_FILE lines per file: one mistake repeated 100,000 times is one line."""
+    groups: dict[tuple[str, str, str], list[Diagnostic]] = {}
+    for d in diagnostics:
+        groups.setdefault((d.file, d.level, d.group or d.message), []).append(d)
+    out: list[Diagnostic] = []
+    per_file: dict[str, int] = {}
+    hidden: dict[str, list[Diagnostic]] = {}
+    for same in groups.values():
+        first = same[0]
+        if len(same) > 1:
+            lines = sorted({d.line for d in same[1:]})
+            shown = ", ".join(str(n) for n in lines[:SHOWN_LINES])
+            more = ", …" if len(lines) > SHOWN_LINES else ""
+            first = Diagnostic(
+                first.file,
+                first.line,
+                first.col,
+                f"{first.message} (and {len(same) - 1} more like it, line {shown}{more})",
+                first.level,
+                first.group,
+            )
+        count = per_file.get(first.file, 0)
+        if count < MAX_PER_FILE - 1:
+            per_file[first.file] = count + 1
+            out.append(first)
+        else:
+            hidden.setdefault(first.file, []).append(first)
+    for file, rest in hidden.items():
+        if len(rest) == 1:
+            out.append(rest[0])
+            continue
+        first = rest[0]
+        errors = sum(d.level == "error" for d in rest)
+        out.append(
+            Diagnostic(
+                file,
+                first.line,
+                first.col,
+                f"{first.message} (and {len(rest) - 1} more problems in this file;"
+                " fix the ones above first)",
+                "error" if errors else "warning",
+            )
+        )
+    return out
 
 
 class BranchcheckError(Exception):
@@ -29,6 +87,7 @@ class BranchcheckError(Exception):
     exit_code = 2
 
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        diagnostics = fold(diagnostics)
         super().__init__("\n".join(str(d) for d in diagnostics))
         self.diagnostics = diagnostics
 
@@ -39,6 +98,14 @@ class BranchcheckError(Exception):
 
 class InvalidRubric(BranchcheckError):
     """A rubric that loads but breaks the format's rules (points, tiers, vocabulary)."""
+
+
+_BREAKS = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def one_line(text: str) -> str:
+    """`visible`, with line breaks and tabs escaped too: for one line of stderr."""
+    return visible(text).translate(_BREAKS)
 
 
 def visible(text: str) -> str:

@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ..errors import BranchcheckError, Diagnostic, InvalidRubric
+from ..errors import BranchcheckError, Diagnostic, InvalidRubric, fold
 from ..models import Ledger, Rubric
 from .ledger_rules import ledger_problems
 from .rubric_rules import rubric_problems
@@ -87,7 +87,7 @@ def check_rubric_file(path: Path) -> list[Diagnostic]:
         if source._strict is None:  # never parsed: a syntax problem, not a schema one
             raise
         return exc.diagnostics
-    return source.diagnostics(rubric_problems(rubric))
+    return fold(source.diagnostics(rubric_problems(rubric)))
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ def read_ledger(path: Path, rubric: str | os.PathLike[str] | Rubric | None = Non
     errors = [d for d in diagnostics if d.level == "error"]
     if errors:
         raise BranchcheckError(errors)
-    return LoadedLedger(ledger, resolved, resolved_file, diagnostics)
+    return LoadedLedger(ledger, resolved, resolved_file, fold(diagnostics))
 
 
 def load_ledger(

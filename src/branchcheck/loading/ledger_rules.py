@@ -29,7 +29,12 @@ def _members(ledger: Ledger) -> list[Problem]:
     def use(member_id: str, loc: tuple[str | int, ...], at_key: bool = False) -> None:
         if member_id not in declared:
             problems.append(
-                Problem(loc, f"member {member_id!r} is not declared under `members`", at_key=at_key)
+                Problem(
+                    loc,
+                    f"member {member_id!r} is not declared under `members`",
+                    at_key=at_key,
+                    kind="undeclared-member",
+                )
             )
 
     if ledger.committee is not None:
@@ -53,6 +58,7 @@ def _members(ledger: Ledger) -> list[Problem]:
                             f"member {member_id!r} was not a member on {event.date} (joined/left);"
                             " not counted",
                             level="warning",
+                            kind="inactive-attendee",
                         )
                     )
         for i, member_id in enumerate(event.absent):

@@ -180,6 +180,7 @@ def diagnostics_from(
 ) -> list[Diagnostic]:
     """One diagnostic per place; a union's several complaints about one value become one."""
     places: dict[tuple[int, int, str], tuple[str, list[Any]]] = {}
+    kinds: dict[tuple[int, int, str], str] = {}
     for error in _significant(exc.errors(include_url=False), model):
         loc = error["loc"]
         given = error.get("input")
@@ -191,8 +192,12 @@ def diagnostics_from(
         line, col, path = locate(pos, data, loc, at_key=at_key)
         place = (line, col, str(loc[-1]) if error["type"] == "missing" and loc else "")
         places.setdefault(place, (path, []))[1].append(error)
+        # The same mistake in every item of a list (each date misspelled alike) is one kind.
+        shape = ".".join("*" if isinstance(part, int) else str(part) for part in loc)
+        kinds.setdefault(place, f"{error['type']}:{shape}")
     out = []
-    for (line, col, _), (path, errors) in places.items():
+    for place, (path, errors) in places.items():
+        line, col, _ = place
         # Our own messages (value errors) say more than pydantic's generic ones.
         own = [e for e in errors if e["type"] == "value_error"]
         message = (
@@ -200,7 +205,8 @@ def diagnostics_from(
             or _union_message(errors)
             or _message(errors[0], model)
         )
-        out.append(Diagnostic(name, line, col, f"{path}: {message}" if path else message))
+        text = f"{path}: {message}" if path else message
+        out.append(Diagnostic(name, line, col, text, group=kinds[place]))
     return out
 
 

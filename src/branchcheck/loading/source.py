@@ -27,6 +27,7 @@ class Problem:
     message: str
     level: Level = "error"
     at_key: bool = False
+    kind: str | None = None  # problems of one kind fold into one line (errors.fold)
 
 
 class Source:
@@ -98,7 +99,7 @@ class Source:
         for problem in problems:
             line, col, path = locate(pos, data, problem.loc, at_key=problem.at_key)
             text = f"{path}: {problem.message}" if path else problem.message
-            out.append(Diagnostic(self.name, line, col, text, problem.level))
+            out.append(Diagnostic(self.name, line, col, text, problem.level, problem.kind))
         return out
 
 
