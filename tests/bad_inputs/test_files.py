@@ -270,3 +270,25 @@ def test_inputs_are_never_decoded_with_the_locale(parser, tmp_path) -> None:
     )
     assert (done.returncode, done.stderr) == (0, "")
     assert json.loads(out.read_text("utf-8"))["branch"]["id"] == "bad-01"
+
+
+@pytest.mark.parametrize(
+    ("ref", "words"),
+    [
+        pytest.param("a" * 300, "unknown rubric", id="long-id"),
+        pytest.param("a" * 300 + ".yaml", "rubric file not found", id="long-path"),
+    ],
+)
+def test_rubric_name_too_long_for_the_system(run_line, parser, tmp_path, ref, words) -> None:
+    # ENAMETOOLONG once ended in an internal error (exit 3).
+    path = write(tmp_path, BASE)
+    run = run_line(f"branchcheck score {q(path)} --rubric {ref}")
+    assert run.code == 2 and len(run.err_lines) == 1 and words in run.err, run.err
+
+
+def test_rubric_option_pointing_at_a_folder(run_line, parser, tmp_path) -> None:
+    path = write(tmp_path, BASE)
+    run = run_line(f"branchcheck score {q(path)} --rubric {q(tmp_path)}")
+    assert run.code == 2 and run.err_lines == [
+        f"{tmp_path}:1:1: error: is a directory, not a YAML file"
+    ]

@@ -246,3 +246,28 @@ def test_harmless_escapes_are_fine(run_line, parser, tmp_path) -> None:
     path = write(tmp_path, edit("    name: 张伟", '    name: "张\\u4f1f\\t"'))
     scored(run_line, path)
     assert load_ledger(path).members[2].name == "张伟"
+
+
+# Dates at the ends of the calendar once overflowed term and window arithmetic (exit 3).
+@pytest.mark.parametrize(
+    ("old", "new", "at"),
+    [
+        pytest.param("end: 2024-12-31", "end: 9999-12-31", "5:34", id="period-end-9999"),
+        pytest.param(ELECTED, "elected: 9998-06-20", "14:12", id="term-past-9999"),
+        pytest.param(ELECTED, "elected: 0001-01-01", "14:12", id="year-1"),
+        pytest.param(ELECTED, "elected: 2200年1月1日", "14:12", id="chinese-2200"),
+    ],
+)
+def test_dates_outside_a_ledgers_range_are_refused(
+    run_line, parser, tmp_path, old, new, at
+) -> None:
+    path = write(tmp_path, edit(old, new))
+    refused(run_line, path, at, "Input should be")
+
+
+def test_dates_at_the_edges_of_the_range_are_scored(run_line, parser, tmp_path) -> None:
+    text = edit(
+        "period: {start: 2024-01-01, end: 2024-12-31}",
+        "period: {start: 2199-01-01, end: 2199-12-31}",
+    )
+    scored(run_line, write(tmp_path, edit(ELECTED, "elected: 2199-06-20", text)))

@@ -44,7 +44,10 @@ def rubric_file(ref: str | os.PathLike[str], base: Path | None = None) -> Path |
     path = Path(text)
     if base is not None and not path.is_absolute():
         path = base / path
-    return path if path.exists() else None
+    try:
+        return path if path.exists() else None
+    except (OSError, ValueError):  # a name too long for the system, a NUL in it
+        return None
 
 
 def load_rubric(ref: str | os.PathLike[str]) -> Rubric:
@@ -58,8 +61,12 @@ def load_rubric(ref: str | os.PathLike[str]) -> Rubric:
         raise BranchcheckError.at(
             text, 1, 1, f"unknown rubric: not a built-in id ({known}) nor a file"
         )
-    stat = path.stat()
-    return _load_rubric_file(_resolved(path), stat.st_mtime_ns, stat.st_size)
+    try:
+        stat = path.stat()
+        resolved = _resolved(path)
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
+        raise BranchcheckError.at(str(path), 1, 1, f"cannot read file: {exc}") from None
+    return _load_rubric_file(resolved, stat.st_mtime_ns, stat.st_size)
 
 
 @lru_cache(maxsize=256)

@@ -44,8 +44,12 @@ def _parse_other_date(value: Any) -> Any:
 
 # ISO dates are parsed by pydantic itself (no Python call: a ledger holds hundreds of
 # dates); only what it refuses is tried in the other spellings, whose message then wins.
+# Dates far from any ledger's (year 9999, say) would overflow the calendar in term and window
+# arithmetic; a Party ledger's dates lie well inside these bounds.
+EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+_InRange = Field(ge=EARLIEST, le=LATEST)
 Date = Annotated[
-    dt.date | Annotated[dt.date, BeforeValidator(_parse_other_date)],
+    Annotated[dt.date, _InRange] | Annotated[dt.date, BeforeValidator(_parse_other_date), _InRange],
     Field(union_mode="left_to_right"),
 ]
 
