@@ -266,6 +266,25 @@ HOSTILE_REFS = [
     "{id: lanzhou-6543}",
 ]
 
+# Ledger file names (a folder of ledgers gathered from branches holds any name); the
+# `\udcxx` ones are bytes that are not UTF-8 (Python's surrogateescape).
+HOSTILE_FILE_NAMES = [
+    "a\x1b[2J\x1b[31mALL GOOD.yaml",
+    "a\n\nFORGED.yaml:1:1: error: FORGED.yaml",
+    "a\rFORGED.yaml:1:1: error: FORGED.yaml",
+    "x\u202elmay.yaml",
+    "x\u200b.yaml",
+    "tab\there.yaml",
+    "x\x85.yaml",
+    "x\u2028.yaml",
+    "\udcff\udcfe.yaml",
+    "\udcd6\udcd0\udcce\udcc4.yaml",  # 中文 in GBK
+    "名 称.yaml",
+    "x:1:2: error: y.yaml",
+    "-o.yaml",
+    "x.YAML.yaml",
+]
+
 EXTREME_DATES = [
     "9999-12-31",
     "0001-01-01",
@@ -1065,10 +1084,13 @@ class Case:
     )
     show_format: str = "table"
     report_jobs: str | None = None
+    file_name: str | None = None  # a ledger's own file name, when not ledger.yaml
 
     @property
     def input_name(self) -> str:
-        return "in/ledger.yaml" if self.kind == "ledger" else "in/rubric.yaml"
+        if self.kind == "rubric":
+            return "in/rubric.yaml"
+        return f"in/{self.file_name or 'ledger.yaml'}"
 
 
 def make_case(run_seed: int, index: int, seeds: list[Seed], heavy: bool = True) -> Case:
@@ -1109,7 +1131,13 @@ def make_case(run_seed: int, index: int, seeds: list[Seed], heavy: bool = True) 
     example = rng.choice(ledgers).path if command == "report" and rng.random() < 0.3 else None
     fmt = rng.choice(["table", "json", "markdown"])
     jobs = rng.choice([None, "1", "2"]) if command == "report" else None
-    return Case(index, "ledger", seed.name, seed.path, muts, data, command, example, fmt, jobs)
+    # Drawn last, so adding it left every earlier case as it was.
+    file_name = rng.choice(HOSTILE_FILE_NAMES) if rng.random() < 0.06 else None
+    if file_name:
+        muts.append(f"file name {file_name!r}")
+    return Case(
+        index, "ledger", seed.name, seed.path, muts, data, command, example, fmt, jobs, file_name
+    )
 
 
 def commands_for(
