@@ -20,6 +20,7 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
@@ -100,11 +101,16 @@ def main(argv: list[str] | None = None) -> int:
     done = [0]
     start = time.monotonic()
 
-    def one(index: int) -> fuzzing.CaseResult:
-        case = fuzzing.make_case(args.seed, index, seeds)
+    fuzzer_errors: list[str] = []
+
+    def one(index: int) -> fuzzing.CaseResult | None:
         folder = base / f"case-{index}"
         try:
+            case = fuzzing.make_case(args.seed, index, seeds)
             return fuzzing.run_case(case, fuzzing.subprocess_runner, folder, args.timeout)
+        except Exception:  # the fuzzer's own bug: report it, go on with the other cases
+            fuzzer_errors.append(f"case {index}:\n{traceback.format_exc()}")
+            return None
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
@@ -142,7 +148,8 @@ def main(argv: list[str] | None = None) -> int:
         for future in as_completed(futures):
             result = future.result()
             with lock:
-                record(result)
+                if result is not None:
+                    record(result)
                 done[0] += 1
                 if done[0] % 100 == 0 or done[0] == args.cases:
                     failing = sum(stats["sigs"].values())
@@ -244,6 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     row("max stderr lines in one run (case)", f"{max_lines[0]} (case {max_lines[1]})")
     row("slowest run (case, command)", f"{slowest[0]:.2f} s (case {slowest[1]}, {slowest[2]})")
     row("wall time", f"{wall:.0f} s")
+    row("fuzzer errors (cases not run)", len(fuzzer_errors))
     print("\nfindings by kind [command] (cases)")
     for key, n in stats["kind_label"].most_common():
         row(key, n)
@@ -255,6 +263,9 @@ def main(argv: list[str] | None = None) -> int:
         row(sig[:90], f"{n} cases; case {idx}, reproducer {size} bytes")
     if changed:
         print("CHANGED seed files:", *changed, sep="\n  ")
+    if fuzzer_errors:
+        print(f"\nFUZZER ERRORS ({len(fuzzer_errors)} cases not run; a bug in tests/fuzzing.py):")
+        print(fuzzer_errors[0])
     breach = bool(stats["sigs"]) or bool(changed)
     return 1 if breach else 0
 

@@ -437,7 +437,7 @@ def m_forged_value(rng: random.Random, text: str) -> tuple[str, str]:
 
 def m_rubric_ref(rng: random.Random, text: str) -> tuple[str, str]:
     ref = rng.choice(HOSTILE_REFS)
-    new, n = re.subn(r"(?m)^rubric:.*$", f"rubric: {ref}", text, count=1)
+    new, n = re.subn(r"(?m)^rubric:.*$", lambda _: f"rubric: {ref}", text, count=1)
     if not n:
         return m_replace_value(rng, text)
     return new, f"rubric: {ref[:60]}"
@@ -1213,20 +1213,16 @@ def subprocess_runner(argv: list[str], cwd: Path, timeout: float) -> Outcome:
     return Outcome(code, out, err, time.monotonic() - start)
 
 
-class _CaseTimeout(BaseException):
-    """Raised by the alarm in the in-process runner; not an Exception, so main() lets it by."""
-
-
-def _alarm(signum: int, frame: Any) -> None:
-    raise _CaseTimeout()
-
-
 def in_process_runner(argv: list[str], cwd: Path, timeout: float) -> Outcome:
     """Run `branchcheck.cli.main` here, with stdout/stderr like a real process's (UTF-8 bytes).
 
-    A per-run alarm (SIGALRM, main thread only) turns a hang into a result; a hang inside
-    native code that never returns to Python cannot be caught this way.
+    A watchdog thread interrupts the main thread (`_thread.interrupt_main`) when a run takes
+    longer than `timeout`, so a hang becomes a result; it leaves SIGALRM to the CLI's own
+    limits. A hang inside native code that never returns to Python cannot be caught this way.
     """
+    import _thread
+    import threading
+
     from branchcheck.cli import main
 
     out_bytes, err_bytes = io.BytesIO(), io.BytesIO()
@@ -1236,37 +1232,46 @@ def in_process_runner(argv: list[str], cwd: Path, timeout: float) -> Outcome:
     )
     old_cwd = os.getcwd()
     old_tempdir = tempfile.tempdir
-    use_alarm = hasattr(signal, "setitimer") and _is_main_thread()
-    old_handler = signal.signal(signal.SIGALRM, _alarm) if use_alarm else None
+    fired = threading.Event()
+
+    def fire() -> None:
+        fired.set()
+        _thread.interrupt_main()
+
+    timer = threading.Timer(timeout, fire) if _is_main_thread() else None
     start = time.monotonic()
-    code: int | None
+    code: int | None = None
     try:
-        os.chdir(cwd)
-        tempfile.tempdir = str(cwd / "tmp")
-        with warnings.catch_warnings():
-            # Python's own defaults, as a real process has (pytest makes warnings errors).
-            warnings.resetwarnings()
-            warnings.simplefilter("ignore", DeprecationWarning)
-            warnings.simplefilter("ignore", PendingDeprecationWarning)
-            warnings.simplefilter("ignore", ImportWarning)
-            warnings.simplefilter("ignore", ResourceWarning)
-            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-                if use_alarm:
-                    signal.setitimer(signal.ITIMER_REAL, timeout)
-                try:
-                    code = main(list(argv))
-                except SystemExit as exc:  # pragma: no cover - main maps every outcome
-                    code = exc.code if isinstance(exc.code, int) else 1
-                finally:
-                    if use_alarm:
-                        signal.setitimer(signal.ITIMER_REAL, 0)
-    except _CaseTimeout:
+        try:
+            os.chdir(cwd)
+            tempfile.tempdir = str(cwd / "tmp")
+            with warnings.catch_warnings():
+                # Python's own defaults, as a real process has (pytest makes warnings errors).
+                warnings.resetwarnings()
+                warnings.simplefilter("ignore", DeprecationWarning)
+                warnings.simplefilter("ignore", PendingDeprecationWarning)
+                warnings.simplefilter("ignore", ImportWarning)
+                warnings.simplefilter("ignore", ResourceWarning)
+                with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                    if timer is not None:
+                        timer.start()
+                    try:
+                        code = main(list(argv))
+                    except SystemExit as exc:  # pragma: no cover - main maps every outcome
+                        code = exc.code if isinstance(exc.code, int) else 1
+        finally:
+            if timer is not None:
+                timer.cancel()
+                timer.join()
+            tempfile.tempdir = old_tempdir
+            os.chdir(old_cwd)
+        if fired.is_set():
+            time.sleep(0.05)  # a pending interrupt lands here, not in the caller
+    except KeyboardInterrupt:
+        if not fired.is_set():
+            raise
+    if fired.is_set():
         code = None
-    finally:
-        if use_alarm:
-            signal.signal(signal.SIGALRM, old_handler)
-        tempfile.tempdir = old_tempdir
-        os.chdir(old_cwd)
     out.flush()
     err.flush()
     return Outcome(code, out_bytes.getvalue(), err_bytes.getvalue(), time.monotonic() - start)

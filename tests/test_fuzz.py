@@ -93,3 +93,18 @@ def test_the_checker_sees_breaches() -> None:
     assert _check(b"branchcheck: internal error: X\n", code=3) == {"internal-error"}
     assert "hang" in _check(b"", code=None)  # type: ignore[arg-type]
     assert _check(b"", out=b"{", code=0) == {"bad-json-stdout"}
+
+
+def test_the_in_process_runner_turns_a_hang_into_a_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import branchcheck.cli
+
+    def stuck(argv: list[str]) -> int:
+        while True:
+            time.sleep(0.01)
+
+    monkeypatch.setattr(branchcheck.cli, "main", stuck)
+    outcome = fuzzing.in_process_runner(["score", "x.yaml"], tmp_path, 0.3)
+    assert outcome.code is None
+    assert outcome.seconds < 5
