@@ -11,6 +11,9 @@ from branchcheck.checks import REGISTRY
 from branchcheck.models.checks import CHECK_MODELS, Check
 
 KINDS = {
+    "gap",
+    "groups",
+    "dues_gap",
     "frequency",
     "count",
     "attendance",

@@ -22,14 +22,14 @@ RUBRIC_INVALID = [
         edit("kind: frequency", "kind: weekly", RUBRIC_BASE),
         "20:23",
         "dimensions[meetings].norms[R01].check.kind: unknown check kind 'weekly' (expected one of:"
-        " frequency, count, attendance, talks, dues, training, term, structure, fact, rating)",
+        " frequency, count, attendance, talks, dues, training, term, structure, fact, rating, gap, groups, dues_gap)",
         id="unknown-kind-no-match",
     ),
     pytest.param(
         edit("kind: frequency", "kind: [frequency]", RUBRIC_BASE),
         "20:23",
         "dimensions[meetings].norms[R01].check.kind: `kind` must be one of: frequency, count,"
-        " attendance, talks, dues, training, term, structure, fact, rating",
+        " attendance, talks, dues, training, term, structure, fact, rating, gap, groups, dues_gap",
         id="kind-not-text",
     ),
     pytest.param(

@@ -122,18 +122,18 @@ def test_dues(book: Ledger, fraction: float | None, misses: int) -> None:
 @pytest.mark.parametrize(
     ("dues", "detail"),
     [
-        ({"M01": YEAR, "M02": YEAR}, "应缴24人月，已缴24人月"),
+        ({"M01": YEAR, "M02": YEAR}, "应交24人月，已交24人月"),
         (
             {"M01": YEAR, "M02": [m for m in YEAR if m not in ("2024-08", "2024-09")]},
-            "应缴24人月，已缴22人月（未缴：李华8月、9月）",
+            "应交24人月，已交22人月（未交：李华8月、9月）",
         ),
         (
             {"M01": months(*range(1, 10))},
-            "应缴24人月，已缴9人月（未缴：王建国10月、11月、12月、李华12个月）",
+            "应交24人月，已交9人月（未交：王建国10月、11月、12月、李华12个月）",
         ),
         (
             {"M01": months(*range(1, 9))},
-            "应缴24人月，已缴8人月（未缴：王建国4个月、李华12个月）",
+            "应交24人月，已交8人月（未交：王建国4个月、李华12个月）",
         ),
     ],
     ids=["paid", "months-named", "three-named-and-counted", "four-counted"],

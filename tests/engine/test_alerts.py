@@ -25,8 +25,8 @@ def committee(elected: str, **fields: Any) -> dict[str, Any]:
 
 
 EXPIRED = "支部委员会任期已于{}届满，应抓紧换届"
-DUE = "支部委员会任期将于{}届满（期末后{}天），请筹备换届"
-AT_END = "支部委员会任期于期末（{}）届满，应及时换届"
+DUE = "支部委员会任期将于{}届满，请提前向上级党组织报送换届请示"
+AT_END = "支部委员会任期于考核期末（{}）届满，应及时换届"
 
 TERM_CASES = [
     pytest.param(
@@ -49,7 +49,7 @@ TERM_CASES = [
     ),
     pytest.param(
         ledger(committee=committee("2022-03-31")),
-        DUE.format("2025年3月31日", 90),
+        DUE.format("2025年3月31日"),
         id="ends-90-days-after",
     ),
     pytest.param(ledger(committee=committee("2022-04-01")), None, id="ends-91-days-after"),
@@ -57,12 +57,12 @@ TERM_CASES = [
     pytest.param(ledger(), None, id="no-committee"),
     pytest.param(
         ledger(committee=committee("2020-03-01", term_years=5)),
-        DUE.format("2025年3月1日", 60),
+        DUE.format("2025年3月1日"),
         id="ledger-term-years",
     ),
     pytest.param(
         ledger(start="2024-04-01", end="2024-06-30", committee=committee("2021-09-01")),
-        DUE.format("2024年9月1日", 63),
+        DUE.format("2024年9月1日"),
         id="quarter-ledger",
     ),
 ]
@@ -83,25 +83,28 @@ def months(*numbers: int) -> list[str]:
     return [f"2024-{m:02d}" for m in numbers]
 
 
-def gap(name: str, count: int, member: str = "M02") -> str:
-    return f"{name}（{member}）连续{count}个月未缴党费，须核实原因（党章第九条）"
+def gap(name: str, first: int, last: int) -> str:
+    return (
+        f"{name}{first}月至{last}月连续{last - first + 1}个月未交纳党费，请核实有无正当理由；"
+        "无正当理由的，按党章第九条和《党员教育管理工作条例》第三十一条处置"
+    )
 
 
 YEAR = months(*range(1, 13))
 DUES_CASES = [
-    pytest.param({"M02": months(*range(7, 13))}, None, [gap("党员2", 6)], id="six-in-a-row"),
+    pytest.param({"M02": months(*range(7, 13))}, None, [gap("党员2", 1, 6)], id="six-in-a-row"),
     pytest.param({"M02": months(*range(6, 13))}, None, [], id="five-in-a-row"),
     pytest.param({"M02": months(4, 5, 6, 10, 11, 12)}, None, [], id="two-runs-of-three"),
-    pytest.param({}, None, [gap("党员2", 12)], id="nothing-paid"),
-    pytest.param({"M02": months(1, 12)}, None, [gap("党员2", 10)], id="longest-run-reported"),
+    pytest.param({}, None, [gap("党员2", 1, 12)], id="nothing-paid"),
+    pytest.param({"M02": months(1, 12)}, None, [gap("党员2", 2, 11)], id="longest-run-reported"),
     pytest.param(
         {"M02": ["2023-11", "2023-12", *months(*range(5, 13))]}, None, [], id="before-period-paid"
     ),
-    pytest.param({}, {"joined": "2024-07-15"}, [gap("新党员", 6)], id="joined-mid-month"),
+    pytest.param({}, {"joined": "2024-07-15"}, [gap("新党员", 7, 12)], id="joined-mid-month"),
     pytest.param({}, {"joined": "2024-08-01"}, [], id="joined-five-months-ago"),
     # Due months include the month a member leaves in (active on at least one day).
     pytest.param(
-        {"M02": months(1)}, {"left": "2024-07-15"}, [gap("新党员", 6)], id="left-mid-month"
+        {"M02": months(1)}, {"left": "2024-07-15"}, [gap("新党员", 2, 7)], id="left-mid-month"
     ),
     pytest.param({"M02": months(1)}, {"left": "2024-06-30"}, [], id="left-after-five"),
 ]

@@ -9,7 +9,7 @@ from builders import ledger, monthly, norm, rubric
 
 from branchcheck import score
 from branchcheck.engine.tiers import place
-from branchcheck.models.result import DimensionResult, NormResult
+from branchcheck.models.result import DimensionResult, NormResult, PartResult
 
 TIERS = [
     {"id": "general", "name": "一般党支部"},
@@ -60,11 +60,13 @@ def placed(
         RUBRIC if tiers is None else rubric(norm(COUNT, 10), norm(COUNT, 10, id="N02"), tiers=tiers)
     )
     norms = [result("N01", "met"), result("N02", n02)]
-    tier, above = place(model, total, list(vetoes), norms, dims(*dimensions))
+    tier, above = place(model, total, list(vetoes), norms, dims(*dimensions), ALL_MET)
     if above is None:
         return (tier.id, None)
     return (tier.id, above.id, above.short_by, above.blockers)
 
+
+ALL_MET = PartResult(earned=20, max=20)
 
 CASES = [
     pytest.param({"total": 0}, ("general", "standardized", 80.0, []), id="zero"),

@@ -9,8 +9,9 @@ from collections.abc import Callable
 from typing import Any
 
 from .context import Context, Outcome
-from .meetings import attendance_check, count_check, frequency_check
-from .members import dues_check, talks_check, training_check
+from .dues import dues_check, dues_gap_check
+from .meetings import attendance_check, count_check, frequency_check, gap_check, groups_check
+from .members import talks_check, training_check
 from .organization import structure_check, term_check
 from .records import fact_check, rating_check
 
@@ -20,8 +21,11 @@ REGISTRY: dict[str, CheckFunction] = {
     "attendance": attendance_check,
     "count": count_check,
     "dues": dues_check,
+    "dues_gap": dues_gap_check,
     "fact": fact_check,
     "frequency": frequency_check,
+    "gap": gap_check,
+    "groups": groups_check,
     "rating": rating_check,
     "structure": structure_check,
     "talks": talks_check,

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..models.ledger import Event, Ledger, Member
+from ..models.ledger import Event, Excused, Ledger, Member
 from ..models.rubric import Norm, Rubric
 
 _QUARTER_NAMES = "一二三四"
@@ -44,7 +44,10 @@ class Context:
         self._windows: dict[str, list[Window]] = {}
         self._events: dict[tuple[tuple[str, ...], str | None], list[Event]] = {}
         self._attendees: dict[int, frozenset[str]] = {}
-        self._dues: dict[str, list[bool | None]] = {}
+        self._dues: dict[str, list[int | None]] = {}
+        self._excused: dict[str, list[Excused]] = defaultdict(list)
+        for record in ledger.excused:
+            self._excused[record.member].append(record)
         # Most members have no joined/left date: they are active every day of the period.
         self._always = frozenset(
             m.id for m in ledger.members if m.joined is None and m.left is None
@@ -92,24 +95,42 @@ class Context:
             return self._always
         return self._always.union(m.id for m in self._bounded if m.active_on(day))
 
-    def dues_status(self) -> dict[str, list[bool | None]]:
-        """Per member and whole month of the period: paid, unpaid, or None when not owed.
+    def excused_ids(self, day: dt.date) -> frozenset[str]:
+        """Members excused that day (ledger `excused`)."""
+        if not self._excused:
+            return frozenset()
+        return frozenset(
+            member
+            for member, records in self._excused.items()
+            if any(r.covers(day) for r in records)
+        )
 
-        A month is owed when the member is active on at least one day of it.
-        """
-        if not self._dues:
-            months = self.windows("month")
-            keys = [f"{w.start.year:04d}-{w.start.month:02d}" for w in months]
-            for member in self.ledger.members:
-                paid = set(self.ledger.dues.get(member.id, ()))
-                if member.id in self._always:  # owes every month
-                    self._dues[member.id] = [key in paid for key in keys]
-                    continue
-                self._dues[member.id] = [
-                    (key in paid) if owes(member, window) else None
-                    for window, key in zip(months, keys, strict=True)
-                ]
-        return self._dues
+    def expected_ids(self, day: dt.date) -> frozenset[str]:
+        """应到: members active that day and not excused."""
+        active = self.active_ids(day)
+        return active.difference(self.excused_ids(day)) if self._excused else active
+
+    def excused_days(self, member_id: str, window: Window) -> int:
+        """Days of `window` on which the member is excused."""
+        days: set[dt.date] = set()
+        for record in self._excused.get(member_id, ()):
+            first = max(record.start, window.start)
+            last = min(record.end or window.end, window.end)
+            days.update(first + dt.timedelta(n) for n in range((last - first).days + 1))
+        return len(days)
+
+    def excused_for(self, member_id: str, window: Window) -> bool:
+        """Excused for at least half of the window: not held to its yearly per-member norms."""
+        if member_id not in self._excused:
+            return False
+        return 2 * self.excused_days(member_id, window) >= (window.end - window.start).days + 1
+
+    @property
+    def has_excused(self) -> bool:
+        return bool(self._excused)
+
+    def excused_records(self, member_id: str) -> list[Excused]:
+        return self._excused.get(member_id, [])
 
     def active_on(self, day: dt.date) -> list[Member]:
         return [m for m in self.ledger.members if m.active_on(day)]

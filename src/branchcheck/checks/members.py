@@ -1,65 +1,151 @@
-"""Checks on each member: talks, training hours, dues."""
+"""Checks on each member over whole years: talks (谈心谈话) and training hours (学时)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from ..models.checks import DuesCheck, TalksCheck, TrainingCheck
+from ..models.checks import TalksCheck, TrainingCheck
 from ..models.ledger import Member
 from .context import Context, Outcome, Window, name_list
 
+SECRETARY = "书记"
 
-def _years_held(ctx: Context, years: list[Window]) -> dict[str, list[int]]:
-    """For each member held to a yearly norm, the years (by index) that hold them: those
-    on whose last day the member is active."""
+
+def _years_held(
+    ctx: Context, years: list[Window], members: list[Member]
+) -> tuple[dict[str, list[int]], set[str]]:
+    """For each member held to a yearly norm, the years (by index) that hold them: those on
+    whose last day the member is active and that they were not excused for (half the year or
+    more, 《党员教育管理工作条例》第二十三条). Also the members excused from some year."""
     every = list(range(len(years)))
     held = {}
-    for m in ctx.ledger.members:
+    excused: set[str] = set()
+    for m in members:
         indexes = (
             every
             if m.joined is None and m.left is None
             else [i for i, y in enumerate(years) if m.active_on(y.end)]
         )
+        if ctx.has_excused:
+            kept = [i for i in indexes if not ctx.excused_for(m.id, years[i])]
+            if len(kept) < len(indexes):
+                excused.add(m.id)
+            indexes = kept
         if indexes:
             held[m.id] = indexes
-    return held
+    return held, excused
 
 
-def _shortfall(
-    ctx: Context, years: list[Window], meets: dict[str, set[int]]
-) -> tuple[list[Member], list[Member]]:
-    held = _years_held(ctx, years)
-    counted = [m for m in ctx.ledger.members if m.id in held]
+def _per_member(
+    ctx: Context,
+    years: list[Window],
+    members: list[Member],
+    meets: dict[str, set[int]],
+    what: str,
+    shortfall: dict[str, str] | None = None,
+) -> Outcome:
+    held, excused = _years_held(ctx, years, members)
+    counted = [m for m in members if m.id in held]
     none: set[int] = set()
     short = [m for m in counted if not meets.get(m.id, none).issuperset(held[m.id])]
-    return counted, short
+    exempt = f"，{len(excused)}名按规定免于要求" if excused else ""
+    if not counted:
+        return Outcome(None, 0, f"无应参加的党员{exempt}，不适用")
+    detail = f"{len(counted)}名党员中{len(counted) - len(short)}名{what}{exempt}"
+    if short:
+        notes = shortfall or {}
+        names = [f"{m.name}{notes.get(m.id, '')}" for m in short]
+        detail += f"（未达：{name_list(names, '人')}）"
+    return Outcome((len(counted) - len(short)) / len(counted), len(short), detail)
+
+
+def _year_of(years: list[Window], day: object) -> int | None:
+    for i, year in enumerate(years):
+        if year.start <= day <= year.end:  # type: ignore[operator]
+            return i
+    return None
 
 
 def talks_check(check: TalksCheck, ctx: Context) -> Outcome:
-    """Members in at least `min` talks in every whole year, over members counted.
+    """Talks (谈心谈话) in every whole year, by `cover`:
 
-    A member counts for a year when active on its last day.
-    FAIL: 10 members, 2 in no talk -> 0.8, misses 2.
+    - members: each member in at least `min` talks; a member counts for a year when active
+      on its last day and not excused for it.
+      FAIL: 10 members, 2 in no talk -> 0.8, misses 2.
+    - pairs: each of the three pair types (支委–支委, 支委–党员, 党员–党员) in a talk.
+      FAIL: no 党员–党员 talk -> 2/3, misses 1.
+    - secretary: the 书记 in a talk with each other member.
+      FAIL: the 书记 talked with 6 of 10 -> 0.6, misses 4.
     """
     years = ctx.windows("year")
     if not years:
         return Outcome(None, 0, "期内没有完整的年度，不适用")
+    talks = [
+        (i, ctx.attendees(e))
+        for e in ctx.events(check.event)
+        if (i := _year_of(years, e.date)) is not None
+    ]
+    if check.cover == "pairs":
+        return _pair_types(ctx, years, talks)
+    if check.cover == "secretary":
+        return _secretary(ctx, years, talks)
     tally: dict[tuple[str, int], int] = defaultdict(int)
-    for event in ctx.events(check.event):
-        for i, year in enumerate(years):
-            if year.start <= event.date <= year.end:
-                for member_id in ctx.attendees(event):
-                    tally[(member_id, i)] += 1
+    for i, present in talks:
+        for member_id in present:
+            tally[(member_id, i)] += 1
     meets: dict[str, set[int]] = defaultdict(set)
     for (member_id, i), times in tally.items():
         if times >= check.min:
             meets[member_id].add(i)
-    return _per_member(ctx, years, meets, f"每年至少{check.min}次{'或'.join(check.event)}")
+    what = f"每年至少{check.min}次{'或'.join(check.event)}"
+    return _per_member(ctx, years, list(ctx.ledger.members), meets, what)
+
+
+PAIR_NAMES = ("支委与支委", "支委与党员", "党员与党员")
+
+
+def _pair_types(
+    ctx: Context, years: list[Window], talks: list[tuple[int, frozenset[str]]]
+) -> Outcome:
+    committee = set(ctx.ledger.committee.members) if ctx.ledger.committee else set()
+    if not committee:  # no committee: the 书记 stands for it
+        committee = {m.id for m in ctx.ledger.members if SECRETARY in m.roles}
+    found: list[set[int]] = [set(), set(), set()]
+    for i, present in talks:
+        inside = len(present & committee)
+        outside = len(present) - inside
+        if inside >= 2:
+            found[0].add(i)
+        if inside and outside:
+            found[1].add(i)
+        if outside >= 2:
+            found[2].add(i)
+    wanted = set(range(len(years)))
+    missing = [name for name, held in zip(PAIR_NAMES, found, strict=True) if not held >= wanted]
+    detail = "三类谈心谈话均已开展" if not missing else f"{'、'.join(missing)}之间未开展谈心谈话"
+    return Outcome((3 - len(missing)) / 3, len(missing), detail)
+
+
+def _secretary(
+    ctx: Context, years: list[Window], talks: list[tuple[int, frozenset[str]]]
+) -> Outcome:
+    secretaries = {m.id for m in ctx.ledger.members if SECRETARY in m.roles}
+    if not secretaries:
+        return Outcome(0.0, 1, "台账未登记书记，无法核对书记谈心谈话")
+    met: dict[str, set[int]] = defaultdict(set)
+    for i, present in talks:
+        if present & secretaries:
+            for member_id in present - secretaries:
+                met[member_id].add(i)
+    others = [m for m in ctx.ledger.members if m.id not in secretaries]
+    return _per_member(ctx, years, others, met, "与书记谈心谈话")
 
 
 def training_check(check: TrainingCheck, ctx: Context) -> Outcome:
-    """Members with at least `hours` of training in every whole year, over members counted.
+    """Members (or, with `who: committee`, committee members and the 书记) with at least
+    `hours` of training in every whole year, over those counted.
 
+    PASS: 10 members with 32 学时 or more -> 1.0.
     FAIL: 10 members, 3 under 32 学时 -> 0.7, misses 3.
     """
     years = ctx.windows("year")
@@ -67,52 +153,21 @@ def training_check(check: TrainingCheck, ctx: Context) -> Outcome:
         return Outcome(None, 0, "期内没有完整的年度，不适用")
     hours: dict[tuple[str, int], float] = defaultdict(float)
     for record in ctx.ledger.training:
-        for i, year in enumerate(years):
-            if year.start <= record.date <= year.end:
-                hours[(record.member, i)] += record.hours
+        i = _year_of(years, record.date)
+        if i is not None:
+            hours[(record.member, i)] += record.hours
     meets: dict[str, set[int]] = defaultdict(set)
     for (member_id, i), total in hours.items():
         if total + 1e-9 >= check.hours:
             meets[member_id].add(i)
-    return _per_member(ctx, years, meets, f"年学时达{check.hours:g}")
-
-
-def _per_member(
-    ctx: Context, years: list[Window], meets: dict[str, set[int]], what: str
-) -> Outcome:
-    counted, short = _shortfall(ctx, years, meets)
-    if not counted:
-        return Outcome(None, 0, "无应参加的党员，不适用")
-    detail = f"{len(counted)}名党员中{len(counted) - len(short)}名{what}"
-    if short:
-        detail += f"（未达：{name_list([m.name for m in short], '人')}）"
-    return Outcome((len(counted) - len(short)) / len(counted), len(short), detail)
-
-
-def dues_check(check: DuesCheck, ctx: Context) -> Outcome:
-    """Paid member-months over due member-months (whole months, any active day makes it due).
-
-    FAIL: 2 members x 12 months, one unpaid month -> 23/24, misses 1.
-    """
-    months = ctx.windows("month")
-    if not months:
-        return Outcome(None, 0, "期内没有完整的月份，不适用")
-    due = paid = 0
-    unpaid: list[str] = []
-    status = ctx.dues_status()
-    for member in ctx.ledger.members:
-        months_owed = [
-            (w, p) for w, p in zip(months, status[member.id], strict=True) if p is not None
-        ]
-        due += len(months_owed)
-        missing = [w.label for w, p in months_owed if not p]
-        paid += len(months_owed) - len(missing)
-        if missing:
-            shown = "、".join(missing) if len(missing) <= 3 else f"{len(missing)}个月"
-            unpaid.append(f"{member.name}{shown}")
-    if due == 0:
-        return Outcome(None, 0, "期内无应缴党费的党员，不适用")
-    detail = f"应缴{due}人月，已缴{paid}人月"
-    if unpaid:
-        detail += f"（未缴：{name_list(unpaid, '人')}）"
-    return Outcome(paid / due, due - paid, detail)
+    members = list(ctx.ledger.members)
+    if check.who == "committee":
+        ids = set(ctx.ledger.committee.members) if ctx.ledger.committee else set()
+        members = [m for m in members if m.id in ids or SECRETARY in m.roles]
+    last = len(years) - 1
+    notes = {
+        m.id: f"（{hours.get((m.id, last), 0.0):g}学时）"
+        for m in members
+        if last not in meets[m.id]
+    }
+    return _per_member(ctx, years, members, meets, f"年学时达{check.hours:g}", notes)

@@ -9,19 +9,36 @@ from ..models.ledger import Ledger
 from .context import Context, Outcome, cn_date
 
 DEFAULT_TERM_YEARS = 3
+TERM_BY_TYPE = {"村": 5, "社区": 5}  # 《中国共产党支部工作条例（试行）》第二十七条; others 3
+
+
+def term_years(ledger: Ledger, years: int | None = None) -> int:
+    """The term: the rubric's `years`, else by branch type (村/社区 5), else the ledger's
+    `term_years`, else 3."""
+    if years:
+        return years
+    kind = ledger.branch.type
+    if kind is not None:
+        return TERM_BY_TYPE.get(kind, DEFAULT_TERM_YEARS)
+    committee = ledger.committee
+    return (committee.term_years if committee else None) or DEFAULT_TERM_YEARS
 
 
 def term_end(ledger: Ledger, years: int | None = None) -> dt.date | None:
-    """When the elected committee's (or secretary's) term runs out, if an election is recorded."""
+    """When the elected committee's (or secretary's) term runs out, if an election is
+    recorded; an approved extension moves it to the extension's end."""
     committee = ledger.committee
     if committee is None:
         return None
-    span = years or committee.term_years or DEFAULT_TERM_YEARS
+    span = term_years(ledger, years)
     elected = committee.elected
     try:
-        return elected.replace(year=elected.year + span)
+        end = elected.replace(year=elected.year + span)
     except ValueError:  # elected on 29 February
-        return elected.replace(year=elected.year + span, day=28)
+        end = elected.replace(year=elected.year + span, day=28)
+    if committee.extension is not None and committee.extension.until > end:
+        return committee.extension.until
+    return end
 
 
 def term_check(check: TermCheck, ctx: Context) -> Outcome:
@@ -33,9 +50,16 @@ def term_check(check: TermCheck, ctx: Context) -> Outcome:
     end = term_end(ctx.ledger, check.years)
     if end is None:
         return Outcome(0.0, 1, "台账无换届选举记录（committee.elected）")
-    elected = cn_date(ctx.ledger.committee.elected)  # type: ignore[union-attr]
+    committee = ctx.ledger.committee
+    assert committee is not None
+    elected = cn_date(committee.elected)
+    extended = (
+        f"（经上级党组织{cn_date(committee.extension.approved_on)}批准延期）"
+        if committee.extension is not None and end == committee.extension.until
+        else ""
+    )
     if end >= ctx.period.end:
-        return Outcome(1.0, 0, f"{elected}选举产生，任期至{cn_date(end)}")
+        return Outcome(1.0, 0, f"{elected}选举产生，任期至{cn_date(end)}{extended}")
     return Outcome(0.0, 1, f"{elected}选举产生，任期已于{cn_date(end)}届满，未按期换届")
 
 

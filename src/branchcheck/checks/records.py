@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 
 from ..models.checks import FactCheck, RatingCheck
 from .context import Context, Outcome
@@ -11,7 +13,7 @@ _TRUE = frozenset({"true", "yes", "y", "on", "1", "是", "有", "已完成", "�
 _FALSE = frozenset({"false", "no", "n", "off", "0", "否", "无", "未完成", "×"})
 
 
-def _as_bool(text: str) -> bool | None:
+def fact_bool(text: str) -> bool | None:
     folded = text.strip().lower()
     if folded in _TRUE:
         return True
@@ -20,30 +22,48 @@ def _as_bool(text: str) -> bool | None:
     return None
 
 
-def _as_number(text: str) -> float | None:
-    try:
-        number = float(text.replace(",", ""))
-    except ValueError:
+# Units people write after an amount: the number is read, the unit dropped (or applied).
+_UNITS = {"万元": 10000.0, "元": 1.0, "%": 0.01, "％": 0.01}
+_COUNT_WORDS = ("学时", "小时", "次", "个", "人", "名", "项", "分", "场")
+_AMOUNT = re.compile(r"[-+]?(?:\d+(?:,\d{3})*(?:\.\d*)?|\.\d+)")
+
+
+def fact_number(text: str) -> float | None:
+    """An amount as people write it: 6000, 6,000, 6000元, 0.6万元, 96%, 32学时; else None."""
+    folded = unicodedata.normalize("NFKC", text).strip()
+    scale = 1.0
+    for unit, factor in _UNITS.items():
+        if folded.endswith(unit):
+            folded, scale = folded[: -len(unit)].strip(), factor
+            break
+    else:
+        for word in _COUNT_WORDS:
+            if folded.endswith(word):
+                folded = folded[: -len(word)].strip()
+                break
+    if not _AMOUNT.fullmatch(folded):
         return None
-    return number if math.isfinite(number) else None  # "inf", "nan", "1e400" are not amounts
+    number = float(folded.replace(",", "")) * scale
+    return number if math.isfinite(number) else None  # "1e400" is not an amount
 
 
 def fact_check(check: FactCheck, ctx: Context) -> Outcome:
     """1 when the ledger's fact matches `expect` (default true) or reaches `min`, else 0.
 
-    PASS: facts {党员活动室: true}.  FAIL: fact missing, or 活动经费 3000 with min 5000.
+    PASS: facts {党员活动室: true}, or {活动经费: 6000元} with min 1.
+    FAIL: fact missing (and no `default`), or 活动经费 3000 with min 5000.
     """
-    value = ctx.ledger.facts.get(check.key)
+    value = ctx.ledger.facts.get(check.key, check.default)
     if value is None:
         return Outcome(0.0, 1, f"台账未记录“{check.key}”")
     if check.min is not None:
-        number = _as_number(value)
+        number = fact_number(value)
         ok = number is not None and number >= check.min
         return Outcome(
             1.0 if ok else 0.0, 0 if ok else 1, f"{check.key}：{value}（要求≥{check.min:g}）"
         )
     expect = check.expect if check.expect is not None else "true"
-    wanted, given = _as_bool(expect), _as_bool(value)
+    wanted, given = fact_bool(expect), fact_bool(value)
     ok = wanted == given if wanted is not None else value == expect
     label = {True: "是", False: "否"}
     shown = label[given] if given is not None else value

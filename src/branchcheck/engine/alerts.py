@@ -6,6 +6,7 @@ import datetime as dt
 
 from ..checks import Context
 from ..checks.context import cn_date
+from ..checks.dues import unexplained_runs
 from ..checks.organization import term_end
 from ..models.checks import DuesCheck, TermCheck
 from ..models.result import Alert, NormResult
@@ -31,33 +32,42 @@ def _term_due(rubric: Rubric, ctx: Context) -> list[Alert]:
     years = next((n.check.years for _, n in rubric.norms if isinstance(n.check, TermCheck)), None)
     end = term_end(ctx.ledger, years)
     period_end = ctx.period.end
+    found = []
+    committee = ctx.ledger.committee
+    if (
+        committee
+        and committee.previous_term_end
+        and committee.elected > committee.previous_term_end
+    ):
+        late = (committee.elected - committee.previous_term_end).days
+        found.append(
+            Alert(
+                kind="term_late",
+                message=f"上届任期于{cn_date(committee.previous_term_end)}届满，"
+                f"{cn_date(committee.elected)}才换届，推迟{late}天",
+            )
+        )
     if end is None or end > period_end + dt.timedelta(days=TERM_WARNING_DAYS):
-        return []
+        return found
+    # Below 7 full members there is no committee: the term is the 书记's (机关条例第七条).
+    whose = "支部委员会" if committee and len(committee.members) > 1 else "支部书记"
     if end < period_end:
-        message = f"支部委员会任期已于{cn_date(end)}届满，应抓紧换届"
+        message = f"{whose}任期已于{cn_date(end)}届满，应抓紧换届"
     elif end == period_end:
-        message = f"支部委员会任期于期末（{cn_date(end)}）届满，应及时换届"
+        message = f"{whose}任期于考核期末（{cn_date(end)}）届满，应及时换届"
     else:
-        days = (end - period_end).days
-        message = f"支部委员会任期将于{cn_date(end)}届满（期末后{days}天），请筹备换届"
-    return [Alert(kind="term_due", message=message)]
+        message = f"{whose}任期将于{cn_date(end)}届满，请提前向上级党组织报送换届请示"
+    return [*found, Alert(kind="term_due", message=message)]
 
 
 def _dues_gaps(ctx: Context) -> list[Alert]:
-    """Six months in a row unpaid: 党章 Art. 9 treats it as leaving the Party."""
-    found = []
-    status = ctx.dues_status()
-    for member in ctx.ledger.members:
-        run = longest = 0
-        for paid in status[member.id]:
-            run = 0 if paid is None or paid else run + 1  # a month not owed breaks the run
-            if run > longest:
-                longest = run
-        if longest >= DUES_GAP_MONTHS:
-            found.append(
-                Alert(
-                    kind="dues_gap",
-                    message=f"{member.name}（{member.id}）连续{longest}个月未缴党费，须核实原因（党章第九条）",
-                )
-            )
-    return found
+    """Six months in a row unpaid with no reason recorded: 党章第九条 and 《党员教育管理工作
+    条例》第三十一条(六) treat it, without a valid reason, as leaving the Party."""
+    return [
+        Alert(
+            kind="dues_gap",
+            message=f"{name}{first.label}至{last.label}连续{months}个月未交纳党费，请核实有无正当"
+            "理由；无正当理由的，按党章第九条和《党员教育管理工作条例》第三十一条处置",
+        )
+        for name, months, first, last in unexplained_runs(ctx, DUES_GAP_MONTHS)
+    ]

@@ -7,9 +7,13 @@ from ..models.ledger import Ledger, Task
 from ..models.result import (
     BranchRef,
     DimensionResult,
+    NormResult,
+    NormStatus,
+    PartResult,
     PeriodRef,
     Result,
     RubricRef,
+    StandardResult,
     TaskResult,
 )
 from ..models.rubric import Rubric
@@ -28,12 +32,55 @@ def task_earned(task: Task, rubric: Rubric) -> float:
     return round(task.points * share * factor, 2)
 
 
+def roll_up(rubric: Rubric, norms: list[NormResult]) -> list[StandardResult]:
+    """Each work norm's check items added up: points and earned over the items that apply;
+    met when every item is, missed when none earned anything, not applicable when none apply."""
+    by_standard: dict[str, list[NormResult]] = {}
+    for norm in norms:
+        if norm.standard is not None:
+            by_standard.setdefault(norm.standard, []).append(norm)
+    out = []
+    for dim, std in rubric.standards:
+        items = by_standard.get(std.id, [])
+        applying = [n for n in items if n.status != "not_applicable"]
+        points = sum(n.points for n in applying)
+        earned = round(sum(n.earned for n in applying), 2)
+        status: NormStatus
+        if not applying:
+            status = "not_applicable"
+        elif all(n.status == "met" for n in applying):
+            status = "met"
+        elif any(n.status == "unrated" for n in applying) and earned == 0:
+            status = "unrated"
+        else:
+            status = "partial" if earned > 0 else "missed"
+        out.append(
+            StandardResult(
+                id=std.id,
+                name=std.name,
+                dimension=dim.id,
+                points=round(points, 2),
+                earned=earned,
+                status=status,
+                norms=[n.id for n in items],
+            )
+        )
+    return out
+
+
 def score(rubric: Rubric, ledger: Ledger) -> Result:
     """Score one ledger against one rubric. Pure: no I/O, same input, same result."""
     ctx = Context(ledger, rubric)
     full_members = len(ledger.full_members_on(ledger.period.end))
-    norms = [score_norm(dim, norm, ctx, full_members) for dim, norm in rubric.norms]
+    norms = [
+        score_norm(dim, standard, norm, ctx, full_members)
+        for dim, standard, norm, _ in rubric.placed
+    ]
     counted = [n for n in norms if not n.bonus and n.status != "not_applicable"]
+    common = PartResult(
+        earned=round(sum(n.earned for n in counted), 2),
+        max=round(sum(n.points for n in counted), 2),
+    )
 
     tasks = [
         TaskResult(
@@ -60,7 +107,7 @@ def score(rubric: Rubric, ledger: Ledger) -> Result:
         for dim in rubric.dimensions
     ]
     vetoes = [n.id for n in norms if n.veto and n.status in ("partial", "missed", "unrated")]
-    tier, next_tier = place(rubric, total_score, vetoes, norms, dimensions)
+    tier, next_tier = place(rubric, total_score, vetoes, norms, dimensions, common)
     return Result(
         rubric=RubricRef(id=rubric.id, version=rubric.version),
         branch=BranchRef(id=ledger.branch.id, name=ledger.branch.name, parent=ledger.branch.parent),
@@ -72,6 +119,8 @@ def score(rubric: Rubric, ledger: Ledger) -> Result:
         tier=tier,
         vetoes=vetoes,
         dimensions=dimensions,
+        common=common,
+        standards=roll_up(rubric, norms),
         norms=norms,
         tasks=tasks,
         alerts=alerts(rubric, ctx, norms),

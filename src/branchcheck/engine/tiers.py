@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from ..models.result import DimensionResult, NextTier, NormResult, TierRef
+from ..models.result import DimensionResult, NextTier, NormResult, PartResult, TierRef
 from ..models.rubric import Rubric, Tier
+
+COMMON = "common"  # the blocker id of `min_common_ratio`
 
 
 def blockers(
-    tier: Tier, vetoes: list[str], norms: dict[str, NormResult], dimensions: list[DimensionResult]
+    tier: Tier,
+    vetoes: list[str],
+    norms: dict[str, NormResult],
+    dimensions: list[DimensionResult],
+    common: PartResult,
 ) -> list[str]:
-    """Vetoes, required norms not fully met, and dimensions under the ratio: ids, in that order."""
+    """Vetoes, required norms not fully met, dimensions under the ratio, and `common` when the
+    norms' own ratio is under `min_common_ratio`: ids, in that order."""
     found: list[str] = list(vetoes) if tier.veto_free else []
     for norm_id in tier.requires:
         result = norms.get(norm_id)
@@ -23,6 +30,9 @@ def blockers(
         for dim in dimensions:
             if dim.max > 0 and dim.earned / dim.max < tier.min_dimension_ratio - 1e-9:
                 found.append(dim.id)
+    if tier.min_common_ratio is not None and common.max > 0:
+        if common.earned / common.max < tier.min_common_ratio - 1e-9:
+            found.append(COMMON)
     return found
 
 
@@ -32,12 +42,13 @@ def place(
     vetoes: list[str],
     norms: list[NormResult],
     dimensions: list[DimensionResult],
+    common: PartResult,
 ) -> tuple[TierRef, NextTier | None]:
     by_id = {n.id: n for n in norms}
     reached = 0  # the lowest tier is where every branch starts
     pending: list[tuple[Tier, list[str]]] = []
     for index, tier in enumerate(rubric.tiers):
-        blocking = blockers(tier, vetoes, by_id, dimensions)
+        blocking = blockers(tier, vetoes, by_id, dimensions, common)
         pending.append((tier, blocking))
         if not blocking and (tier.min_score is None or score >= tier.min_score):
             reached = index

@@ -1,4 +1,4 @@
-"""The ten check kinds a norm can use, as a union discriminated by `kind`.
+"""The check kinds a norm can use, as a union discriminated by `kind`.
 
 The engine's registry (`branchcheck.checks.REGISTRY`) holds one function per model here;
 a test keeps the two sets equal.
@@ -16,11 +16,11 @@ Period = Literal["month", "quarter", "half", "year"]
 Count = Annotated[Int, Field(ge=1, le=10000)]
 
 
-def _one_or_many(value: Any) -> Any:
+def one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-EventTypes = Annotated[tuple[Text, ...], BeforeValidator(_one_or_many), Field(min_length=1)]
+EventTypes = Annotated[tuple[Text, ...], BeforeValidator(one_or_many), Field(min_length=1)]
 
 
 class FrequencyCheck(FileModel):
@@ -29,6 +29,9 @@ class FrequencyCheck(FileModel):
     per: Period
     min: Count = 1
     topic: Text | None = None
+    # per: year only. An event whose `for_year` names a year counts for that year (never for
+    # the year it was held in), if held by this many days after that year's end.
+    grace_days: Annotated[Int, Field(ge=0, le=366)] = 0
 
 
 class CountCheck(FileModel):
@@ -45,9 +48,14 @@ class AttendanceCheck(FileModel):
 
 
 class TalksCheck(FileModel):
+    """`cover`: members (each member in `min` talks a year), pairs (each of the three pair
+    types, 支委–支委, 支委–党员 and 党员–党员, at least once a year), or secretary (the 书记 with
+    every other member once a year)."""
+
     kind: Literal["talks"]
     min: Count = 1
     event: EventTypes = ("谈心谈话",)
+    cover: Literal["members", "pairs", "secretary"] = "members"
 
 
 class DuesCheck(FileModel):
@@ -55,8 +63,11 @@ class DuesCheck(FileModel):
 
 
 class TrainingCheck(FileModel):
+    """`who`: every member, or the committee (its members and the 书记), e.g. 56 学时."""
+
     kind: Literal["training"]
     hours: Annotated[Num, Field(gt=0, le=8784)]
+    who: Literal["members", "committee"] = "members"
 
 
 class TermCheck(FileModel):
@@ -87,6 +98,9 @@ class FactCheck(FileModel):
     key: Text
     expect: ScalarText | None = None
     min: Num | None = None
+    # Read when the ledger does not record the fact, e.g. `false` for a misconduct fact
+    # that is recorded only when it happened. Without it an unrecorded fact scores 0.
+    default: ScalarText | None = None
 
     @model_validator(mode="after")
     def _expect_or_min(self) -> FactCheck:
@@ -100,6 +114,33 @@ class RatingCheck(FileModel):
     levels: dict[TextKey, Annotated[Num, Field(ge=0, le=1)]] | None = None
 
 
+class GapCheck(FileModel):
+    """The longest stretch with none of these events, against `max_months` (党章第九条: six
+    months without organisational life)."""
+
+    kind: Literal["gap"]
+    event: EventTypes
+    max_months: Annotated[Int, Field(ge=1, le=24)] = 6
+
+
+class GroupsCheck(FileModel):
+    """Each 党小组 (ledger `groups`) holds `min` of these events per month or quarter; an
+    event belongs to the group it names (`group:`), or to the only group there is."""
+
+    kind: Literal["groups"]
+    event: EventTypes = ("党小组会",)
+    per: Literal["month", "quarter"] = "month"
+    min: Count = 1
+
+
+class DuesGapCheck(FileModel):
+    """No member with `months` or more unpaid months in a row that the ledger gives no reason
+    or handling for (a 缓交 record): 党章第九条, 《党员教育管理工作条例》第三十一条(六)."""
+
+    kind: Literal["dues_gap"]
+    months: Annotated[Int, Field(ge=1, le=24)] = 6
+
+
 CHECK_MODELS: dict[str, type[FileModel]] = {
     "frequency": FrequencyCheck,
     "count": CountCheck,
@@ -111,6 +152,9 @@ CHECK_MODELS: dict[str, type[FileModel]] = {
     "structure": StructureCheck,
     "fact": FactCheck,
     "rating": RatingCheck,
+    "gap": GapCheck,
+    "groups": GroupsCheck,
+    "dues_gap": DuesGapCheck,
 }
 
 
@@ -131,6 +175,9 @@ Check = Annotated[
     | Annotated[TermCheck, Tag("term")]
     | Annotated[StructureCheck, Tag("structure")]
     | Annotated[FactCheck, Tag("fact")]
-    | Annotated[RatingCheck, Tag("rating")],
+    | Annotated[RatingCheck, Tag("rating")]
+    | Annotated[GapCheck, Tag("gap")]
+    | Annotated[GroupsCheck, Tag("groups")]
+    | Annotated[DuesGapCheck, Tag("dues_gap")],
     Discriminator(_kind_of),
 ]

@@ -33,6 +33,8 @@ class Branch(FileModel):
     id: Id
     name: Text
     parent: Text | None = None
+    # Decides the default term (村/社区 5 years, others 3) and a rubric's `when: {type: …}`.
+    type: Literal["机关", "村", "社区", "企业", "事业", "学校"] | None = None
 
 
 class Period(FileModel):
@@ -67,10 +69,20 @@ class Member(FileModel):
         )
 
 
+class Extension(FileModel):
+    """A late re-election approved by the higher organisation (at most one year, 2018 意见)."""
+
+    approved_on: Date
+    until: Date
+
+
 class Committee(FileModel):
     elected: Date
     term_years: Annotated[Int, Field(ge=1, le=10)] | None = None
     members: tuple[MemberRef, ...] = ()
+    extension: Extension | None = None
+    # When the term before this one ended: an election after it was late.
+    previous_term_end: Date | None = None
 
 
 class Event(FileModel):
@@ -80,6 +92,50 @@ class Event(FileModel):
     absent: tuple[MemberRef, ...] = ()
     topics: tuple[Text, ...] = ()
     note: Text | None = None
+    # The year an annual event belongs to (所属年度): the 2023 组织生活会 held in January 2024.
+    for_year: Annotated[Int, Field(ge=1900, le=2199)] | None = None
+    group: Text | None = None  # the 党小组 whose meeting this is (ledger `groups`)
+
+
+class Excused(FileModel):
+    """A member excused from activities and study requirements for a time (《党员教育管理工作
+    条例》第二十三条 年老体弱、重病; 第三十二条 流动; 出国), leaving the 应到 counts."""
+
+    member: MemberRef
+    start: Date = Field(alias="from")
+    end: Date | None = Field(default=None, alias="to")
+    reason: Text
+    approved_by: Text | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Excused:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"excused until {self.end}, before it starts ({self.start})")
+        return self
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+DuesKind = Literal["减免", "代交", "补交", "缓交"]
+
+
+class DuesException(FileModel):
+    """Months handled otherwise: 减免 (approved: not owed), 代交 (paid through someone else, with
+    the branch's consent), 补交 (paid late, on `date`), 缓交 (not paid, with a recorded reason)."""
+
+    member: MemberRef
+    months: Annotated[tuple[YearMonth, ...], Field(min_length=1)]
+    kind: DuesKind
+    date: Date | None = None
+    reason: Text | None = None
+    approved_by: Text | None = None
+
+    @model_validator(mode="after")
+    def _dated(self) -> DuesException:
+        if self.kind == "补交" and self.date is None:
+            raise ValueError("a 补交 record needs the `date` it was paid")
+        return self
 
 
 class Training(FileModel):
@@ -110,6 +166,9 @@ class Ledger(FileModel):
     facts: dict[TextKey, ScalarText] = Field(default_factory=dict)
     ratings: dict[IdKey, Text] = Field(default_factory=dict)
     tasks: tuple[Task, ...] = ()
+    groups: dict[TextKey, tuple[MemberRef, ...]] = Field(default_factory=dict)
+    excused: tuple[Excused, ...] = ()
+    dues_exceptions: tuple[DuesException, ...] = ()
 
     def full_members_on(self, day: dt.date) -> list[Member]:
         """正式 members active on `day`."""

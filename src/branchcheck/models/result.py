@@ -50,6 +50,7 @@ class NormResult(ResultModel):
     id: str
     name: str
     dimension: str
+    standard: str | None = None  # the work norm (工作规范) this check item belongs to
     points: Points
     earned: float
     fraction: float | None
@@ -58,6 +59,25 @@ class NormResult(ResultModel):
     detail: str
     veto: bool = False
     bonus: bool = False
+
+
+class StandardResult(ResultModel):
+    """A work norm's check items added up."""
+
+    id: str
+    name: str
+    dimension: str
+    points: Points
+    earned: float
+    status: NormStatus
+    norms: list[str]
+
+
+class PartResult(ResultModel):
+    """Earned over applicable points of the rubric's norms (共性任务), tasks and bonus aside."""
+
+    earned: float
+    max: Points
 
 
 class TaskResult(ResultModel):
@@ -92,6 +112,8 @@ class Result(ResultModel):
     tier: TierRef
     vetoes: list[str]
     dimensions: list[DimensionResult]
+    common: PartResult
+    standards: list[StandardResult] = []
     norms: list[NormResult]
     tasks: list[TaskResult]
     alerts: list[Alert]

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from .checks import Check
+from .checks import Check, one_or_many
 from .common import FileModel, Flag, Id, Int, Num, Points, Text, TextKey
 
 Ratio = Annotated[Num, Field(ge=0, le=1)]
@@ -33,30 +33,69 @@ Scoring = Annotated[
 ]
 
 
+BRANCH_TYPES = ("机关", "村", "社区", "企业", "事业", "学校")
+BranchType = Literal["机关", "村", "社区", "企业", "事业", "学校"]
+
+
 class When(FileModel):
-    """Applicability of a norm, on the number of full (正式) members active at the period's end."""
+    """Applicability of a norm: the number of full (正式) members active at the period's end,
+    the branch's type (`branch.type` in the ledger), and whether it has 党小组 (`groups`)."""
 
     members_at_least: Annotated[Int, Field(ge=0)] | None = None
     members_below: Annotated[Int, Field(ge=1)] | None = None
+    type: Annotated[tuple[BranchType, ...], BeforeValidator(one_or_many)] | None = None
+    has_groups: Flag | None = None
 
 
 class Norm(FileModel):
+    """One check item. `points` may be 0 only for a veto item (一票否决 with no points)."""
+
     id: Id
     name: Text
     requirement: Text | None = None
     basis: Text | None = None
-    points: Points
+    points: Annotated[Num, Field(ge=0, le=10000)]
     check: Check
     scoring: Scoring = "proportional"
     veto: Flag = False
     bonus: Flag = False
     when: When | None = None
+    met_text: Text | None = None  # the rubric's own words when fully met / when not
+    missed_text: Text | None = None
+
+
+class Standard(FileModel):
+    """A work norm (工作规范) holding one or more check items, which its results add up."""
+
+    id: Id
+    name: Text
+    requirement: Text | None = None
+    basis: Text | None = None
+    norms: Annotated[tuple[Norm, ...], Field(min_length=1)]
 
 
 class Dimension(FileModel):
+    """Norms listed directly, or grouped under `standards` (not both)."""
+
     id: Id
     name: Text
-    norms: Annotated[tuple[Norm, ...], Field(min_length=1)]
+    norms: tuple[Norm, ...] = ()
+    standards: tuple[Standard, ...] = ()
+
+    @model_validator(mode="after")
+    def _norms_or_standards(self) -> Dimension:
+        if bool(self.norms) == bool(self.standards):
+            raise ValueError(
+                f"dimension {self.id}: list its check items under `norms`, or group them"
+                " under `standards` (each with its own `norms`), not both and not neither"
+            )
+        return self
+
+    @property
+    def items(self) -> tuple[tuple[Standard | None, Norm], ...]:
+        if self.norms:
+            return tuple((None, norm) for norm in self.norms)
+        return tuple((std, norm) for std in self.standards for norm in std.norms)
 
 
 class Tier(FileModel):
@@ -65,6 +104,7 @@ class Tier(FileModel):
     min_score: Annotated[Num, Field(ge=0)] | None = None
     veto_free: Flag = False
     min_dimension_ratio: Ratio | None = None
+    min_common_ratio: Ratio | None = None  # earned / applicable over the norms, tasks aside
     requires: tuple[Id, ...] = ()
 
 
@@ -99,8 +139,28 @@ class Rubric(FileModel):
 
     @cached_property
     def norms(self) -> tuple[tuple[Dimension, Norm], ...]:
-        """Every norm with its dimension, in file order."""
-        return tuple((dim, norm) for dim in self.dimensions for norm in dim.norms)
+        """Every norm (check item) with its dimension, in file order."""
+        return tuple((dim, norm) for dim in self.dimensions for _, norm in dim.items)
+
+    @cached_property
+    def placed(self) -> tuple[tuple[Dimension, Standard | None, Norm, tuple[str | int, ...]], ...]:
+        """Every norm with its dimension, standard and place in the file (for messages)."""
+        out: list[tuple[Dimension, Standard | None, Norm, tuple[str | int, ...]]] = []
+        for d, dim in enumerate(self.dimensions):
+            if dim.norms:
+                out += [
+                    (dim, None, n, ("dimensions", d, "norms", i)) for i, n in enumerate(dim.norms)
+                ]
+            for s, std in enumerate(dim.standards):
+                out += [
+                    (dim, std, n, ("dimensions", d, "standards", s, "norms", i))
+                    for i, n in enumerate(std.norms)
+                ]
+        return tuple(out)
+
+    @cached_property
+    def standards(self) -> tuple[tuple[Dimension, Standard], ...]:
+        return tuple((dim, std) for dim in self.dimensions for std in dim.standards)
 
     @cached_property
     def norm_count(self) -> int:

@@ -1,0 +1,103 @@
+"""Checks on party dues: months paid, and runs of unpaid months with no recorded reason."""
+
+from __future__ import annotations
+
+from ..models.checks import DuesCheck, DuesGapCheck
+from .context import Context, Outcome, Window, name_list, owes
+
+PAID, UNPAID, DEFERRED = 1, 0, 2  # DEFERRED: unpaid, with a reason recorded (缓交)
+
+
+def month_key(window: Window) -> str:
+    return f"{window.start.year:04d}-{window.start.month:02d}"
+
+
+def dues_status(ctx: Context) -> dict[str, list[int | None]]:
+    """Per member and whole month of the period: PAID, UNPAID, DEFERRED, or None when not owed.
+
+    A month is owed when the member is active on at least one day of it, unless 减免 was
+    approved for it; 代交 and 补交 records count as paid. Computed once per ledger.
+    """
+    cache = ctx._dues
+    if cache or not ctx.ledger.members:
+        return cache
+    months = ctx.windows("month")
+    keys = [month_key(w) for w in months]
+    handled: dict[tuple[str, str], str] = {}
+    for record in ctx.ledger.dues_exceptions:
+        for month in record.months:
+            handled[(record.member, month)] = record.kind
+    for member in ctx.ledger.members:
+        paid = set(ctx.ledger.dues.get(member.id, ()))
+        always = member.joined is None and member.left is None
+        row: list[int | None] = []
+        for window, key in zip(months, keys, strict=True):
+            kind = handled.get((member.id, key)) if handled else None
+            if kind == "减免" or not (always or owes(member, window)):
+                row.append(None)
+            elif key in paid or kind in ("代交", "补交"):
+                row.append(PAID)
+            else:
+                row.append(DEFERRED if kind == "缓交" else UNPAID)
+        cache[member.id] = row
+    return cache
+
+
+def dues_check(check: DuesCheck, ctx: Context) -> Outcome:
+    """Paid member-months over due member-months (whole months, any active day makes it due).
+
+    PASS: 2 members x 12 months, all paid -> 1.0.
+    FAIL: 2 members x 12 months, one unpaid month -> 23/24, misses 1.
+    """
+    months = ctx.windows("month")
+    if not months:
+        return Outcome(None, 0, "期内没有完整的月份，不适用")
+    due = paid = 0
+    unpaid: list[str] = []
+    status = dues_status(ctx)
+    for member in ctx.ledger.members:
+        owed = [(w, p) for w, p in zip(months, status[member.id], strict=True) if p is not None]
+        due += len(owed)
+        missing = [w.label for w, p in owed if p != PAID]
+        paid += len(owed) - len(missing)
+        if missing:
+            shown = "、".join(missing) if len(missing) <= 3 else f"{len(missing)}个月"
+            unpaid.append(f"{member.name}{shown}")
+    if due == 0:
+        return Outcome(None, 0, "期内无应交党费的党员，不适用")
+    detail = f"应交{due}人月，已交{paid}人月"
+    if unpaid:
+        detail += f"（未交：{name_list(unpaid, '人')}）"
+    return Outcome(paid / due, due - paid, detail)
+
+
+def unexplained_runs(ctx: Context, months: int) -> list[tuple[str, int, Window, Window]]:
+    """Members with `months` or more unpaid months in a row with no recorded reason: name,
+    run length, first and last month of the longest run. A month not owed breaks a run."""
+    windows = ctx.windows("month")
+    found = []
+    for member in ctx.ledger.members:
+        run = longest = 0
+        best = (0, 0)
+        for i, state in enumerate(dues_status(ctx)[member.id]):
+            run = run + 1 if state == UNPAID else 0
+            if run > longest:
+                longest, best = run, (i - run + 1, i)
+        if longest >= months:
+            found.append((member.name, longest, windows[best[0]], windows[best[1]]))
+    return found
+
+
+def dues_gap_check(check: DuesGapCheck, ctx: Context) -> Outcome:
+    """1 when no member has `months` unpaid months in a row without a recorded reason, else 0.
+
+    PASS: one unpaid month, or six unpaid months recorded as 缓交 (病休, with a reason).
+    FAIL: a member unpaid May to October with nothing recorded -> 0, misses 1.
+    """
+    if not ctx.windows("month"):
+        return Outcome(None, 0, "期内没有完整的月份，不适用")
+    runs = unexplained_runs(ctx, check.months)
+    if not runs:
+        return Outcome(1.0, 0, f"无连续{check.months}个月未交纳党费且无正当理由的党员")
+    shown = [f"{name}{first.label}至{last.label}连续{n}个月" for name, n, first, last in runs]
+    return Outcome(0.0, len(runs), f"{name_list(shown, '人')}未交纳党费，台账未记录原因或处理")
