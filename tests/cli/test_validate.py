@@ -8,7 +8,7 @@ RUBRICS = TEST_FILES / "rubrics"
 
 
 def test_shipped_rubrics_are_valid(run_line) -> None:
-    run = run_line(f"branchcheck validate {ROOT / 'src/branchcheck/rubrics'}")
+    run = run_line(f"branchcheck validate {ROOT / 'rubrics'}")
     assert run.code == 0, run.err
     assert run.err_lines == ["3 rubric file(s) checked, 0 with problems"]
 

@@ -27,7 +27,7 @@ __all__ = [
 @cache
 def builtin_rubrics() -> dict[str, Path]:
     """Built-in rubric ids and their files, shipped inside the package (read once)."""
-    folder = resources.files("branchcheck") / "rubrics"
+    folder = resources.files("branchcheck.rubrics")  # the top-level rubrics/ folder
     return {
         entry.name.removesuffix(".yaml"): Path(str(entry))
         for entry in sorted(folder.iterdir(), key=lambda e: e.name)

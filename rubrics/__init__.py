@@ -1,0 +1,1 @@
+"""The built-in rubrics, shipped in the wheel as the package `branchcheck.rubrics`."""
