@@ -85,7 +85,7 @@ def test_unknown_tier_is_a_usage_error(run_line) -> None:
     run = run_line(f"branchcheck score {OK} --min-tier gold")
     assert run.code == 2
     assert run.err_lines == [
-        "--min-tier:1:1: error: unknown tier 'gold' in rubric 'mini' (tiers: low, high)"
+        "branchcheck: error: --min-tier: unknown tier 'gold' in rubric 'mini' (tiers: low, high)"
     ]
 
 

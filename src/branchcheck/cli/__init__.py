@@ -1,13 +1,12 @@
 """The command line: thin typer wiring. The only package that imports typer.
 
 Exit codes: 0 done; 1 a gate failed or a rubric is invalid (`validate`); 2 bad input or
-usage; 3 an internal error (a bug: please report it); 130 interrupted.
+usage; 3 an internal error (a bug: please report it); 130 interrupted; 141 stdout's reader
+went away. See cli/faults.py.
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -16,8 +15,8 @@ import typer
 from typer.exceptions import TyperException
 
 from .. import __version__
-from ..errors import BranchcheckError
-from .output import print_diagnostics, stderr_line
+from .faults import guarded, prepare_standard_streams, shielded
+from .output import stderr_line, write_stdout
 
 app = typer.Typer(
     name="branchcheck",
@@ -67,7 +66,7 @@ MinTierOpt = Annotated[
 
 def _version(value: bool) -> None:
     if value:
-        print(f"branchcheck {__version__}")
+        write_stdout(f"branchcheck {__version__}\n")
         raise typer.Exit()
 
 
@@ -80,7 +79,8 @@ def _root(
         ),
     ] = False,
 ) -> None:
-    """Exit codes: 0 done, 1 a gate failed or a rubric is invalid, 2 bad input or usage."""
+    """Exit codes: 0 done, 1 a gate failed or a rubric is invalid, 2 bad input or usage,
+    3 internal error, 130 interrupted, 141 broken pipe."""
 
 
 @app.command("score")
@@ -97,7 +97,7 @@ def score_command(
     """Score ledgers: score, tier, every deduction explained."""
     from .score import run_score
 
-    return run_score(ledgers, rubric, fmt.value, output, fail_under, min_tier)
+    return shielded(lambda: run_score(ledgers, rubric, fmt.value, output, fail_under, min_tier))
 
 
 class ReportFormat(StrEnum):
@@ -132,7 +132,9 @@ def report_command(
     """Score many ledgers into one report: tiers, organisations, weakest norms, every branch."""
     from .report import run_report
 
-    return run_report(paths, rubric, fmt.value, output, jobs, fail_under, min_tier)
+    return shielded(
+        lambda: run_report(paths, rubric, fmt.value, output, jobs, fail_under, min_tier)
+    )
 
 
 @app.command("validate")
@@ -144,7 +146,7 @@ def validate_command(
     """Check rubric files: schema, point sums, tiers, vocabulary. For CI."""
     from .validate import run_validate
 
-    return run_validate(paths)
+    return shielded(lambda: run_validate(paths))
 
 
 @rubrics_app.callback()
@@ -158,7 +160,7 @@ def rubrics_list(
     if ctx.invoked_subcommand is None:
         from .rubrics import run_list
 
-        raise typer.Exit(run_list(fmt.value))
+        raise typer.Exit(shielded(lambda: run_list(fmt.value)))
 
 
 @rubrics_app.command("show")
@@ -172,41 +174,27 @@ def rubrics_show(
     """Print one rubric as its acceptance table (对照表)."""
     from .rubrics import run_show
 
-    return run_show(rubric, fmt.value, output)
+    return shielded(lambda: run_show(rubric, fmt.value, output))
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; map every outcome to an exit code in this one place."""
-    if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(errors="replace")  # a GBK console must not crash a report
+    """Run the CLI; map every outcome to an exit code in one place (cli/faults.py)."""
+    prepare_standard_streams()
+    return guarded(lambda: _dispatch(argv))
+
+
+def _dispatch(argv: list[str] | None) -> int:
     command = typer.main.get_command(app)
     try:
         result = command.main(args=argv, prog_name="branchcheck", standalone_mode=False)
-    except BranchcheckError as exc:
-        print_diagnostics(exc.diagnostics)
-        return exc.exit_code
     except typer.Exit as exc:
         return int(exc.exit_code)
     except TyperException as exc:  # usage errors: unknown option, bad value, missing argument
         if type(exc).__name__ == "NoArgsIsHelpError":
-            print(exc.format_message())
+            write_stdout(exc.format_message() + "\n")
             return 0
         stderr_line(f"branchcheck: error: {exc.format_message()}")
         return 2
-    except (KeyboardInterrupt, typer.Abort):
-        stderr_line("branchcheck: interrupted")
-        return 130
-    except BrokenPipeError:
-        # The reader went away (`| head`): quiet, as rich does; stop Python's own complaint too.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
-    except Exception as exc:  # a bug: one line, never a traceback, unless asked for
-        if os.environ.get("BRANCHCHECK_DEBUG"):
-            raise
-        stderr_line(
-            f"branchcheck: internal error: {type(exc).__name__}: {exc} "
-            "(please report it; rerun with BRANCHCHECK_DEBUG=1 for details)"
-        )
-        return 3
+    except typer.Abort:
+        raise KeyboardInterrupt from None
     return result if isinstance(result, int) else 0

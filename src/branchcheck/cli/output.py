@@ -1,19 +1,39 @@
-"""Where output goes: stdout, or a file written whole (temp file, fsync, replace) or not at all."""
+"""Writing output: stderr lines, standard output, and a target (cli/target.py) written whole.
+
+A regular file is written to an anonymous file in its own folder (Linux `O_TMPFILE`), which
+gets a name only once it is complete and is then moved into place: a kill at any moment
+leaves nothing behind. Where anonymous files are not supported a named temporary file
+(`.NAME.XXXXXXXX.tmp`) is used instead; one left over by a killed run is removed by the next
+run that writes the same output, once it is an hour old.
+
+Streams (stdout, a device, a FIFO) cannot be replaced atomically: the output is rendered whole
+into a private temporary file first, then copied, so a failure to render sends nothing.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import shutil
 import sys
+import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import BranchcheckError, Diagnostic
+from ..errors import Diagnostic
+from .faults import StdoutError
+from .target import Target
+
+STALE_AFTER = 3600.0  # seconds: a temporary file this old was left by a killed run
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789_"  # tempfile's, for both kinds of names
 
 
 def stderr_line(text: str) -> None:
-    print(text, file=sys.stderr, flush=True)
+    if sys.stderr is not None:
+        print(text, file=sys.stderr, flush=True)
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
@@ -21,57 +41,194 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
         stderr_line(str(diagnostic))
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def write_stdout(data: str | bytes | BinaryIO) -> None:
+    """Text, bytes or a whole rendered file to stdout. BrokenPipeError propagates (exit 141);
+    any other failure is a StdoutError (exit 2)."""
     try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
+        if isinstance(data, str):
+            sys.stdout.write(data)
+            sys.stdout.flush()
+            return
+        sys.stdout.flush()
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            shutil.copyfileobj(data, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:  # ValueError: stdout was closed
+        raise StdoutError(exc) from None
 
 
-def check_output_path(path: Path, inputs: Iterable[Path] = ()) -> None:
-    """Refuse an output that would replace an input, or that cannot be written, up front."""
-    name = str(path)
-    if any(_same_file(path, source) for source in inputs):
-        raise BranchcheckError.at(
-            name, 1, 1, "output would overwrite an input file; choose another name"
-        )
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise BranchcheckError.at(
-            name, 1, 1, f"cannot write: folder {str(folder)!r} does not exist"
-        )
-    if path.is_dir():
-        raise BranchcheckError.at(name, 1, 1, "cannot write: this is a folder; give a file name")
+def emit(data: str | bytes, target: Target) -> None:
+    """Write an output rendered whole: to stdout as text, else as UTF-8 bytes."""
+    if target.kind == "stdout":
+        write_stdout(data)
+        return
+    raw = data if isinstance(data, bytes) else data.encode("utf-8")
+    with open_output(target) as stream:
+        stream.write(raw)
 
 
 @contextlib.contextmanager
-def atomic_output(path: Path, inputs: Iterable[Path] = ()) -> Iterator[BinaryIO]:
-    """A binary stream that becomes `path` only if the block finishes; else nothing changes."""
-    check_output_path(path, inputs)
-    name = str(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    import tempfile  # only when writing a file: keeps start-up short
+def open_output(target: Target) -> Iterator[BinaryIO]:
+    """A binary stream for the whole output; it reaches the target only if the block ends
+    without an exception."""
+    if target.kind == "file":
+        with _replace(target) as stream:
+            yield stream
+        return
+    with tempfile.TemporaryFile() as buffer:
+        yield buffer
+        buffer.seek(0)
+        if target.kind == "stdout" or target.fd == 1:
+            write_stdout(buffer)
+            return
+        try:
+            _copy_to_stream(target, buffer)
+        except OSError as exc:
+            raise target.error(f"cannot write: {exc.strerror or exc}") from None
 
+
+def _copy_to_stream(target: Target, source: BinaryIO) -> None:
+    if target.fd is not None:
+        fd = os.dup(target.fd)
+    else:
+        assert target.path is not None
+        fd = os.open(target.path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | os.O_CLOEXEC)
+    with os.fdopen(fd, "wb") as out:
+        shutil.copyfileobj(source, out)
+
+
+@contextlib.contextmanager
+def _replace(target: Target) -> Iterator[BinaryIO]:
+    assert target.path is not None
+    path, folder = target.path, target.path.parent
+    sweep_stale(folder, path.name)
+    mode = _mode_for(path)
+    named: str | None = None
     try:
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise BranchcheckError.at(name, 1, 1, f"cannot write: {exc.strerror or exc}") from None
-    try:
-        os.fchmod(handle, _mode_for(path))
-        with os.fdopen(handle, "wb") as stream:
+        fd = _open_anonymous(folder)
+        if fd is None:
+            fd, named = _open_named(folder, path.name)
+        os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temp, path)
+            if named is None:
+                named = _link_anonymous(stream.fileno(), folder, path.name)
+        os.replace(named, path)
+        named = None
+        _sync_folder(folder)
     except PermissionError:
-        raise BranchcheckError.at(
-            name, 1, 1, "cannot write: permission denied (is it open in Excel/WPS?)"
-        ) from None
+        raise target.error("cannot write: permission denied (is it open in Excel/WPS?)") from None
     except OSError as exc:
-        raise BranchcheckError.at(name, 1, 1, f"cannot write: {exc.strerror or exc}") from None
+        raise target.error(f"cannot write: {exc.strerror or exc}") from None
     finally:
-        with contextlib.suppress(FileNotFoundError):
+        if named is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(named)
+
+
+def _open_anonymous(folder: Path) -> int | None:
+    """An unnamed file in `folder` (Linux O_TMPFILE), or None where that is unsupported."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag or not os.path.isdir("/proc/self/fd"):
+        return None
+    try:
+        return os.open(folder, flag | os.O_RDWR | os.O_CLOEXEC, 0o600)
+    except OSError:  # not supported by this file system; a named file tells the real reason
+        return None
+
+
+def _temp_prefix(name: str) -> str:
+    """`.NAME.`, NAME cut so that `.NAME.XXXXXXXX.tmp` stays within 255 bytes."""
+    while len(os.fsencode(name)) > 255 - len("..XXXXXXXX.tmp"):
+        name = name[:-1]
+    return f".{name}."
+
+
+def _link_anonymous(fd: int, folder: Path, name: str) -> str:
+    """Give the finished anonymous file a temporary name beside its target."""
+    import secrets
+
+    folder_fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | os.O_CLOEXEC)
+    try:
+        for _ in range(100):
+            token = "".join(secrets.choice(_ALPHABET) for _ in range(8))
+            temp = f"{_temp_prefix(name)}{token}.tmp"
+            try:  # linkat(AT_SYMLINK_FOLLOW) on the descriptor's /proc link, as open(2) says
+                os.link(f"/proc/self/fd/{fd}", temp, dst_dir_fd=folder_fd, follow_symlinks=True)
+            except FileExistsError:
+                continue
+            except OSError:  # refused here (an odd /proc, a sandbox): copy to a named file
+                return _copy_to_named(fd, folder, name)
+            return os.path.join(folder, temp)
+    finally:
+        os.close(folder_fd)
+    raise FileExistsError(errno.EEXIST, "no free temporary name")
+
+
+def _copy_to_named(fd: int, folder: Path, name: str) -> str:
+    target, temp = _open_named(folder, name)
+    try:
+        os.fchmod(target, os.fstat(fd).st_mode & 0o7777)
+        offset = 0
+        while chunk := os.pread(fd, 1 << 20, offset):
+            offset += len(chunk)
+            view = memoryview(chunk)
+            while view:
+                view = view[os.write(target, view) :]
+        os.fsync(target)
+    except BaseException:
+        os.close(target)
+        with contextlib.suppress(OSError):
             os.unlink(temp)
+        raise
+    os.close(target)
+    return temp
+
+
+def _open_named(folder: Path, name: str) -> tuple[int, str]:
+    return tempfile.mkstemp(dir=folder, prefix=_temp_prefix(name), suffix=".tmp")
+
+
+def sweep_stale(folder: Path, name: str, now: float | None = None) -> list[str]:
+    """Remove our own temporary files for `name` left in `folder` by a killed run."""
+    prefix = _temp_prefix(name)
+    cutoff = (time.time() if now is None else now) - STALE_AFTER
+    removed: list[str] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        middle = entry.name[len(prefix) : -len(".tmp")]
+        if not (
+            entry.name.startswith(prefix)
+            and entry.name.endswith(".tmp")
+            and len(middle) == 8
+            and all(c in _ALPHABET for c in middle)
+        ):
+            continue
+        with contextlib.suppress(OSError):
+            info = entry.stat(follow_symlinks=False)
+            if entry.is_file(follow_symlinks=False) and info.st_mtime < cutoff:
+                os.unlink(entry.path)
+                removed.append(entry.name)
+    return removed
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; best effort (not every system can open a folder)."""
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _mode_for(path: Path) -> int:
@@ -82,25 +239,6 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
-
-
-def write_atomic(path: Path, data: bytes, inputs: Iterable[Path] = ()) -> None:
-    """Write `data` to `path` whole, or leave `path` as it was."""
-    with atomic_output(path, inputs) as stream:
-        stream.write(data)
-
-
-def emit(text: str | bytes, output: Path | None, inputs: Iterable[Path] = ()) -> None:
-    """Render first, then write: a failure to encode never leaves half a file."""
-    data = text if isinstance(text, bytes) else text.encode("utf-8")
-    if output is not None:
-        write_atomic(output, data, inputs)
-        return
-    if isinstance(text, bytes):
-        sys.stdout.buffer.write(text)
-    else:
-        sys.stdout.write(text)
-    sys.stdout.flush()
 
 
 def terminal_width() -> int:

@@ -1,18 +1,67 @@
-"""Expanding the paths users give into the YAML files to read."""
+"""Path arguments: names checked before use, folders expanded into the YAML files to read."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from pathlib import Path
+
+from ..errors import BranchcheckError, Diagnostic
+
+NAME_MAX = 255  # bytes in one file or folder name (Linux, macOS, Windows)
+PATH_MAX = 4096  # bytes in a whole path (Linux)
+
+
+def name_problem(path: str | os.PathLike[str]) -> str | None:
+    """Why the system would refuse this name (ENAMETOOLONG), or None."""
+    raw = os.fsencode(path)
+    if len(raw) >= PATH_MAX:
+        return f"path too long ({len(raw)} bytes; the limit is {PATH_MAX - 1})"
+    parts = raw.replace(os.fsencode(os.sep), b"/").split(b"/")
+    longest = max(len(part) for part in parts)
+    if longest > NAME_MAX:
+        return f"file name too long ({longest} bytes; the limit is {NAME_MAX})"
+    return None
+
+
+def check_names(paths: Iterable[str | os.PathLike[str] | None]) -> None:
+    """One error line per path argument the system would refuse for its length."""
+    diagnostics = [
+        Diagnostic(os.fspath(path), 1, 1, problem)
+        for path in paths
+        if path is not None and (problem := name_problem(path)) is not None
+    ]
+    if diagnostics:
+        raise BranchcheckError(diagnostics)
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # too long a name, a loop of links: reading it reports the reason
+        return False
 
 
 def yaml_files(paths: list[Path]) -> list[Path]:
     """Files as given, folders searched recursively for *.yaml and *.yml, in a stable order."""
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found += sorted(
-                p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
-            )
+        if _is_dir(path):
+            try:
+                found += sorted(
+                    p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and _is_file(p)
+                )
+            except OSError as exc:
+                raise BranchcheckError.at(
+                    str(path), 1, 1, f"cannot read folder: {exc.strerror or exc}"
+                ) from None
         else:
             found.append(path)
     return found
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False

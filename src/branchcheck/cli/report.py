@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
-from ..errors import BranchcheckError
+from .. import gates
 from ..formats import RenderOptions
 from ..formats.report import REPORT_FORMATS, ReportContext
+from ..loading import rubric_file
 from ..report import aggregate, batch
 from ..report.model import Summary
 from ..report.spool import Spool
-from .output import atomic_output, check_output_path, stderr_line, terminal_width
-from .paths import yaml_files
+from .faults import InternalFault, UsageError
+from .output import open_output, stderr_line, terminal_width
+from .paths import check_names, yaml_files
+from .target import Target, check_not_input, plan_output
+
+EXTRAS = {"xlsx": ("xlsxwriter", "XlsxWriter"), "html": ("matplotlib", "matplotlib")}
 
 
 @contextmanager
 def progress_bar(total: int) -> Iterator[Callable[[], None] | None]:
     """A bar on stderr when it is a terminal; silence otherwise."""
-    if not sys.stderr.isatty() or total < 2:
+    if sys.stderr is None or not sys.stderr.isatty() or total < 2:
         yield None
         return
     from rich.console import Console
@@ -43,24 +47,24 @@ def progress_bar(total: int) -> Iterator[Callable[[], None] | None]:
 
 
 def gate(summary: Summary, fail_under: float | None, min_tier: str | None) -> list[str]:
-    failures: list[str] = []
-    if min_tier is not None and not any(
-        min_tier in dict(g.meta.tiers) for g in summary.rubrics.values()
-    ):
-        known = sorted({t for g in summary.rubrics.values() for t, _ in g.meta.tiers})
-        raise BranchcheckError.at(
-            "--min-tier", 1, 1, f"unknown tier {min_tier!r} (tiers: {', '.join(known)})"
+    """The shared rule (gates.py) over every scored branch, named by its file."""
+    branches = [
+        gates.Branch(
+            row.file, row.score, group.meta.id, row.tier_id, [t for t, _ in group.meta.tiers]
         )
-    for group in summary.rubrics.values():
-        order = [tier_id for tier_id, _ in group.meta.tiers]
-        for row in group.rows:
-            if fail_under is not None and row.score < fail_under:
-                failures.append(
-                    f"{row.file}: score {row.score:g} is under --fail-under {fail_under:g}"
-                )
-            if min_tier in order and row.tier_rank < order.index(min_tier):
-                failures.append(f"{row.file}: tier {row.tier_id} is below --min-tier {min_tier}")
-    return failures
+        for group in summary.rubrics.values()
+        for row in group.rows
+    ]
+    return gates.failures(branches, fail_under, min_tier)
+
+
+def check_format(fmt: str, target: Target) -> None:
+    """What the format needs: a file (or `-o -` off a terminal), its extra installed."""
+    if REPORT_FORMATS[fmt].needs_output and target.kind == "stdout" and sys.stdout.isatty():
+        raise UsageError("--format", f"{fmt} is not for a terminal: give --output FILE")
+    module, name = EXTRAS.get(fmt, (None, None))
+    if module is not None and importlib.util.find_spec(module) is None:
+        raise UsageError("--format", f"{fmt} needs {name}: pip install 'branchcheck[report]'")
 
 
 def run_report(
@@ -72,27 +76,36 @@ def run_report(
     fail_under: float | None,
     min_tier: str | None,
 ) -> int:
-    formatter = REPORT_FORMATS[fmt]
-    if formatter.needs_output and output is None:
-        raise BranchcheckError.at(fmt, 1, 1, f"--format {fmt} writes a file: add --output FILE")
+    check_names([*paths, rubric, output])
+    if REPORT_FORMATS[fmt].needs_output and output is None:
+        raise UsageError("--format", f"{fmt} writes a file: add --output FILE")
+    target = plan_output(output)  # everything about the output is checked before scoring
+    check_format(fmt, target)
+    gates.check_options(fail_under)
     files = yaml_files(paths)
     if not files:
         stderr_line("branchcheck: error: no .yaml or .yml files found")
         return 2
-    if output is not None:
-        check_output_path(output, files)  # before the batch, not after it
+    given_rubric = rubric_file(rubric) if rubric is not None else None
+    check_not_input(target, [*files, *([given_rubric] if given_rubric else [])])
+    formatter = REPORT_FORMATS[fmt]
     workers = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
     work = [batch.Job(str(f), rubric, formatter.fragment) for f in files]
     summary = Summary()
+    rubric_files: set[str] = set()
     first_seen: dict[tuple[str, str], str] = {}  # (rubric, branch id) -> first file
     with Spool() as spool:
-        with progress_bar(len(work)) as tick:
-            for scored in batch.run(work, workers, tick):
+        with progress_bar(len(work)) as tick, closing(batch.run(work, workers, tick)) as results:
+            for scored in results:
+                if scored.internal is not None:
+                    raise InternalFault(f"{scored.path}: {scored.internal}", scored.trace)
                 for warning in scored.warnings:
                     stderr_line(warning)
                 for error in scored.errors:
                     stderr_line(f"{error.file}:{error.line}:{error.col}: error: {error.message}")
                 summary.errors += scored.errors
+                if scored.rubric_file is not None:
+                    rubric_files.add(scored.rubric_file)
                 if scored.meta is not None and scored.row is not None:
                     row = scored.row
                     earlier = first_seen.setdefault((row.rubric, row.id), row.file)
@@ -104,21 +117,14 @@ def run_report(
                     aggregate.add(summary, scored.meta, row)
                     if scored.fragment is not None:
                         spool.add(scored.meta.id, scored.fragment)
+        check_not_input(target, sorted(rubric_files))  # the rubrics the ledgers named
         failures = gate(summary, fail_under, min_tier)
-        color = output is None and sys.stdout.isatty()
-        options = RenderOptions(width=terminal_width() if output is None else 200, color=color)
+        to_terminal = target.kind == "stdout"
+        color = to_terminal and sys.stdout.isatty()
+        options = RenderOptions(width=terminal_width() if to_terminal else 200, color=color)
         context = ReportContext(summary, spool.read, options)
-        if output is not None:
-            with atomic_output(output, files) as stream:
-                formatter.write(context, stream)
-        else:
-            # Render whole before the first byte reaches stdout.
-            with tempfile.TemporaryFile() as buffer:
-                formatter.write(context, buffer)
-                buffer.seek(0)
-                sys.stdout.flush()
-                shutil.copyfileobj(buffer, sys.stdout.buffer)
-                sys.stdout.buffer.flush()
+        with open_output(target) as stream:  # rendered whole before the first byte is sent
+            formatter.write(context, stream)
     for failure in failures:
         stderr_line(failure)
     if summary.errors:

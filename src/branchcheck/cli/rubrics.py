@@ -19,8 +19,10 @@ from ..formats.rubric_view import (
     rubric_table,
 )
 from ..formats.table import render_to_text
-from ..loading import builtin_rubrics, load_rubric
+from ..loading import builtin_rubrics, load_rubric, rubric_file
 from .output import emit, terminal_width
+from .paths import check_names
+from .target import STDOUT, check_not_input, plan_output
 
 
 def run_list(fmt: str) -> int:
@@ -42,19 +44,24 @@ def run_list(fmt: str) -> int:
         for row in rows:
             table.add_row(*(terminal(cell) for cell in row))
         text = render_to_text([table], _options())
-    emit(text, None)
+    emit(text, STDOUT)
     return 0
 
 
 def run_show(ref: str, fmt: str, output: Path | None) -> int:
+    check_names([ref, output])
+    target = plan_output(output)
+    source = rubric_file(ref)
+    check_not_input(target, [source] if source is not None else [])
     rubric = load_rubric(ref)
     if fmt == "json":
         text = rubric_json(rubric)
     elif fmt == "markdown":
         text = rubric_markdown(rubric)
     else:
-        text = rubric_table(rubric, _options() if output is None else RenderOptions(width=200))
-    emit(text, output, inputs=[Path(ref)])
+        to_terminal = target.kind == "stdout"
+        text = rubric_table(rubric, _options() if to_terminal else RenderOptions(width=200))
+    emit(text, target)
     return 0
 
 

@@ -5,37 +5,33 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .. import gates
 from ..engine import score
 from ..errors import BranchcheckError, Diagnostic
 from ..formats import SCORE_FORMATS, RenderOptions
-from ..loading import read_ledger
+from ..loading import read_ledger, rubric_file
 from ..models.result import Result
 from ..models.rubric import Rubric
-from .output import check_output_path, emit, print_diagnostics, stderr_line, terminal_width
+from .output import emit, print_diagnostics, stderr_line, terminal_width
+from .paths import check_names
+from .target import check_not_input, plan_output
 
 
 def gate(
     results: list[tuple[Result, Rubric]], fail_under: float | None, min_tier: str | None
 ) -> list[str]:
-    """Why each result falls short of the gates (empty: all pass)."""
-    failures = []
-    for result, rubric in results:
-        label = f"{result.branch.id}"
-        if fail_under is not None and result.score < fail_under:
-            failures.append(f"{label}: score {result.score:g} is under --fail-under {fail_under:g}")
-        if min_tier is not None:
-            order = [tier.id for tier in rubric.tiers]
-            if min_tier not in order:
-                raise BranchcheckError.at(
-                    "--min-tier",
-                    1,
-                    1,
-                    f"unknown tier {min_tier!r} in rubric {rubric.id!r}"
-                    f" (tiers: {', '.join(order)})",
-                )
-            if order.index(result.tier.id) < order.index(min_tier):
-                failures.append(f"{label}: tier {result.tier.id} is below --min-tier {min_tier}")
-    return failures
+    """The shared rule (gates.py) over every scored branch, named by its id."""
+    branches = [
+        gates.Branch(
+            result.branch.id,
+            result.score,
+            rubric.id,
+            result.tier.id,
+            [tier.id for tier in rubric.tiers],
+        )
+        for result, rubric in results
+    ]
+    return gates.failures(branches, fail_under, min_tier)
 
 
 def run_score(
@@ -46,9 +42,13 @@ def run_score(
     fail_under: float | None,
     min_tier: str | None,
 ) -> int:
-    if output is not None:
-        check_output_path(output, ledgers)  # before any work
+    check_names([*ledgers, rubric, output])
+    target = plan_output(output)  # everything about the output is checked before any work
+    given_rubric = rubric_file(rubric) if rubric is not None else None
+    check_not_input(target, [*ledgers, *([given_rubric] if given_rubric else [])])
+    gates.check_options(fail_under)
     scored: list[tuple[Result, Rubric]] = []
+    rubric_files: set[Path] = set()
     errors: list[Diagnostic] = []
     for path in ledgers:
         try:
@@ -57,15 +57,18 @@ def run_score(
             errors += exc.diagnostics
             continue
         print_diagnostics(loaded.warnings)
+        rubric_files.add(loaded.rubric_file)
         scored.append((score(loaded.rubric, loaded.ledger), loaded.rubric))
     if errors:
         print_diagnostics(errors)
         return 2
+    check_not_input(target, sorted(rubric_files))  # the rubrics the ledgers named
     failures = gate(scored, fail_under, min_tier)
-    color = output is None and sys.stdout.isatty()
-    options = RenderOptions(width=terminal_width() if output is None else 200, color=color)
+    to_terminal = target.kind == "stdout"
+    color = to_terminal and sys.stdout.isatty()
+    options = RenderOptions(width=terminal_width() if to_terminal else 200, color=color)
     text = SCORE_FORMATS[fmt].render([r for r, _ in scored], options)
-    emit(text, output, inputs=ledgers)
+    emit(text, target)
     for failure in failures:
         stderr_line(failure)
     return 1 if failures else 0

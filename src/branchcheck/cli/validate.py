@@ -7,10 +7,11 @@ from pathlib import Path
 from ..errors import BranchcheckError
 from ..loading import check_rubric_file
 from .output import print_diagnostics, stderr_line
-from .paths import yaml_files
+from .paths import check_names, yaml_files
 
 
 def run_validate(paths: list[Path]) -> int:
+    check_names(paths)
     files = yaml_files(paths)
     code = 0
     invalid = 0

@@ -1,9 +1,20 @@
-"""Score many ledgers, in one process or several, yielding results in input order."""
+"""Score many ledgers, in one process or several, yielding results in input order.
+
+Pool workers leave Ctrl-C to the parent, and end with it however it ends (even SIGKILL):
+on Linux the kernel kills them when the parent dies (PR_SET_PDEATHSIG), elsewhere a thread
+in each worker watches for its parent to change. If the batch stops early (an interrupt, an
+error, the consumer closing the generator), pending work is cancelled and workers are ended.
+"""
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +45,9 @@ class Scored:
     fragment: Any = None
     errors: list[ErrorRecord] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    rubric_file: str | None = None  # the rubric file read: commands that write protect it
+    internal: str | None = None  # a bug met while scoring: `Type: message` (exit 3)
+    trace: str | None = None  # its traceback, for BRANCHCHECK_DEBUG
 
 
 _META: dict[int, RubricMeta] = {}  # per process: rubrics are loaded once and cached
@@ -59,27 +73,63 @@ def score_one(job: Job) -> Scored:
             row,
             job.fragment(result, row),
             warnings=[str(w) for w in loaded.warnings],
+            rubric_file=str(loaded.rubric_file),
         )
     except BranchcheckError as exc:
         errors = [ErrorRecord(d.file, d.line, d.col, d.message) for d in exc.diagnostics]
         return Scored(job.path, errors=errors)
-    except Exception as exc:  # a bug must not sink the whole batch
+    except Exception as exc:  # a bug: carried to the parent (it may be in another process)
+        import traceback
+
         return Scored(
-            job.path,
-            errors=[
-                ErrorRecord(
-                    job.path,
-                    1,
-                    1,
-                    f"internal error: {type(exc).__name__}: {exc} (please report it)",
-                )
-            ],
+            job.path, internal=f"{type(exc).__name__}: {exc}", trace=traceback.format_exc()
         )
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with_parent() -> bool:
+    """Ask Linux to SIGKILL this process when its parent ends; False where unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return int(libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def init_worker(parent: int) -> None:
+    """Pool initializer: Ctrl-C is the parent's to handle; end when the parent ends."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not _die_with_parent():
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the death signal was asked for
+        os._exit(1)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End a pool now: cancel what is queued, end the workers, do not wait for their work."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=2)
 
 
 def run(
     jobs: list[Job], workers: int, progress: Callable[[], None] | None = None
-) -> Iterator[Scored]:
+) -> Generator[Scored, None, None]:
     """Results in the order of `jobs`, whatever the number of workers."""
     # Scoring allocates many short-lived, acyclic objects: the cyclic collector only costs time.
     gc.freeze()
@@ -93,11 +143,18 @@ def run(
                     progress()
             return
         chunk = max(1, min(64, len(jobs) // (workers * 8)))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        pool = ProcessPoolExecutor(
+            max_workers=workers, initializer=init_worker, initargs=(os.getpid(),)
+        )
+        try:
             for outcome in pool.map(score_one, jobs, chunksize=chunk):
                 yield outcome
                 if progress:
                     progress()
+        except BaseException:  # interrupted, or closed by the consumer (GeneratorExit)
+            _stop(pool)
+            raise
+        pool.shutdown()
     finally:
         gc.enable()
         gc.unfreeze()

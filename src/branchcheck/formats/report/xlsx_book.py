@@ -1,10 +1,22 @@
 """Writing a workbook with XlsxWriter: valid sheet names, and sheets filled row by row
-(title, frozen header, rows), their columns sized to what they hold."""
+(title, frozen header, rows), their columns sized to what they hold.
+
+A workbook that fails while it is being stored (a full disk, Ctrl-C) is abandoned cleanly:
+XlsxWriter's unfinished zip file would otherwise try to finish itself on a closed file when
+it is collected, and print a traceback after our one-line error. The zip file's own parts are
+written to a private temporary folder, removed however the writing ends (one left by a killed
+run is removed by a later run once it is an hour old).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import re
+import shutil
+import tempfile
+import time
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -145,18 +157,66 @@ STATUS_COLOURS = {
 }
 
 
+class _Sink:
+    """The output as XlsxWriter's zip file sees it. Once cut, it is a null file (writes are
+    dropped, positions kept consistent), so an abandoned zip file can finish itself quietly
+    when it is collected, after the real file is closed."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self._out: BinaryIO | None = out
+        self._pos = 0
+
+    def cut(self) -> None:
+        self._out = None
+
+    def write(self, data: bytes) -> int:
+        if self._out is not None:
+            return self._out.write(data)
+        self._pos += len(data)
+        return len(data)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        if self._out is not None:
+            return self._out.seek(offset, whence)
+        self._pos = offset if whence == os.SEEK_SET else self._pos + offset
+        return self._pos
+
+    def tell(self) -> int:
+        return self._pos if self._out is None else self._out.tell()
+
+    def flush(self) -> None:
+        if self._out is not None:
+            self._out.flush()
+
+
+PARTS_PREFIX = "branchcheck-xlsx-"  # the private folders the zip file's parts are written to
+STALE_AFTER = 3600.0
+
+
+def sweep_stale_parts(folder: str | None = None, now: float | None = None) -> None:
+    """Remove part folders left in the temporary folder by a killed run, an hour on."""
+    base = folder or tempfile.gettempdir()
+    cutoff = (time.time() if now is None else now) - STALE_AFTER
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(base):
+            if entry.name.startswith(PARTS_PREFIX) and entry.is_dir(follow_symlinks=False):
+                if entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                    shutil.rmtree(entry.path, ignore_errors=True)
+
+
 class Book:
     """An XlsxWriter workbook in constant_memory mode, and the cell formats the sheets use."""
 
     def __init__(self, out: BinaryIO, title: str, created: dt.datetime) -> None:
         try:
             import xlsxwriter
-        except ImportError:  # the `report` extra is not installed
+        except ImportError:  # the `report` extra is not installed (the CLI checks first)
             raise BranchcheckError.at(
                 "--format", 1, 1, "xlsx needs XlsxWriter: pip install 'branchcheck[report]'"
             ) from None
+        self._sink = _Sink(out)
         self.workbook: Any = xlsxwriter.Workbook(
-            out,
+            self._sink,
             {
                 "constant_memory": True,
                 "strings_to_numbers": False,
@@ -192,4 +252,31 @@ class Book:
             self.fmt[f"status:{STATUS[status]}"] = add(style)
 
     def close(self) -> None:
-        self.workbook.close()
+        """Store the workbook; on any failure abandon it and raise the cause (an OSError
+        for a write that failed, not XlsxWriter's wrapper of it)."""
+        from xlsxwriter.exceptions import FileCreateError
+
+        sweep_stale_parts()
+        parts = tempfile.mkdtemp(prefix=PARTS_PREFIX)
+        self.workbook.tmpdir = parts  # read when the workbook is stored, not before
+        try:
+            self.workbook.close()
+        except FileCreateError as exc:
+            self.abandon()
+            cause = exc.args[0] if exc.args else None
+            if isinstance(cause, OSError):
+                raise cause from None
+            raise OSError(str(exc)) from None
+        except BaseException:
+            self.abandon()
+            raise
+        finally:
+            shutil.rmtree(parts, ignore_errors=True)
+
+    def abandon(self) -> None:
+        """Give up the workbook: nothing more reaches the output, its temporary files close."""
+        self._sink.cut()
+        self.workbook.fileclosed = True
+        for sheet in self.workbook.worksheets():
+            with contextlib.suppress(Exception):
+                sheet._opt_close()
