@@ -76,9 +76,9 @@ def test_examples_cover_the_cases_the_readme_promises() -> None:
     results = {path: _result(path) for path in LEDGERS}
     lanzhou = {p: r for p, r in results.items() if p.startswith("fgw/")}
     assert {r.tier.id for r in lanzhou.values()} == {"general", "standardized", "exemplary"}
-    assert {v for r in lanzhou.values() for v in r.vetoes} == {"N05", "N17", "N18"}
+    assert {v for r in lanzhou.values() for v in r.vetoes} == {"N05", "N18", "N38"}
     alerts = {a.kind for r in lanzhou.values() for a in r.alerts}
-    assert alerts == {"term_due", "dues_gap", "unrated"}
+    assert alerts == {"term_due", "term_late", "dues_gap", "unrated"}
     assert all(sum(t.points for t in r.tasks) == 40 for r in lanzhou.values())
     assert any(r.bonus > 0 for r in lanzhou.values())
     assert any(r.rescaled for r in lanzhou.values())
@@ -102,73 +102,149 @@ def _not_applicable(result: Result) -> set[str]:
 
 
 def test_hand_check_small_branch_rescaled() -> None:
-    # fgw/lz-fgw-04: 6 正式 + 1 预备, so no 支委会: N01 and N08 (3 + 3) do not apply and the
-    # common part is out of 60 - 6 = 54.
-    # Lost: N06 较好 2 x 0.2 = 0.4; N11 no 党课 in Q1, deduct 0.5; N12 no 主题党日 in February,
-    # deduct 0.5; N16 6 of 7 members with 32 hours, 3 x 6/7 = 2.57, so 0.43; N19 0.4; N22 较好
-    # 3 x 0.2 = 0.6; N25 0.4. Sum 3.23, common earned 54 - 3.23 = 50.77.
-    # Tasks: T1 25 done 较好 = 20; T2 15 partial 好 = 15 x 1.0 x 0.5 = 7.5; together 27.5.
-    # Rescaled: (50.77 + 27.5) x 100 / (54 + 40) = 7827 / 94 = 83.2659... -> 83.27, no bonus.
-    # 标准化 (>= 80, no veto); not 示范性 (under 90, and N12 is a required norm not met).
+    # fgw/lz-fgw-04: 6 正式 + 1 预备, so no 支委会, and no 党小组: N08 (2) and N10 (1) do not
+    # apply and the common part is out of 60 - 3 = 57.
+    # Lost: N01 no meeting with 第一议题 in any month 2; N06 较好 2 x 0.2 = 0.4; N11 no 党课 in
+    # Q1, deduct 0.5; N33 no 书记讲党课 1; N12 no 主题党日 in February, deduct 0.5; N34 no
+    # 党员–党员 talk, 1 of the 2 pair types a lone 书记 has, 0.25; N16 6 of 7 members with 32
+    # hours, 3 x 6/7 = 2.57, so 0.43; N19 0.4; N22 较好 1.5 x 0.2 = 0.3; N25 0.3. Sum 6.08,
+    # common earned 57 - 6.08 = 50.92. Tasks: T1 25 done 较好 = 20; T2 15 partial 好 = 7.5.
+    # Rescaled: (50.92 + 27.5) x 100 / (57 + 40) = 7842 / 97 = 80.845... -> 80.85, no bonus.
+    # 标准化: >= 80, no veto, common 50.92 / 57 = 0.89 >= 0.8. Not 示范性: N12 not met, 政治建设
+    # at 6 / 8 = 0.75, and the common ratio under 0.9.
     result = _result("fgw/lz-fgw-04.yaml")
-    assert _not_applicable(result) == {"N01", "N08"}
+    assert _not_applicable(result) == {"N08", "N10"}
     assert _lost(result) == {
+        "N01": 2.0,
         "N06": 0.4,
         "N11": 0.5,
+        "N33": 1.0,
         "N12": 0.5,
+        "N34": 0.25,
         "N16": 0.43,
         "N19": 0.4,
-        "N22": 0.6,
-        "N25": 0.4,
+        "N22": 0.3,
+        "N25": 0.3,
     }
     assert [t.earned for t in result.tasks] == [20.0, 7.5]
+    assert (result.common.earned, result.common.max) == (50.92, 57)
     assert result.rescaled and result.bonus == 0
-    assert result.score == round((54 - 3.23 + 27.5) * 100 / 94, 2) == 83.27
+    assert result.score == round((57 - 6.08 + 27.5) * 100 / 97, 2) == 80.85
     assert result.tier.id == "standardized"
-    assert result.next_tier is not None and result.next_tier.blockers == ["N12"]
+    assert result.next_tier is not None
+    assert result.next_tier.blockers == ["N12", "political", "common"]
 
 
 def test_hand_check_quarter_rescaled() -> None:
-    # fgw/lz-fgw-01-2024q3 (2024-07-01..09-30): no whole year, so N13, N14 (per year), N15
-    # (talks) and N16 (training) do not apply: common max 60 - (2 + 2 + 2 + 3) = 51.
-    # Lost: N01 支委会 with 第一议题 in 2 of 3 months, 3 x 2/3 = 2.0, so 1.0; N06 0.4; N08 no
-    # 支委会 in August, deduct 0.5; N11 no 党课 in Q3, deduct 0.5; N22 0.6; N25 0.4. Sum 3.4,
-    # earned 47.6. Tasks: T1 20 done 好 = 20; T2 20 partial 较好 = 20 x 0.8 x 0.5 = 8; 28.
-    # (47.6 + 28) x 100 / (51 + 40) = 83.0769..., plus bonus N26 3 -> 86.08. April's unpaid
-    # month lies outside the quarter: no N17 veto, so 标准化 (the full year is 一般).
+    # fgw/lz-fgw-01-2024q3 (2024-07-01..09-30): no whole year, so the yearly items N31, N33,
+    # N13, N14, N15, N34, N35 and N16 do not apply (2 + 1 + 2 + 2 + 1 + 0.5 + 0.5 + 3 = 12),
+    # nor N10 (no 党小组): common max 60 - 13 = 47.
+    # Lost: N01 第一议题 in 2 of 3 months, 2 x 2/3 = 1.33, so 0.67; N06 0.4; N08 no 支委会 in
+    # August, deduct 0.5; N11 no 党课 in Q3, deduct 0.5; N22 0.3; N25 0.3. Sum 2.67, earned
+    # 44.33. Tasks: T1 20 done 好 = 20; T2 20 partial 较好 = 20 x 0.8 x 0.5 = 8; 28.
+    # (44.33 + 28) x 100 / (47 + 40) = 83.137..., plus bonus N26 3 -> 86.14.
     result = _result("fgw/lz-fgw-01-2024q3.yaml")
-    assert _not_applicable(result) == {"N13", "N14", "N15", "N16"}
-    assert _lost(result) == {"N01": 1.0, "N06": 0.4, "N08": 0.5, "N11": 0.5, "N22": 0.6, "N25": 0.4}
+    assert _not_applicable(result) == {
+        "N31",
+        "N10",
+        "N33",
+        "N13",
+        "N14",
+        "N15",
+        "N34",
+        "N35",
+        "N16",
+    }
+    assert _lost(result) == {
+        "N01": 0.67,
+        "N06": 0.4,
+        "N08": 0.5,
+        "N11": 0.5,
+        "N22": 0.3,
+        "N25": 0.3,
+    }
     assert [t.earned for t in result.tasks] == [20.0, 8.0]
     assert result.bonus == 3.0
-    assert result.score == round((51 - 3.4 + 28) * 100 / 91 + 3, 2) == 86.08
+    assert result.score == round((47 - 2.67 + 28) * 100 / 87 + 3, 2) == 86.14
     assert (result.tier.id, result.vetoes) == ("standardized", [])
 
 
 def test_hand_check_bonus_cap() -> None:
-    # fgw/lz-fgw-12: lost N16 29 of 30 members, 3 x 29/30 = 2.9, so 0.1; N22 较好 0.6.
-    # Common 60 - 0.7 = 59.3; tasks 25 + 15 done 好 = 40; bonus N26 3 + N27 3 = 6, capped at 5.
-    # 59.3 + 40 + 5 = 104.3; no norm n/a, so no rescaling.
+    # fgw/lz-fgw-12: lost N34 no 党员–党员 talk, 0.5 x 2/3 = 0.33, so 0.17; N35 the 书记 talked
+    # with 9 of 29, 0.5 x 9/29 = 0.16, so 0.34; N16 29 of 30 members, 3 x 29/30 = 2.9, so 0.1;
+    # N22 较好 0.3. Common 60 - 0.91 = 59.09; tasks 25 + 15 done 好 = 40; bonus N26 3 + N27 3 =
+    # 6, capped at 5. 59.09 + 40 + 5 = 104.09; no norm n/a, so no rescaling. The term ended in
+    # October 2024, but an extension to June 2025 was approved: N05 met, no veto.
     result = _result("fgw/lz-fgw-12.yaml")
-    assert _lost(result) == {"N16": 0.1, "N22": 0.6}
+    assert _lost(result) == {"N34": 0.17, "N35": 0.34, "N16": 0.1, "N22": 0.3}
     assert {n.id: n.earned for n in result.norms if n.bonus} == {"N26": 3.0, "N27": 3.0}
     assert sum(t.earned for t in result.tasks) == 40
     assert result.bonus == 5.0
-    assert result.score == round(60 - 0.7 + 40 + 5, 2) == 104.3
+    assert result.score == round(60 - 0.91 + 40 + 5, 2) == 104.09
+    assert next(n for n in result.norms if n.id == "N05").status == "met"
     assert result.tier.id == "exemplary"
 
 
 def test_hand_check_dimension_ratio_blocks_exemplary() -> None:
-    # fgw/lz-fgw-09: lost N24 自查自评 missing, all or nothing, 2; N25 较好 0.4. Common 57.6,
-    # tasks 40, bonus N27 3: 57.6 + 40 + 3 = 100.6. The evaluation dimension (N24 + N25, bonus
-    # norms aside) earns 1.6 of 4 = 0.4 < 0.8, so 示范性 is out of reach: 标准化.
+    # fgw/lz-fgw-09: no 党小组, N10 n/a, common max 59. Lost: N34 0.17; N35 7 of 16, 0.5 x
+    # 7/16 = 0.22, so 0.28; N41 no 书记述职 2; N24 no 自查自评 1.5; N25 较好 0.3. Common
+    # 59 - 4.25 = 54.75; tasks 40; (54.75 + 40) x 100 / 99 = 95.707... + bonus N27 3 = 98.71.
+    # 考核评价 earns 1.2 of 5 = 0.24 < 0.8, so 示范性 is out of reach: 标准化.
     result = _result("fgw/lz-fgw-09.yaml")
-    assert _lost(result) == {"N24": 2.0, "N25": 0.4}
+    assert _lost(result) == {"N34": 0.17, "N35": 0.28, "N41": 2.0, "N24": 1.5, "N25": 0.3}
     evaluation = next(d for d in result.dimensions if d.id == "evaluation")
-    assert (evaluation.earned, evaluation.max) == (1.6, 4.0)
-    assert result.score == round(60 - 2.4 + 40 + 3, 2) == 100.6
+    assert (evaluation.earned, evaluation.max) == (1.2, 5.0)
+    assert result.score == round((59 - 4.25 + 40) * 100 / 99 + 3, 2) == 98.71
     assert result.tier.id == "standardized"
     assert result.next_tier is not None and result.next_tier.blockers == ["evaluation"]
+
+
+def test_hand_check_annual_meetings_count_for_their_own_year() -> None:
+    # fgw/lz-fgw-02 held the 2023年度 组织生活会 and 民主评议 in February 2024 (for_year: 2023)
+    # and none for 2024: N13 and N14 are missed (2 + 2). With N34 0.17, N35 4 of 8 = 0.25 and
+    # N22 0.3 lost, common 59 - 4.72 = 54.28. 组织生活 earns 12.58 of 17 = 0.74 < 0.8: the
+    # branch scores 94.19 but is 标准化, not 示范性.
+    result = _result("fgw/lz-fgw-02.yaml")
+    assert {n.id: n.status for n in result.norms if n.id in ("N13", "N14")} == {
+        "N13": "missed",
+        "N14": "missed",
+    }
+    assert result.common.earned == round(59 - 4.72, 2) == 54.28
+    org_life = next(d for d in result.dimensions if d.id == "org_life")
+    assert (org_life.earned, org_life.max) == (12.58, 17)
+    assert (result.score, result.tier.id) == (94.19, "standardized")
+    # lz-fgw-05 held its 2024年度 meetings in January 2025, inside the 90-day grace window.
+    late = _result("fgw/lz-fgw-05.yaml")
+    assert {n.id: n.status for n in late.norms if n.id in ("N13", "N14")} == {
+        "N13": "met",
+        "N14": "met",
+    }
+
+
+def test_hand_check_dues_are_a_deduction_and_a_recorded_reason_no_veto() -> None:
+    # lz-fgw-01: 136 member-months due (10 x 12 + 徐明 10 + 孙丽 6), 135 paid: N17 3 - 0.5 =
+    # 2.5, no veto (one month is a matter for 批评教育, 第二十九条). lz-fgw-10: 孙海霞 May to
+    # October unpaid, recorded as 缓交 with the handling: N17 300 due, 294 paid, 3 - 6 x 0.5 =
+    # 0; N38 met (a reason is recorded). lz-fgw-11: 柴文静 July to December unpaid with nothing
+    # recorded: N38 vetoes.
+    first = _result("fgw/lz-fgw-01.yaml")
+    assert next(n for n in first.norms if n.id == "N17").earned == 2.5
+    assert (first.vetoes, first.tier.id) == ([], "standardized")
+    tenth = _result("fgw/lz-fgw-10.yaml")
+    dues = {n.id: (n.earned, n.status) for n in tenth.norms if n.id in ("N17", "N38")}
+    assert dues == {"N17": (0.0, "missed"), "N38": (0.0, "met")}
+    assert tenth.vetoes == []
+    assert _result("fgw/lz-fgw-11.yaml").vetoes == ["N18", "N38"]
+
+
+def test_hand_check_excused_members() -> None:
+    # lz-fgw-06: 38 members at year end; 何桂芳 (重病, all year) and 徐兰英 (年老体弱, from
+    # January) are excused, 黄淑珍 only September to December (122 days, under half the year):
+    # 36 held to 32 学时, 24 of them reach it: N16 3 x 24/36 = 2.0.
+    result = _result("fgw/lz-fgw-06.yaml")
+    training = next(n for n in result.norms if n.id == "N16")
+    assert training.earned == 2.0
+    assert training.detail.startswith("36名党员中24名年学时达32，2名按规定免于要求")
 
 
 def test_hand_check_five_star_deductions() -> None:

@@ -111,6 +111,8 @@ def _pair_types(
     if not committee:  # no committee: the 书记 stands for it
         committee = {m.id for m in ctx.ledger.members if SECRETARY in m.roles}
     found: list[set[int]] = [set(), set(), set()]
+    # A lone 书记 (no committee) has no fellow committee member: two pair types apply.
+    types = (0, 1, 2) if len(committee) > 1 else (1, 2)
     for i, present in talks:
         inside = len(present & committee)
         outside = len(present) - inside
@@ -121,9 +123,13 @@ def _pair_types(
         if outside >= 2:
             found[2].add(i)
     wanted = set(range(len(years)))
-    missing = [name for name, held in zip(PAIR_NAMES, found, strict=True) if not held >= wanted]
-    detail = "三类谈心谈话均已开展" if not missing else f"{'、'.join(missing)}之间未开展谈心谈话"
-    return Outcome((3 - len(missing)) / 3, len(missing), detail)
+    missing = [PAIR_NAMES[t] for t in types if not found[t] >= wanted]
+    if not missing:
+        done = "三类" if len(types) == 3 else "书记与党员、党员与党员"
+        detail = f"{done}谈心谈话均已开展"
+    else:
+        detail = f"{'、'.join(missing)}之间未开展谈心谈话"
+    return Outcome((len(types) - len(missing)) / len(types), len(missing), detail)
 
 
 def _secretary(
