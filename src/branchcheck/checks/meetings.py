@@ -127,17 +127,22 @@ def gap_check(check: GapCheck, ctx: Context) -> Outcome:
     """
     start, end = ctx.period.start, ctx.period.end
     dates = [start, *(e.date for e in ctx.events(check.event)), end]
-    longest, since, until = 0, start, start
+    # Each stretch against its own limit: months differ in length, so the longest stretch in
+    # days (1 March to 1 September, 184) may be allowed while a shorter one (31 August to
+    # 1 March, 182) is over six months.
+    longest = over = 0
+    since = until = start
     for before, after in itertools.pairwise(dates):
-        if (after - before).days > longest:
-            longest, since, until = (after - before).days, before, after
-    limit = _months_later(since, check.max_months)
-    if until <= limit:
+        days = (after - before).days
+        longest = max(longest, days)
+        if days > over and after > _months_later(before, check.max_months):
+            over, since, until = days, before, after
+    if not over:
         return Outcome(1.0, 0, f"最长间隔{longest}天，未超过{check.max_months}个月")
     return Outcome(
         0.0,
         1,
-        f"{cn_date(since)}至{cn_date(until)}间隔{longest}天未开展{_what(check.event, None)}，"
+        f"{cn_date(since)}至{cn_date(until)}间隔{over}天未开展{_what(check.event, None)}，"
         f"超过{check.max_months}个月",
     )
 
