@@ -45,20 +45,46 @@ def write_stdout(data: str | bytes | BinaryIO) -> None:
     """Text, bytes or a whole rendered file to stdout. BrokenPipeError propagates (exit 141);
     any other failure is a StdoutError (exit 2)."""
     try:
-        if isinstance(data, str):
-            sys.stdout.write(data)
-            sys.stdout.flush()
+        stream = sys.stdout
+        stream.flush()
+        fd = _descriptor_of(stream)
+        if fd is None:  # not a descriptor (captured in tests), or not POSIX: Python's own I/O
+            if isinstance(data, str):
+                stream.write(data)
+            elif isinstance(data, bytes):
+                stream.buffer.write(data)
+            else:
+                shutil.copyfileobj(data, stream.buffer)
+            stream.flush()
             return
-        sys.stdout.flush()
+        if isinstance(data, str):
+            data = data.encode(stream.encoding or "utf-8", errors="replace")
         if isinstance(data, bytes):
-            sys.stdout.buffer.write(data)
+            _write_all(fd, data)
         else:
-            shutil.copyfileobj(data, sys.stdout.buffer)
-        sys.stdout.buffer.flush()
+            while chunk := data.read(1 << 16):
+                _write_all(fd, chunk)
     except BrokenPipeError:
         raise
     except (OSError, ValueError) as exc:  # ValueError: stdout was closed
         raise StdoutError(exc) from None
+
+
+def _descriptor_of(stream: object) -> int | None:
+    """The descriptor to write to directly: a buffered write that meets a reader closing
+    mid-write can report a short count instead of EPIPE, and lose the broken pipe."""
+    if os.name != "posix":
+        return None
+    try:
+        return int(stream.fileno())  # type: ignore[attr-defined]
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def emit(data: str | bytes, target: Target) -> None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 
 from .. import gates
+from ..errors import BranchcheckError
 from ..formats import RenderOptions
 from ..formats.report import REPORT_FORMATS, ReportContext
 from ..loading import rubric_file
@@ -91,42 +93,58 @@ def run_report(
     formatter = REPORT_FORMATS[fmt]
     workers = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
     work = [batch.Job(str(f), rubric, formatter.fragment) for f in files]
-    summary = Summary()
-    rubric_files: set[str] = set()
-    first_seen: dict[tuple[str, str], str] = {}  # (rubric, branch id) -> first file
-    with Spool() as spool:
-        with progress_bar(len(work)) as tick, closing(batch.run(work, workers, tick)) as results:
-            for scored in results:
-                if scored.internal is not None:
-                    raise InternalFault(f"{scored.path}: {scored.internal}", scored.trace)
-                for warning in scored.warnings:
-                    stderr_line(warning)
-                for error in scored.errors:
-                    stderr_line(f"{error.file}:{error.line}:{error.col}: error: {error.message}")
-                summary.errors += scored.errors
-                if scored.rubric_file is not None:
-                    rubric_files.add(scored.rubric_file)
-                if scored.meta is not None and scored.row is not None:
-                    row = scored.row
-                    earlier = first_seen.setdefault((row.rubric, row.id), row.file)
-                    if earlier != row.file:
-                        stderr_line(
-                            f"{row.file}:1:1: warning: branch {row.id!r} is also in"
-                            f" {earlier}; both ledgers are counted"
-                        )
-                    aggregate.add(summary, scored.meta, row)
-                    if scored.fragment is not None:
-                        spool.add(scored.meta.id, scored.fragment)
-        check_not_input(target, sorted(rubric_files))  # the rubrics the ledgers named
-        failures = gate(summary, fail_under, min_tier)
-        to_terminal = target.kind == "stdout"
-        color = to_terminal and sys.stdout.isatty()
-        options = RenderOptions(width=terminal_width() if to_terminal else 200, color=color)
-        context = ReportContext(summary, spool.read, options)
-        with open_output(target) as stream:  # rendered whole before the first byte is sent
-            formatter.write(context, stream)
+    try:
+        with Spool() as spool:
+            summary, rubric_files = collect(work, workers, spool)
+            check_not_input(target, sorted(rubric_files))  # the rubrics the ledgers named
+            failures = gate(summary, fail_under, min_tier)
+            to_terminal = target.kind == "stdout"
+            color = to_terminal and sys.stdout.isatty()
+            options = RenderOptions(width=terminal_width() if to_terminal else 200, color=color)
+            context = ReportContext(summary, spool.read, options)
+            with open_output(target) as stream:  # rendered whole before the first byte is sent
+                formatter.write(context, stream)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # the output's own failures are named for it in open_output
+        raise BranchcheckError.at(
+            tempfile.gettempdir(),
+            1,
+            1,
+            f"cannot write temporary files: {exc.strerror or exc} (TMPDIR chooses the folder)",
+        ) from None
     for failure in failures:
         stderr_line(failure)
     if summary.errors:
         return 2
     return 1 if failures else 0
+
+
+def collect(work: list[batch.Job], workers: int, spool: Spool) -> tuple[Summary, set[str]]:
+    """Score the batch into a summary (fragments to the spool); also the rubric files read."""
+    summary = Summary()
+    rubric_files: set[str] = set()
+    first_seen: dict[tuple[str, str], str] = {}  # (rubric, branch id) -> first file
+    with progress_bar(len(work)) as tick, closing(batch.run(work, workers, tick)) as results:
+        for scored in results:
+            if scored.internal is not None:
+                raise InternalFault(f"{scored.path}: {scored.internal}", scored.trace)
+            for warning in scored.warnings:
+                stderr_line(warning)
+            for error in scored.errors:
+                stderr_line(f"{error.file}:{error.line}:{error.col}: error: {error.message}")
+            summary.errors += scored.errors
+            if scored.rubric_file is not None:
+                rubric_files.add(scored.rubric_file)
+            if scored.meta is not None and scored.row is not None:
+                row = scored.row
+                earlier = first_seen.setdefault((row.rubric, row.id), row.file)
+                if earlier != row.file:
+                    stderr_line(
+                        f"{row.file}:1:1: warning: branch {row.id!r} is also in"
+                        f" {earlier}; both ledgers are counted"
+                    )
+                aggregate.add(summary, scored.meta, row)
+                if scored.fragment is not None:
+                    spool.add(scored.meta.id, scored.fragment)
+    return summary, rubric_files
