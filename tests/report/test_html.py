@@ -88,7 +88,7 @@ def test_deterministic_across_jobs_and_needs_output(run_line, tmp_path) -> None:
     assert sha256(tmp_path / "one.html") == sha256(tmp_path / "two.html")
     run = run_line(f"branchcheck report {BATCH} -f html")
     assert run.code == 2 and run.out == ""
-    assert "--format html writes a file: add --output FILE" in run.err
+    assert "branchcheck: error: --format: html writes a file: add --output FILE" in run.err
 
 
 def test_without_a_chinese_font_the_page_says_so(run_line, tmp_path, monkeypatch) -> None:

@@ -144,7 +144,7 @@ def test_ids_and_formula_lookalikes_stay_text(run_line, tmp_path) -> None:
     injected_ledger(source)
     code, wb = workbook(run_line, source, tmp_path / "r.xlsx")
     assert code == 0
-    assert wb.sheetnames == ["汇总", "各单位", "各项规范", "各支部", "0012"]
+    assert wb.sheetnames == ["汇总", "各单位", "各项工作规范", "各项检查内容", "各支部", "0012"]
     row = wb["各支部"][3]
     assert (row[0].value, row[0].data_type) == ("0012", "s")
     assert (row[1].value, row[1].data_type) == (FORMULA, "s")
@@ -221,7 +221,7 @@ def test_sheet_names_are_valid_and_unique_for_excel() -> None:
 def test_needs_output_and_is_reproducible(run_line, tmp_path) -> None:
     run = run_line(f"branchcheck report {BATCH} -f xlsx")
     assert run.code == 2 and run.out == ""
-    assert "--format xlsx writes a file: add --output FILE" in run.err
+    assert "branchcheck: error: --format: xlsx writes a file: add --output FILE" in run.err
     run_line(f"branchcheck report {BATCH} -f xlsx -o {tmp_path / 'one.xlsx'} -j 1")
     run_line(f"branchcheck report {BATCH} -f xlsx -o {tmp_path / 'two.xlsx'} -j 2")
     assert sha256(tmp_path / "one.xlsx") == sha256(tmp_path / "two.xlsx")

@@ -6,6 +6,7 @@ from ..models.result import Result
 from .base import RenderOptions
 from .escape import md_cell, number
 from .labels import STATUS, TASK_STATUS
+from .result_tables import STANDARD_HEADER, standard_rows
 
 
 def md_table(header: list[str], rows: list[list[object]]) -> list[str]:
@@ -42,6 +43,9 @@ def render_result(result: Result) -> str:
         [[d.name, number(d.earned), number(d.max)] for d in result.dimensions],
     )
     lines.append("")
+    if result.standards:
+        lines += md_table(STANDARD_HEADER, standard_rows(result))  # type: ignore[arg-type]
+        lines.append("")
     rows: list[list[object]] = [
         [
             n.id + ("（否决项）" if n.veto else "") + ("（加分项）" if n.bonus else ""),

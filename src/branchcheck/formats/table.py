@@ -12,6 +12,7 @@ from ..models.result import Result
 from .base import RenderOptions
 from .escape import number, terminal
 from .labels import STATUS, TASK_STATUS
+from .result_tables import STANDARD_HEADER, standard_rows
 
 _STATUS_STYLE = {
     "met": "green",
@@ -107,9 +108,23 @@ def _norm_table(result: Result) -> Table:
     return table
 
 
+def _standard_table(result: Result) -> Table:
+    table = Table(header_style="bold", title="工作规范", title_justify="left")
+    for header in STANDARD_HEADER:
+        justify = "right" if header in ("分值", "得分") else "left"
+        table.add_column(header, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    for row, s in zip(standard_rows(result), result.standards, strict=True):
+        *cells, status = row
+        table.add_row(*(terminal(c) for c in cells), Text(status, style=_STATUS_STYLE[s.status]))
+    return table
+
+
 class TableFormat:
     def render(self, results: list[Result], options: RenderOptions) -> str:
         blocks: list[RenderableType] = []
         for result in results:
-            blocks.append(Group(_summary(result), _norm_table(result), Text("")))
+            parts: list[RenderableType] = [_summary(result)]
+            if result.standards:
+                parts.append(_standard_table(result))
+            blocks.append(Group(*parts, _norm_table(result), Text("")))
         return render_to_text(blocks, options)

@@ -31,8 +31,21 @@ def rubric_meta(rubric: Rubric) -> RubricMeta:
         tiers=tuple((t.id, t.name) for t in rubric.tiers),
         dimensions=tuple((d.id, d.name) for d in rubric.dimensions),
         norms=tuple(
-            NormMeta(n.id, n.name, d.id, n.points, n.bonus, n.requirement or "")
-            for d, n in rubric.norms
+            NormMeta(
+                n.id, n.name, d.id, n.points, n.bonus, n.requirement or "", s.id if s else None
+            )
+            for d, s, n, _ in rubric.placed
+        ),
+        standards=tuple(
+            NormMeta(
+                s.id,
+                s.name,
+                d.id,
+                sum(n.points for n in s.norms if not n.bonus),
+                all(n.bonus for n in s.norms),
+                s.requirement or "",
+            )
+            for d, s in rubric.standards
         ),
     )
 
@@ -63,6 +76,10 @@ def branch_row(result: Result, meta: RubricMeta, file: str) -> BranchRow:
             "d",
             (_share(n.status, n.earned, n.points) for n in result.norms),
         ),
+        standard_shares=array(
+            "d",
+            (_share(s.status, s.earned, s.points) for s in result.standards),
+        ),
     )
 
 
@@ -70,7 +87,9 @@ def _share(status: str, earned: float, points: float) -> float:
     """Earned / points, kept below 1 unless the norm is fully met (9.996 of 10 shows as 10)."""
     if status == "not_applicable":
         return NOT_APPLICABLE
-    return 1.0 if status == "met" else min(earned / points, 0.9999)
+    if status == "met":
+        return 1.0
+    return min(earned / points, 0.9999) if points else 0.0  # a 0-point veto item not met
 
 
 def add(summary: Summary, meta: RubricMeta, row: BranchRow) -> None:
@@ -81,6 +100,9 @@ def add(summary: Summary, meta: RubricMeta, row: BranchRow) -> None:
         group.tier_counts = {tier_id: 0 for tier_id, _ in meta.tiers}
         group.norms = {
             n.id: NormStat(n.id, n.name, n.dimension, n.points, n.bonus) for n in meta.norms
+        }
+        group.standards = {
+            s.id: NormStat(s.id, s.name, s.dimension, s.points, s.bonus) for s in meta.standards
         }
     group.count += 1
     group.scores.append(row.score)
@@ -94,10 +116,15 @@ def add(summary: Summary, meta: RubricMeta, row: BranchRow) -> None:
     org.score_sum += row.score
     org.tiers[row.tier_id] += 1
     org.above_floor += row.tier_rank > 0
-    for norm, share in zip(meta.norms, row.norm_shares, strict=True):
+    _count(group.norms, meta.norms, row.norm_shares)
+    _count(group.standards, meta.standards, row.standard_shares)
+
+
+def _count(stats: dict[str, NormStat], metas: tuple[NormMeta, ...], shares: array[float]) -> None:
+    for norm, share in zip(metas, shares, strict=True):
         if math.isnan(share):  # not applicable
             continue
-        stat = group.norms[norm.id]
+        stat = stats[norm.id]
         stat.applicable += 1
         stat.met += share >= 1.0
         if not norm.bonus:  # an unearned bonus is not a loss

@@ -41,6 +41,7 @@ class BranchRow:
     costliest: tuple[CostlyNorm, ...]
     dimension_earned: array[float]  # per dimension, in the rubric's order (meta.dimensions)
     norm_shares: array[float]  # earned / points per norm, rubric order; NaN: not applicable
+    standard_shares: array[float]  # the same per work norm (meta.standards), if the rubric has them
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class NormMeta:
     points: float
     bonus: bool
     requirement: str
+    standard: str | None = None  # the work norm (工作规范) this check item belongs to
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,10 @@ class RubricMeta:
     tiers: tuple[tuple[str, str], ...]  # (id, name), lowest first
     dimensions: tuple[tuple[str, str], ...]  # (id, name)
     norms: tuple[NormMeta, ...]
+    standards: tuple[NormMeta, ...] = ()  # work norms with their points, for rubrics that group
+
+    def standard_names(self) -> dict[str, str]:
+        return {s.id: s.name for s in self.standards}
 
 
 @dataclass(slots=True)
@@ -112,6 +118,7 @@ class RubricSummary:
     scores: list[float] = field(default_factory=list)
     organisations: dict[str, OrgStat] = field(default_factory=dict)
     norms: dict[str, NormStat] = field(default_factory=dict)
+    standards: dict[str, NormStat] = field(default_factory=dict)
     rows: list[BranchRow] = field(default_factory=list)
 
     @property
@@ -131,11 +138,19 @@ class RubricSummary:
     def weakest_norms(self) -> list[NormStat]:
         """Norms by the share of branches that met them, weakest first; bonus norms, and norms
         that applied nowhere, last."""
-        order = {norm.id: i for i, norm in enumerate(self.meta.norms)}
-        return sorted(
-            self.norms.values(),
-            key=lambda n: (n.bonus, n.share is None, n.share or 0.0, -n.lost, order[n.id]),
-        )
+        return _weakest(self.norms, self.meta.norms)
+
+    def weakest_standards(self) -> list[NormStat]:
+        """The same for the work norms (工作规范) the check items add up to."""
+        return _weakest(self.standards, self.meta.standards)
+
+
+def _weakest(stats: dict[str, NormStat], metas: tuple[NormMeta, ...]) -> list[NormStat]:
+    order = {meta.id: i for i, meta in enumerate(metas)}
+    return sorted(
+        stats.values(),
+        key=lambda n: (n.bonus, n.share is None, n.share or 0.0, -n.lost, order[n.id]),
+    )
 
 
 @dataclass(slots=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import math
+from collections.abc import Sequence
 from typing import BinaryIO
 
 from ...report.model import BranchRow, RubricMeta, Summary
@@ -41,9 +43,27 @@ def dimension_columns(summary: Summary) -> list[tuple[str, str]]:
     return list(seen.items())
 
 
-def cells(row: BranchRow, meta: RubricMeta, dims: list[tuple[str, str]]) -> list[object]:
+def standard_columns(summary: Summary) -> list[tuple[str, str]]:
+    seen: dict[str, str] = {}
+    for group in summary.rubrics.values():
+        for standard in group.meta.standards:
+            seen.setdefault(standard.id, standard.name)
+    return list(seen.items())
+
+
+def cells(
+    row: BranchRow,
+    meta: RubricMeta,
+    dims: list[tuple[str, str]],
+    standards: Sequence[tuple[str, str]] = (),
+) -> list[object]:
     pairs = zip(meta.dimensions, row.dimension_earned, strict=True)
     earned = {dim_id: value for (dim_id, _), value in pairs}
+    shares = {
+        s.id: round(v, 4)
+        for s, v in zip(meta.standards, row.standard_shares, strict=True)
+        if not math.isnan(v)
+    }
     text = [row.id, row.name, row.parent, row.start, row.end, row.rubric]
     return [
         *(safe_text(t) for t in text),
@@ -54,6 +74,7 @@ def cells(row: BranchRow, meta: RubricMeta, dims: list[tuple[str, str]]) -> list
         safe_text(row.next_tier or ""),
         "" if row.short_by is None else row.short_by,
         *(earned.get(dim_id, "") for dim_id, _ in dims),
+        *(shares.get(std_id, "") for std_id, _ in standards),
     ]
 
 
@@ -63,13 +84,18 @@ class CsvReport:
 
     def write(self, context: ReportContext, out: BinaryIO) -> None:
         dims = dimension_columns(context.summary)
+        standards = standard_columns(context.summary)
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer)
-        writer.writerow(BASE_COLUMNS + [f"{name}（{dim_id}）" for dim_id, name in dims])
+        writer.writerow(
+            BASE_COLUMNS
+            + [f"{name}（{dim_id}）" for dim_id, name in dims]
+            + [f"{std_id} {name}（得分率）" for std_id, name in standards]
+        )
         out.write("\ufeff".encode())
         for group in context.summary.rubrics.values():
             for row in group.rows:  # input order: data, not a ranking
-                writer.writerow(cells(row, group.meta, dims))
+                writer.writerow(cells(row, group.meta, dims, standards))
                 if buffer.tell() > 65536:
                     out.write(buffer.getvalue().encode("utf-8"))
                     buffer.seek(0)

@@ -120,6 +120,24 @@ def branch_section(result: Result, row: BranchRow) -> str:
             + "".join(f"<li>{esc(a.message)}</li>" for a in result.alerts)
             + "</ul>"
         )
+    if result.standards:
+        parts.append(
+            table(
+                ["编号", "工作规范", "分值", "得分", "状态"],
+                [
+                    [
+                        esc(s.id),
+                        esc(s.name),
+                        number(s.points),
+                        "—" if s.status == "not_applicable" else number(s.earned),
+                        f'<span class="st st-{s.status}">{esc(STATUS[s.status])}</span>',
+                    ]
+                    for s in result.standards
+                ],
+                numeric=(2, 3),
+                cls="flat",
+            )
+        )
     parts.append(
         table(
             ["维度", "编号", "规范", "分值", "得分", "状态", "说明"],

@@ -24,6 +24,7 @@ from .tables import (
     BRANCH_HEADER,
     ERROR_HEADER,
     NORM_HEADER,
+    STANDARD_HEADER,
     TITLE,
     costliest_text,
     error_rows,
@@ -128,8 +129,14 @@ def _group(
         + orgs
         + table(header, escaped(org_rows(group)), range(1, len(header)))
     )
+    if group.meta.standards:
+        yield (
+            "<h3>各项工作规范达标率（由低到高）</h3>\n"
+            + table(STANDARD_HEADER, escaped(norm_rows(group, standards=True)), (3, 4, 5, 6, 7))
+        )
+    items = "检查内容" if group.meta.standards else "规范"
     yield (
-        "<h3>各项规范达标率（由低到高）</h3>\n"
+        f"<h3>各项{items}达标率（由低到高）</h3>\n"
         + heat
         + table(NORM_HEADER, escaped(norm_rows(group)), (3, 4, 5, 6, 7))
     )

@@ -6,7 +6,7 @@ import json
 from typing import Any, BinaryIO
 
 from ...models.result import Result
-from ...report.model import BranchRow, RubricSummary, Summary
+from ...report.model import BranchRow, NormStat, RubricSummary, Summary
 from .base import ReportContext
 
 
@@ -33,18 +33,20 @@ def _group(group: RubricSummary) -> dict[str, Any]:
             }
             for o in sorted(group.organisations.values(), key=lambda o: o.name)
         ],
-        "norms": [
-            {
-                "id": n.id,
-                "name": n.name,
-                "dimension": n.dimension,
-                "applicable": n.applicable,
-                "met": n.met,
-                "share_met": None if n.share is None else round(n.share, 4),
-                "points_lost": n.lost,
-            }
-            for n in group.weakest_norms()
-        ],
+        "standards": [_stat(s) for s in group.weakest_standards()],
+        "norms": [_stat(n) for n in group.weakest_norms()],
+    }
+
+
+def _stat(n: NormStat) -> dict[str, Any]:
+    return {
+        "id": n.id,
+        "name": n.name,
+        "dimension": n.dimension,
+        "applicable": n.applicable,
+        "met": n.met,
+        "share_met": None if n.share is None else round(n.share, 4),
+        "points_lost": n.lost,
     }
 
 

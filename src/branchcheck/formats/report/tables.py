@@ -74,9 +74,10 @@ def org_rows(group: RubricSummary) -> list[list[str]]:
 
 
 NORM_HEADER = ["编号", "规范", "维度", "分值", "适用支部", "达标支部", "达标率", "共失分"]
+STANDARD_HEADER = ["编号", "工作规范", "维度", "分值", "适用支部", "达标支部", "达标率", "共失分"]
 
 
-def norm_rows(group: RubricSummary) -> list[list[str]]:
+def norm_rows(group: RubricSummary, standards: bool = False) -> list[list[str]]:
     dims = dict(group.meta.dimensions)
     return [
         [
@@ -89,7 +90,7 @@ def norm_rows(group: RubricSummary) -> list[list[str]]:
             percent(n.share),
             number(n.lost),
         ]
-        for n in group.weakest_norms()
+        for n in (group.weakest_standards() if standards else group.weakest_norms())
     ]
 
 
@@ -143,10 +144,20 @@ def error_rows(summary: Summary) -> list[list[str]]:
 
 def group_tables(group: RubricSummary) -> list[tuple[str, list[str], list[list[str]]]]:
     """The report's tables for one rubric, in order: (title, header, rows)."""
+    by_standard = (
+        [("各项工作规范达标率（由低到高）", STANDARD_HEADER, norm_rows(group, standards=True))]
+        if group.meta.standards
+        else []
+    )
     return [
         ("等级分布", tier_header(group), tier_rows(group)),
         ("各单位情况", org_header(group), org_rows(group)),
-        ("各项规范达标率（由低到高）", NORM_HEADER, norm_rows(group)),
+        *by_standard,
+        (
+            "各项检查内容达标率（由低到高）" if by_standard else "各项规范达标率（由低到高）",
+            NORM_HEADER,
+            norm_rows(group),
+        ),
         (
             "各支部情况（按得分由低到高）",
             BRANCH_HEADER,

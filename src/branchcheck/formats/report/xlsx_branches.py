@@ -50,12 +50,25 @@ DETAIL_COLS = [
 ]
 
 
-def detail_rows(group: RubricSummary, detail: BranchDetail) -> Iterator[list[object]]:
+def detail_cols(with_standards: bool) -> list[Col]:
+    """With work norms (工作规范), a column naming each item's, after the dimension."""
+    if not with_standards:
+        return DETAIL_COLS
+    return [DETAIL_COLS[0], Col("工作规范", 20), *DETAIL_COLS[1:]]
+
+
+def detail_rows(
+    group: RubricSummary, detail: BranchDetail, with_standards: bool
+) -> Iterator[list[object]]:
     """A branch's 对照表 rows: its norms, its 个性任务, then its alerts."""
     dims = dict(group.meta.dimensions)
+    standards = group.meta.standard_names()
+    pad = [""] if with_standards else []
     for norm, (earned, status, text) in zip(group.meta.norms, detail.norms, strict=True):
+        standard = f"{norm.standard} {standards[norm.standard]}" if norm.standard else ""
         yield [
             dims.get(norm.dimension, norm.dimension),
+            *([standard] if with_standards else []),
             norm.id,
             norm.name,
             norm.requirement,
@@ -65,9 +78,10 @@ def detail_rows(group: RubricSummary, detail: BranchDetail) -> Iterator[list[obj
             text,
         ]
     for task_id, name, points, earned, status in detail.tasks:
-        yield [TASKS, task_id, name, "", points, earned, TASK_STATUS.get(status, status), ""]
+        status_text = TASK_STATUS.get(status, status)
+        yield [TASKS, *pad, task_id, name, "", points, earned, status_text, ""]
     for message in detail.alerts:
-        yield [ALERT, "", "", "", "", "", "", message]
+        yield [ALERT, *pad, "", "", "", "", "", "", message]
 
 
 def branch_title(row: BranchRow) -> str:
@@ -81,30 +95,32 @@ def branch_title(row: BranchRow) -> str:
 
 def branch_sheets(book: Book, context: ReportContext, sheets: dict[int, str]) -> None:
     for group_id, group in context.summary.rubrics.items():
+        grouped = bool(group.meta.standards)
         for row, detail in zip(group.rows, context.fragments(group_id), strict=True):
             sheet = Sheet(
                 book,
                 sheets[id(row)],
                 f"{row.id} {row.name}",
-                DETAIL_COLS,
+                detail_cols(grouped),
                 subtitle=branch_title(row),
             )
-            for values in detail_rows(group, detail):
+            for values in detail_rows(group, detail, grouped):
                 sheet.add(values)
             sheet.close()
 
 
 def detail_sheet(book: Book, context: ReportContext, mixed: bool) -> None:
+    grouped = any(g.meta.standards for g in context.summary.rubrics.values())
     cols = [
         Col("支部编号", 24),
         Col("支部名称", 30),
-        *DETAIL_COLS,
+        *detail_cols(grouped),
         *([Col("评估标准", 24)] if mixed else []),
     ]
     sheet = Sheet(book, "明细", "各支部对照表明细（按台账顺序）", cols, freeze_cols=2)
     for group_id, group in context.summary.rubrics.items():
         extra = [group.meta.id] if mixed else []
         for row, detail in zip(group.rows, context.fragments(group_id), strict=True):
-            for values in detail_rows(group, detail):
+            for values in detail_rows(group, detail, grouped):
                 sheet.add([row.id, row.name, *values, *extra])
     sheet.close(autofilter=True)

@@ -35,6 +35,7 @@ from .tables import (
     BRANCH_HEADER,
     ERROR_HEADER,
     NORM_HEADER,
+    STANDARD_HEADER,
     TITLE,
     costliest_text,
     group_title,
@@ -102,17 +103,21 @@ def org_sheet(book: Book, names: SheetNames, group: RubricSummary, mixed: bool) 
     sheet.close(autofilter=True)
 
 
-def norm_sheet(book: Book, names: SheetNames, group: RubricSummary, mixed: bool) -> None:
+def norm_sheet(
+    book: Book, names: SheetNames, group: RubricSummary, mixed: bool, standards: bool = False
+) -> None:
     caps = [10, 40, 24, 10, 10, 10, 10, 10]
-    cols = [Col(h, c) for h, c in zip(NORM_HEADER, caps, strict=True)]
+    header = STANDARD_HEADER if standards else NORM_HEADER
+    cols = [Col(h, c) for h, c in zip(header, caps, strict=True)]
+    what = "工作规范" if standards else ("检查内容" if group.meta.standards else "规范")
     sheet = Sheet(
         book,
-        names.add("各项规范" + _suffix(group, mixed)),
-        f"各项规范达标率（由低到高）：{group_title(group)}",
+        names.add(f"各项{what}" + _suffix(group, mixed)),
+        f"各项{what}达标率（由低到高）：{group_title(group)}",
         cols,
     )
     dims = dict(group.meta.dimensions)
-    for n in group.weakest_norms():
+    for n in group.weakest_standards() if standards else group.weakest_norms():
         sheet.add(
             [
                 n.id,
@@ -195,6 +200,8 @@ class XlsxReport:
         for group in summary.rubrics.values():
             org_sheet(book, names, group, mixed)
         for group in summary.rubrics.values():
+            if group.meta.standards:
+                norm_sheet(book, names, group, mixed, standards=True)
             norm_sheet(book, names, group, mixed)
         per_sheet = summary.count <= PER_SHEET_LIMIT
         sheets = (
