@@ -90,7 +90,8 @@ def score(rubric: Rubric, ledger: Ledger) -> Result:
     ]
     earned = sum(n.earned for n in counted) + sum(t.earned for t in tasks)
     applicable = sum(n.points for n in counted) + (rubric.split.individual if rubric.split else 0.0)
-    rescaled = any(n.status == "not_applicable" for n in norms if not n.bonus)
+    # A 0-point veto item that does not apply takes no points away: nothing to rescale.
+    rescaled = any(n.status == "not_applicable" and n.points > 0 for n in norms if not n.bonus)
     base = earned * rubric.total / applicable if rescaled and applicable > 0 else earned
     bonus = sum(n.earned for n in norms if n.bonus)
     if rubric.bonus_cap is not None:
