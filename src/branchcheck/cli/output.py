@@ -29,6 +29,7 @@ from .target import Target
 
 STALE_AFTER = 3600.0  # seconds: a temporary file this old was left by a killed run
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789_"  # tempfile's, for both kinds of names
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 
 def stderr_line(text: str) -> None:
@@ -122,7 +123,7 @@ def _copy_to_stream(target: Target, source: BinaryIO) -> None:
         fd = os.dup(target.fd)
     else:
         assert target.path is not None
-        fd = os.open(target.path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | os.O_CLOEXEC)
+        fd = os.open(target.path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | _CLOEXEC)
     with os.fdopen(fd, "wb") as out:
         shutil.copyfileobj(source, out)
 
@@ -164,7 +165,7 @@ def _open_anonymous(folder: Path) -> int | None:
     if not flag or not os.path.isdir("/proc/self/fd"):
         return None
     try:
-        return os.open(folder, flag | os.O_RDWR | os.O_CLOEXEC, 0o600)
+        return os.open(folder, flag | os.O_RDWR | _CLOEXEC, 0o600)
     except OSError:  # not supported by this file system; a named file tells the real reason
         return None
 
@@ -180,7 +181,7 @@ def _link_anonymous(fd: int, folder: Path, name: str) -> str:
     """Give the finished anonymous file a temporary name beside its target."""
     import secrets
 
-    folder_fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | os.O_CLOEXEC)
+    folder_fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _CLOEXEC)
     try:
         for _ in range(100):
             token = "".join(secrets.choice(_ALPHABET) for _ in range(8))

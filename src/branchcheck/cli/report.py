@@ -14,14 +14,13 @@ from .. import gates
 from ..errors import BranchcheckError
 from ..formats import RenderOptions
 from ..formats.report import REPORT_FORMATS, ReportContext
-from ..loading import rubric_file
 from ..report import aggregate, batch
 from ..report.model import Summary
 from ..report.spool import Spool
 from .faults import InternalFault, UsageError
 from .output import open_output, stderr_line, terminal_width
 from .paths import check_names, yaml_files
-from .target import Target, check_not_input, plan_output
+from .target import Target, check_not_input, plan_output, rubric_source
 
 EXTRAS = {"xlsx": ("xlsxwriter", "XlsxWriter"), "html": ("matplotlib", "matplotlib")}
 
@@ -88,8 +87,7 @@ def run_report(
     if not files:
         stderr_line("branchcheck: error: no .yaml or .yml files found")
         return 2
-    given_rubric = rubric_file(rubric) if rubric is not None else None
-    check_not_input(target, [*files, *([given_rubric] if given_rubric else [])])
+    check_not_input(target, [*files, *rubric_source(rubric)])
     formatter = REPORT_FORMATS[fmt]
     workers = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
     work = [batch.Job(str(f), rubric, formatter.fragment) for f in files]

@@ -19,10 +19,10 @@ from ..formats.rubric_view import (
     rubric_table,
 )
 from ..formats.table import render_to_text
-from ..loading import builtin_rubrics, load_rubric, rubric_file
+from ..loading import builtin_rubrics, load_rubric
 from .output import emit, terminal_width
 from .paths import check_names
-from .target import STDOUT, check_not_input, plan_output
+from .target import STDOUT, check_not_input, plan_output, rubric_source
 
 
 def run_list(fmt: str) -> int:
@@ -51,8 +51,7 @@ def run_list(fmt: str) -> int:
 def run_show(ref: str, fmt: str, output: Path | None) -> int:
     check_names([ref, output])
     target = plan_output(output)
-    source = rubric_file(ref)
-    check_not_input(target, [source] if source is not None else [])
+    check_not_input(target, rubric_source(ref))
     rubric = load_rubric(ref)
     if fmt == "json":
         text = rubric_json(rubric)

@@ -9,12 +9,12 @@ from .. import gates
 from ..engine import score
 from ..errors import BranchcheckError, Diagnostic
 from ..formats import SCORE_FORMATS, RenderOptions
-from ..loading import read_ledger, rubric_file
+from ..loading import read_ledger
 from ..models.result import Result
 from ..models.rubric import Rubric
 from .output import emit, print_diagnostics, stderr_line, terminal_width
 from .paths import check_names
-from .target import check_not_input, plan_output
+from .target import check_not_input, plan_output, rubric_source
 
 
 def gate(
@@ -44,8 +44,7 @@ def run_score(
 ) -> int:
     check_names([*ledgers, rubric, output])
     target = plan_output(output)  # everything about the output is checked before any work
-    given_rubric = rubric_file(rubric) if rubric is not None else None
-    check_not_input(target, [*ledgers, *([given_rubric] if given_rubric else [])])
+    check_not_input(target, [*ledgers, *rubric_source(rubric)])
     gates.check_options(fail_under)
     scored: list[tuple[Result, Rubric]] = []
     rubric_files: set[Path] = set()

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..errors import BranchcheckError
+from ..loading import rubric_file
 from .paths import name_problem
 
 Kind = Literal["stdout", "fd", "stream", "file"]
@@ -110,6 +111,17 @@ def _descriptor(folder: str, base: str) -> int | None:
 
 def _is_system_folder(folder: str) -> bool:
     return any(folder == top or folder.startswith(top + "/") for top in ("/dev", "/proc", "/sys"))
+
+
+def rubric_source(ref: str | None) -> list[Path]:
+    """The file a `--rubric` value names, as an input to protect (none if it names none)."""
+    if ref is None:
+        return []
+    try:
+        found = rubric_file(ref)
+    except OSError:  # unreadable: loading it reports why
+        return []
+    return [found] if found is not None else []
 
 
 def _identity(target: Target) -> tuple[int, int] | None:
