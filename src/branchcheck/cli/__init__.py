@@ -7,6 +7,7 @@ went away. See cli/faults.py.
 
 from __future__ import annotations
 
+import importlib
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -64,6 +65,16 @@ MinTierOpt = Annotated[
 ]
 
 
+def _run(module: str, function: str, *args: object) -> int:
+    """Import a command's module (it may take a while) and run it, both shielded from click's
+    handling of Ctrl-C and broken pipes."""
+
+    def body() -> int:
+        return int(getattr(importlib.import_module(f".{module}", __name__), function)(*args))
+
+    return shielded(body)
+
+
 def _version(value: bool) -> None:
     if value:
         write_stdout(f"branchcheck {__version__}\n")
@@ -95,9 +106,7 @@ def score_command(
     min_tier: MinTierOpt = None,
 ) -> int:
     """Score ledgers: score, tier, every deduction explained."""
-    from .score import run_score
-
-    return shielded(lambda: run_score(ledgers, rubric, fmt.value, output, fail_under, min_tier))
+    return _run("score", "run_score", ledgers, rubric, fmt.value, output, fail_under, min_tier)
 
 
 class ReportFormat(StrEnum):
@@ -130,10 +139,8 @@ def report_command(
     min_tier: MinTierOpt = None,
 ) -> int:
     """Score many ledgers into one report: tiers, organisations, weakest norms, every branch."""
-    from .report import run_report
-
-    return shielded(
-        lambda: run_report(paths, rubric, fmt.value, output, jobs, fail_under, min_tier)
+    return _run(
+        "report", "run_report", paths, rubric, fmt.value, output, jobs, fail_under, min_tier
     )
 
 
@@ -144,9 +151,7 @@ def validate_command(
     ],
 ) -> int:
     """Check rubric files: schema, point sums, tiers, vocabulary. For CI."""
-    from .validate import run_validate
-
-    return shielded(lambda: run_validate(paths))
+    return _run("validate", "run_validate", paths)
 
 
 @rubrics_app.callback()
@@ -158,9 +163,7 @@ def rubrics_list(
 ) -> None:
     """List the built-in rubrics (id, name, version, issuer, norms, total)."""
     if ctx.invoked_subcommand is None:
-        from .rubrics import run_list
-
-        raise typer.Exit(shielded(lambda: run_list(fmt.value)))
+        raise typer.Exit(_run("rubrics", "run_list", fmt.value))
 
 
 @rubrics_app.command("show")
@@ -172,9 +175,7 @@ def rubrics_show(
     output: OutputOpt = None,
 ) -> int:
     """Print one rubric as its acceptance table (对照表)."""
-    from .rubrics import run_show
-
-    return shielded(lambda: run_show(rubric, fmt.value, output))
+    return _run("rubrics", "run_show", rubric, fmt.value, output)
 
 
 def main(argv: list[str] | None = None) -> int:
