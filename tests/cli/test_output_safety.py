@@ -3,6 +3,7 @@ file, streams to devices and FIFOs, and leaves no temporary file behind, whateve
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import shutil
@@ -217,6 +218,26 @@ def test_a_fifo_is_written_to_not_replaced(run_line, tmp_path) -> None:
     assert run.code == 0, run.err
     assert got and got[0].startswith(b"{")
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and listing(tmp_path) == ["pipe"]
+
+
+def test_a_fifo_whose_reader_leaves_is_one_error_line(run_line, tmp_path) -> None:
+    fcntl = pytest.importorskip("fcntl")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+
+    def read_a_little() -> None:
+        fd = os.open(fifo, os.O_RDONLY)
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), 4096)
+        os.read(fd, 10)
+        os.close(fd)
+
+    reader = threading.Thread(target=read_a_little)
+    reader.start()
+    run = run_line(f"branchcheck score {' '.join([str(OK)] * 150)} -f json -o {fifo}")
+    reader.join(timeout=30)
+    assert run.code == 2
+    assert run.err_lines == [f"{fifo}:1:1: error: cannot write: Broken pipe"]
 
 
 # --- what cannot be written is refused before any work ---------------------------------------

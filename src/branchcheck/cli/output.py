@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import Diagnostic
+from ..errors import one_line, Diagnostic
 from .faults import StdoutError
 from .target import Target
 
@@ -34,7 +34,7 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 def stderr_line(text: str) -> None:
     if sys.stderr is not None:
-        print(text, file=sys.stderr, flush=True)
+        print(one_line(text), file=sys.stderr, flush=True)  # whatever user text it quotes
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
@@ -124,8 +124,11 @@ def _copy_to_stream(target: Target, source: BinaryIO) -> None:
     else:
         assert target.path is not None
         fd = os.open(target.path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | _CLOEXEC)
-    with os.fdopen(fd, "wb") as out:
-        shutil.copyfileobj(source, out)
+    try:
+        while chunk := source.read(1 << 16):
+            _write_all(fd, chunk)  # not buffered: a short write must not hide an error
+    finally:
+        os.close(fd)
 
 
 @contextlib.contextmanager
