@@ -1,10 +1,16 @@
-"""The ledger rules that need the rubric: declared members, vocabulary, tasks and ratings."""
+"""The ledger rules that need the rubric: declared members, vocabulary, tasks and ratings.
+
+The rules on what the records say (facts, roles, groups: ledger_vocabulary; meetings, dues
+exceptions and the committee's term: ledger_warnings) live beside this module.
+"""
 
 from __future__ import annotations
 
 from ..models.checks import RatingCheck
 from ..models.ledger import Ledger
 from ..models.rubric import Rubric
+from .ledger_vocabulary import vocabulary_problems
+from .ledger_warnings import record_warnings
 from .locate import close_matches
 from .source import Problem
 
@@ -15,6 +21,8 @@ def ledger_problems(ledger: Ledger, rubric: Rubric) -> list[Problem]:
         + _event_types(ledger, rubric)
         + _tasks(ledger, rubric)
         + _ratings(ledger, rubric)
+        + vocabulary_problems(ledger, rubric)
+        + record_warnings(ledger, rubric)
     )
 
 
@@ -67,6 +75,13 @@ def _members(ledger: Ledger) -> list[Problem]:
         use(member_id, ("dues", member_id), at_key=True)
     for t, record in enumerate(ledger.training):
         use(record.member, ("training", t, "member"))
+    for x, excused in enumerate(ledger.excused):
+        use(excused.member, ("excused", x, "member"))
+    for x, exception in enumerate(ledger.dues_exceptions):
+        use(exception.member, ("dues_exceptions", x, "member"))
+    for name, group in ledger.groups.items():
+        for i, member_id in enumerate(group):
+            use(member_id, ("groups", name, i))
     return problems
 
 

@@ -1,14 +1,20 @@
-"""The rubric rules beyond the schema, checked by `validate` and before any scoring."""
+"""The rubric rules beyond the schema, checked by `validate` and before any scoring.
+
+Both `branchcheck validate FILE` and `branchcheck score --rubric FILE` (and a ledger's own
+`rubric:`) go through `rubric_problems`, so the two always agree on what is invalid.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..models.checks import RatingCheck
-from ..models.rubric import Deduct, Rubric
+from ..checks.records import fact_bool, fact_number
+from ..models.checks import FactCheck, FrequencyCheck, RatingCheck
+from ..models.rubric import Deduct, Norm, Rubric
 from .source import Problem
 
 _EPSILON = 1e-6
+Loc = tuple[str | int, ...]
 
 
 def rubric_problems(rubric: Rubric) -> list[Problem]:
@@ -16,33 +22,88 @@ def rubric_problems(rubric: Rubric) -> list[Problem]:
     problems += _unique_ids(rubric)
     problems += _point_sums(rubric)
     problems += _tiers(rubric)
-    for d, dim in enumerate(rubric.dimensions):
-        for n, norm in enumerate(dim.norms):
-            at = ("dimensions", d, "norms", n)
-            if norm.requirement is None:
-                problems.append(Problem(at, "every norm needs a `requirement` (shown in reports)"))
-            if isinstance(norm.scoring, Deduct) and isinstance(norm.check, RatingCheck):
-                problems.append(
-                    Problem(
-                        (*at, "scoring"),
-                        "a rating norm earns its level's share of the points;"
-                        " deductions do not apply",
-                    )
+    for _, _, norm, at in rubric.placed:
+        if norm.requirement is None:
+            problems.append(Problem(at, "every norm needs a `requirement` (shown in reports)"))
+        problems += _points(norm, at)
+        if isinstance(norm.scoring, Deduct) and isinstance(norm.check, RatingCheck):
+            problems.append(
+                Problem(
+                    (*at, "scoring"),
+                    "a rating norm earns its level's share of the points; deductions do not apply",
                 )
-            elif isinstance(norm.scoring, Deduct) and norm.scoring.deduct > norm.points:
-                problems.append(
-                    Problem(
-                        (*at, "scoring", "deduct"),
-                        f"a deduction of {norm.scoring.deduct:g} is larger than"
-                        f" the norm's {norm.points:g} points",
-                    )
+            )
+        elif isinstance(norm.scoring, Deduct) and norm.scoring.deduct > norm.points:
+            problems.append(
+                Problem(
+                    (*at, "scoring", "deduct"),
+                    f"a deduction of {norm.scoring.deduct:g} is larger than"
+                    f" the norm's {norm.points:g} points",
                 )
-            problems += _vocabulary(rubric, norm.check, (*at, "check"))
+            )
+        problems += _check_rules(norm, (*at, "check"))
+        problems += _vocabulary(rubric, norm.check, (*at, "check"))
     return problems
 
 
-def _duplicates(items: Iterable[tuple[str, tuple[str | int, ...]]], what: str) -> list[Problem]:
-    seen: dict[str, tuple[str | int, ...]] = {}
+def _points(norm: Norm, at: Loc) -> list[Problem]:
+    """0 points only for a veto item (一票否决 with no points of its own), never a bonus."""
+    if norm.points > 0:
+        return []
+    if norm.bonus:
+        why = "a bonus norm needs points above 0; give it its points, or remove `bonus`"
+    elif not norm.veto:
+        why = (
+            "points 0 is allowed only on a veto item (`veto: true`);"
+            " give the norm its points, or mark it `veto: true`"
+        )
+    else:
+        return []
+    return [Problem((*at, "points"), why)]
+
+
+def _check_rules(norm: Norm, at: Loc) -> list[Problem]:
+    check = norm.check
+    problems = []
+    if (
+        isinstance(check, FrequencyCheck)
+        and check.per != "year"
+        and "grace_days" in check.model_fields_set
+    ):
+        problems.append(
+            Problem(
+                (*at, "grace_days"),
+                f"grace_days applies only to `per: year` (this check is per {check.per});"
+                " remove it, or count per year",
+            )
+        )
+    if isinstance(check, FactCheck) and check.default is not None:
+        default = check.default
+        if check.min is not None and fact_number(default) is None:
+            problems.append(
+                Problem(
+                    (*at, "default"),
+                    f"default {default!r} is not a number, but the check compares numbers"
+                    f" (min {check.min:g}); write a number such as 0",
+                )
+            )
+        elif (
+            check.expect is not None
+            and fact_bool(check.expect) is not None
+            and fact_bool(default) is None
+        ):
+            problems.append(
+                Problem(
+                    (*at, "default"),
+                    f"default {default!r} reads as neither yes nor no, but the check expects"
+                    f" {check.expect!r}; write true/false or 是/否",
+                )
+            )
+    return problems
+
+
+def _duplicates(items: Iterable[tuple[str, Loc]], what: str) -> list[Problem]:
+    seen: dict[str, Loc] = {}
     problems = []
     for ident, loc in items:
         if ident in seen:
@@ -53,13 +114,30 @@ def _duplicates(items: Iterable[tuple[str, tuple[str | int, ...]]], what: str) -
 
 def _unique_ids(rubric: Rubric) -> list[Problem]:
     dims = [(dim.id, ("dimensions", d)) for d, dim in enumerate(rubric.dimensions)]
-    norms = [
-        (norm.id, ("dimensions", d, "norms", n))
+    standards: list[tuple[str, Loc]] = [
+        (std.id, ("dimensions", d, "standards", s))
         for d, dim in enumerate(rubric.dimensions)
-        for n, norm in enumerate(dim.norms)
+        for s, std in enumerate(dim.standards)
     ]
+    norms = [(norm.id, at) for _, _, norm, at in rubric.placed]
     tiers = [(tier.id, ("tiers", t)) for t, tier in enumerate(rubric.tiers)]
-    return _duplicates(dims, "dimension") + _duplicates(norms, "norm") + _duplicates(tiers, "tier")
+    problems = (
+        _duplicates(dims, "dimension")
+        + _duplicates(standards, "standard")
+        + _duplicates(norms, "norm")
+        + _duplicates(tiers, "tier")
+    )
+    # A standard's results sit beside its norms' under one id space (reports, `requires`).
+    norm_ids = {norm.id for _, _, norm, _ in rubric.placed}
+    problems += [
+        Problem(
+            (*loc, "id"),
+            f"standard id {ident!r} is also a norm id; give the standard an id of its own",
+        )
+        for ident, loc in standards
+        if ident in norm_ids
+    ]
+    return problems
 
 
 def _point_sums(rubric: Rubric) -> list[Problem]:
@@ -115,21 +193,48 @@ def _tiers(rubric: Rubric) -> list[Problem]:
             previous = score
         elif previous is not None:
             problems.append(Problem(at, f"tier {tier.id!r} needs a min_score above {previous:g}"))
+        if tier.min_common_ratio is not None and tier.min_common_ratio <= 0:
+            problems.append(
+                Problem(
+                    (*at, "min_common_ratio"),
+                    "min_common_ratio 0 always holds; give a share above 0 and up to 1"
+                    " (0.8 for 80%), or remove it",
+                )
+            )
         for r, norm_id in enumerate(tier.requires):
             if norm_id not in norm_ids:
                 problems.append(Problem((*at, "requires", r), f"requires unknown norm {norm_id!r}"))
     return problems
 
 
-def _vocabulary(rubric: Rubric, check: object, at: tuple[str | int, ...]) -> list[Problem]:
-    problems = []
+def _vocabulary(rubric: Rubric, check: object, at: Loc) -> list[Problem]:
+    """Every event type a check names (frequency, count, attendance, talks, gap, groups) is
+    declared in the rubric's `events`, including a kind's default (talks: 谈心谈话, groups:
+    党小组会) when the check does not name its own."""
+    events: tuple[str, ...] = getattr(check, "event", ())
+    if not events:
+        return []
     declared = set(rubric.events)
-    for e, event in enumerate(getattr(check, "event", ())):
-        if event not in declared:
+    written = "event" in getattr(check, "model_fields_set", ())
+    problems = []
+    for e, event in enumerate(events):
+        if event in declared:
+            continue
+        if not written:
+            kind = getattr(check, "kind", "")
             problems.append(
                 Problem(
-                    (*at, "event", e) if len(check.event) > 1 else (*at, "event"),  # type: ignore[attr-defined]
-                    f"event type {event!r} is not declared in the rubric's `events`",
+                    at,
+                    f"event type {event!r} (what a {kind} check counts unless it names its"
+                    " `event`) is not declared in the rubric's `events`; declare it there,"
+                    " or name the check's `event`",
                 )
             )
+            continue
+        problems.append(
+            Problem(
+                (*at, "event", e) if len(events) > 1 else (*at, "event"),
+                f"event type {event!r} is not declared in the rubric's `events`",
+            )
+        )
     return problems
