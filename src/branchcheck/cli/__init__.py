@@ -77,8 +77,13 @@ def _run(module: str, function: str, *args: object) -> int:
 
 def _version(value: bool) -> None:
     if value:
-        write_stdout(f"branchcheck {__version__}\n")
+        shielded(lambda: _print(f"branchcheck {__version__}\n"))
         raise typer.Exit()
+
+
+def _print(text: str) -> int:
+    write_stdout(text)
+    return 0
 
 
 @app.callback()

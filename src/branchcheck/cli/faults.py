@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable
 
-from ..errors import BranchcheckError
+from ..errors import BranchcheckError, one_line
 from ..gates import GateUsageError
 
 DONE, GATE_FAILED, BAD_INPUT, INTERNAL, INTERRUPTED, BROKEN_PIPE = 0, 1, 2, 3, 130, 141
@@ -65,7 +65,7 @@ def shielded(body: Callable[[], int]) -> int:
 
 def _line(text: str) -> None:
     if sys.stderr is not None:
-        print(text, file=sys.stderr, flush=True)
+        print(one_line(text), file=sys.stderr, flush=True)  # whatever user text it quotes
 
 
 class _ClosedOutput(io.RawIOBase):
@@ -118,8 +118,8 @@ def _print_error(exc: BranchcheckError) -> None:
 
 
 def _internal(message: str, trace: str | None = None) -> int:
-    if trace and os.environ.get("BRANCHCHECK_DEBUG"):
-        _line(trace.rstrip("\n"))
+    if trace and os.environ.get("BRANCHCHECK_DEBUG") and sys.stderr is not None:
+        print(trace.rstrip("\n"), file=sys.stderr, flush=True)  # many lines: asked for
     _line(
         f"branchcheck: internal error: {message} "
         "(please report it; rerun with BRANCHCHECK_DEBUG=1 for details)"
