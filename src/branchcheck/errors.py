@@ -100,6 +100,14 @@ class InvalidRubric(BranchcheckError):
     """A rubric that loads but breaks the format's rules (points, tiers, vocabulary)."""
 
 
+# Invisible format characters (Unicode category Cf) and the line and paragraph separators:
+# never legitimate in a ledger, refused on input and escaped on output.
+INVISIBLE = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f"
+)
 _BREAKS = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
 

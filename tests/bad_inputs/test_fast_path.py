@@ -104,7 +104,6 @@ def test_rubric_fields_get_the_same_answer_from_both_parsers(tmp_path, monkeypat
         pytest.param(edit(FACTS, "facts:\n\n  编号: 01"), {"编号": "1"}, id="blank-line-before"),
         pytest.param(edit(FACTS, "facts : {编号: 01}"), {"编号": "1"}, id="space-before-colon"),
         pytest.param(edit(FACTS, "facts: {'编号':01}"), {"编号": "1"}, id="quoted-key-no-space"),
-        pytest.param(edit(FACTS, "facts: {编号: 01}") + "...\n", {"编号": "1"}, id="document-end"),
         pytest.param(edit(FACTS, "facts: {编号: '01'}"), {"编号": "01"}, id="quoted-stays-text"),
     ],
 )

@@ -192,7 +192,7 @@ LEDGER_CASES = [
         edit("ratings: {N03: 好}", "ratings: {N01: 好}"),
         "30:11",
         "ratings.N01: norm 'N01' is not a rated norm of rubric 'lanzhou-6543'"
-        " (rated norms: N03, N06, N10, N19, N22, N25)",
+        " (rated norms: N03, N06, N19, N22, N25)",
         id="rating-unrated-norm",
     ),
 ]

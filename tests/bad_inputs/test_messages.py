@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
-from bad_inputs import BASE, DIAGNOSTIC, edit, q, refused, write
+from bad_inputs import BASE, DIAGNOSTIC, RUBRIC_BASE, edit, q, refused, write
 from branchcheck.errors import MAX_PER_FILE, Diagnostic, fold
 
 FACTS = "facts: {党员活动室: true, 活动经费: 6000}"
@@ -85,3 +86,73 @@ def test_fold_keeps_distinct_problems_apart() -> None:
 def test_base_ledger_is_valid(run_line, tmp_path) -> None:
     run = run_line(f"branchcheck score {q(write(tmp_path, BASE))}")
     assert run.code == 0, run.err
+
+
+def test_report_escapes_file_names_and_keys(run_line, tmp_path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a\n\nFORGED.yaml:1:1: error: ALL GOOD.yaml").write_bytes(b"")
+    (folder / "b.yaml").write_text(
+        edit(FACTS, 'facts: {"k\\n\\nFORGED.yaml:1:1: error: ALL GOOD\\e[2J\\u202e": 1}'),
+        "utf-8",
+    )
+    for fmt in ("json", "terminal", "markdown", "csv"):
+        run = run_line(f"branchcheck report {q(folder)} -f {fmt} -j 1")
+        assert run.code == 2, run.err
+        assert not RAW_CONTROL.search(run.err + run.out.replace("\r\n", "\n")), (fmt, run.err)
+        assert not any(line.startswith("FORGED") for line in run.err_lines + run.out.splitlines())
+
+
+def test_report_json_with_a_file_name_that_is_not_utf8(run_line, tmp_path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "x.yaml").write_bytes(b"")
+    import os
+
+    os.rename(folder / "x.yaml", os.path.join(os.fsencode(folder), b"\xd6\xd0\xce\xc4.yaml"))
+    run = run_line(f"branchcheck report {q(folder)} -f json -j 1")
+    assert run.code == 2, run.err
+    assert "\\udcd6\\udcd0\\udcce\\udcc4.yaml:1:1: error: file is empty" in run.err
+    assert json.loads(run.out)["errors"][0]["file"].endswith("\\udcd6\\udcd0\\udcce\\udcc4.yaml")
+
+
+@pytest.mark.parametrize("char", ["\u200e", "\u200f", "\u061c", "\u00ad", "\u2061", "\U000e0041"])
+def test_invisible_format_characters_are_refused(run_line, parser, tmp_path, char) -> None:
+    path = write(tmp_path, edit("name: 张伟", f"name: 张{char}伟"))
+    refused(run_line, path, "10:12", "invisible or control character")
+
+
+def test_json_output_escapes_what_a_terminal_must_not_see() -> None:
+    from branchcheck.formats.json_format import dumps
+
+    value = {"a": "x\u202ey\x85z\U000e0041\ud800"}
+    text = dumps(value)
+    assert not RAW_CONTROL.search(text) and "\U000e0041" not in text
+    assert json.loads(text) == value
+
+
+@pytest.mark.parametrize("prefix", ["...\n", "---\na: 1\n...\n", "a: 1\n---\n"])
+def test_validate_and_score_agree_on_document_markers(run_line, parser, tmp_path, prefix) -> None:
+    rubric = tmp_path / "r.yaml"
+    rubric.write_text(prefix + RUBRIC_BASE, "utf-8")
+    ledger = write(tmp_path, BASE, "l.yaml")
+    validate = run_line(f"branchcheck validate {q(rubric)}").code
+    scored_code = run_line(f"branchcheck score {q(ledger)} --rubric {q(rubric)}").code
+    shown = run_line(f"branchcheck rubrics show {q(rubric)}").code
+    assert validate == 2 and scored_code == 2 and shown == 2
+
+
+def test_a_relative_rubric_path_is_read_again_after_a_change_of_folder(
+    tmp_path, monkeypatch
+) -> None:
+    from branchcheck import load_rubric
+
+    for name, rubric_id in (("a", "first"), ("b", "second")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "r.yaml").write_text(
+            RUBRIC_BASE.replace("id: bad-rubric", f"id: {rubric_id}"), "utf-8"
+        )
+    monkeypatch.chdir(tmp_path / "a")
+    assert load_rubric("r.yaml").id == "first"
+    monkeypatch.chdir(tmp_path / "b")
+    assert load_rubric("r.yaml").id == "second"

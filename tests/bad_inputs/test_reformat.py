@@ -152,8 +152,9 @@ def _entry(head: str, value: Any, rng: random.Random, indent: int) -> str:
 
 
 def reformat(data: dict[str, Any], rng: random.Random) -> str:
-    start = rng.choice(["", "", "---\n", "# 台账\n---\n"])
-    end = rng.choice(["", "", "...\n", "\n\n# end\n"])
+    # Markers after the first line send a file the slow way (loading/fast.py): now and then.
+    start = rng.choice(["", "", "", "---\n", "", "", "", "# 台账\n---\n"])
+    end = rng.choice(["", "", "", "\n\n# end\n", "", "", "", "...\n"])
     body = _block(data, rng, 0) if rng.random() < 0.9 else _flow(data, rng, 0) + "\n"
     return start + body + end
 

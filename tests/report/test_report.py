@@ -115,7 +115,8 @@ def test_gates(run_line, tmp_path) -> None:
     run = run_line(f"branchcheck report {good} --min-tier gold")
     assert (
         run.code == 2
-        and run.err_lines[-1] == "--min-tier:1:1: error: unknown tier 'gold' (tiers: high, low)"
+        and run.err_lines[-1]
+        == "branchcheck: error: --min-tier: unknown tier 'gold' in rubric 'mini' (tiers: low, high)"
     )
 
 
@@ -160,8 +161,13 @@ def test_output_file_and_usage(run_line, tmp_path) -> None:
 def test_a_branch_in_two_ledgers_is_a_warning(run_line, tmp_path) -> None:
     for name in ("a.yaml", "b.yaml"):
         text = (BATCH / "ok.yaml").read_text(encoding="utf-8")
-        (tmp_path / name).write_text(text.replace("../rubrics/good/mini.yaml", str(TEST_FILES / "rubrics/good/mini.yaml")), encoding="utf-8")
+        (tmp_path / name).write_text(
+            text.replace("../rubrics/good/mini.yaml", str(TEST_FILES / "rubrics/good/mini.yaml")),
+            encoding="utf-8",
+        )
     run = run_line(f"branchcheck report {tmp_path} -f json")
     assert run.code == 0
-    assert run.err_lines == [f"{tmp_path / 'b.yaml'}:1:1: warning: branch 'b-ok' is also in {tmp_path / 'a.yaml'}; both ledgers are counted"]
+    assert run.err_lines == [
+        f"{tmp_path / 'b.yaml'}:1:1: warning: branch 'b-ok' is also in {tmp_path / 'a.yaml'}; both ledgers are counted"
+    ]
     assert json.loads(run.out)["count"] == 2

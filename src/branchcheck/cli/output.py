@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import one_line, Diagnostic
+from ..errors import Diagnostic, one_line
 from .faults import StdoutError
 from .target import Target
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
+from ..errors import INVISIBLE
 from ..models.result import Result
 from .base import RenderOptions
 
@@ -13,8 +15,27 @@ def result_data(result: Result) -> dict[str, Any]:
     return result.model_dump(mode="json")
 
 
+# Characters JSON may carry raw but a terminal must not see: C1 controls, DEL, invisible format
+# characters, line separators, lone surrogates. Written as \uXXXX escapes: the same JSON value.
+_UNSAFE = re.compile(f"[\x7f-\x9f\ud800-\udfff{INVISIBLE}]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code > 0xFFFF:  # as a surrogate pair, the way JSON spells it
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+def json_safe(text: str) -> str:
+    """JSON text with every invisible or control character escaped (outside strings there
+    are none, so this never changes the document's meaning)."""
+    return _UNSAFE.sub(_escape, text) if not text.isascii() else text
+
+
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, allow_nan=False, indent=2) + "\n"
+    return json_safe(json.dumps(data, ensure_ascii=False, allow_nan=False, indent=2)) + "\n"
 
 
 class JsonFormat:

@@ -63,7 +63,7 @@ def load_rubric(ref: str | os.PathLike[str]) -> Rubric:
         )
     try:
         stat = path.stat()
-        resolved = _resolved(path)
+        resolved = _resolved(Path(os.path.abspath(path)))  # cached: never on a relative path
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
         raise BranchcheckError.at(str(path), 1, 1, f"cannot read file: {exc}") from None
     return _load_rubric_file(resolved, stat.st_mtime_ns, stat.st_size)

@@ -7,7 +7,7 @@ import os
 import re
 from pathlib import Path
 
-from ..errors import BranchcheckError, visible
+from ..errors import INVISIBLE, BranchcheckError, visible
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -34,8 +34,7 @@ _BOMS = (
 # separators (line breaks to libyaml, not to yaml-rs or most editors), and the noncharacters
 # U+FFFE and U+FFFF (which YAML refuses and yaml-rs does not): never legitimate here.
 _FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\u200b-\u200d\u2060"
-    "\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+    f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff{INVISIBLE}]"
 )
 # NBSP or ideographic space used as indentation or after a colon: YAML sees no space there.
 _ODD_SPACE = re.compile("^[ \t]*[\u00a0\u3000]|:[\u00a0\u3000]", re.MULTILINE)

@@ -42,6 +42,10 @@ def _needs_strict(text: str) -> bool:
         return True
     if text.startswith("%") or "\n%" in text or "\r%" in text:  # a directive
         return True
+    # Document markers past the first line: yaml-rs and libyaml read `...` and a second
+    # document differently (`...` first, then keys: one document to yaml-rs, two to libyaml).
+    if text.startswith("...") or "\n..." in text or "\n---" in text or "\r---" in text:
+        return True
     return _STRICT_ONLY.search(text) is not None
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import BranchcheckError, visible
+from ..errors import INVISIBLE, BranchcheckError, visible
 from ..models.common import plain
 from .decode import line_col
 from .positions import MapPos, Pos, ScalarPos, SeqPos
@@ -22,9 +22,7 @@ from .syntax import syntax_error
 
 MAX_DEPTH = 32
 _NULLS = frozenset({"", "~", "null"})
-_BAD_IN_VALUE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2028\u2029\u2060\u202a-\u202e\u2066-\u2069\ufeff]"
-)
+_BAD_IN_VALUE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{INVISIBLE}]")  # from escapes
 BAD_IN_KEY = re.compile("[\u00a0\u3000\u200b-\u200d\ufeff]|^\\s|\\s$")
 
 _Parser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)

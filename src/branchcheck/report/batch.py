@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..engine import score
-from ..errors import BranchcheckError
+from ..errors import BranchcheckError, one_line
 from ..loading import read_ledger
 from ..models.rubric import Rubric
 from .aggregate import branch_row, rubric_meta
@@ -76,7 +76,11 @@ def score_one(job: Job) -> Scored:
             rubric_file=str(loaded.rubric_file),
         )
     except BranchcheckError as exc:
-        errors = [ErrorRecord(d.file, d.line, d.col, d.message) for d in exc.diagnostics]
+        # Escaped here, once: every format shows them, and a file name may not even be UTF-8.
+        errors = [
+            ErrorRecord(one_line(d.file), d.line, d.col, one_line(d.message))
+            for d in exc.diagnostics
+        ]
         return Scored(job.path, errors=errors)
     except Exception as exc:  # a bug: carried to the parent (it may be in another process)
         import traceback

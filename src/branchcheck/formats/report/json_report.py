@@ -7,11 +7,12 @@ from typing import Any, BinaryIO
 
 from ...models.result import Result
 from ...report.model import BranchRow, NormStat, RubricSummary, Summary
+from ..json_format import json_safe
 from .base import ReportContext
 
 
 def result_fragment(result: Result, row: BranchRow) -> str:
-    return result.model_dump_json()  # compact, UTF-8 as is; serialized in Rust
+    return json_safe(result.model_dump_json())  # compact, serialized in Rust
 
 
 def _group(group: RubricSummary) -> dict[str, Any]:
@@ -69,7 +70,9 @@ class JsonReport:
     fragment = staticmethod(result_fragment)
 
     def write(self, context: ReportContext, out: BinaryIO) -> None:
-        head = json.dumps(header(context.summary), ensure_ascii=False, allow_nan=False, indent=1)
+        head = json_safe(
+            json.dumps(header(context.summary), ensure_ascii=False, allow_nan=False, indent=1)
+        )
         out.write(head[:-2].encode("utf-8"))  # reopen the object to stream "results" last
         out.write(b',\n "results": [')
         first = True
