@@ -25,3 +25,16 @@ def test_a_quick_block_is_untouched_and_the_alarm_is_cleared() -> None:
         pass
     time.sleep(0.1)  # had the alarm not been cleared, it would fire here
     assert signal.getsignal(signal.SIGALRM) is before
+
+
+def test_commands_bound_each_file(run_line, monkeypatch) -> None:
+    from conftest import EXAMPLES
+
+    import branchcheck.limits
+
+    monkeypatch.setattr(branchcheck.limits, "FILE_SECONDS", 1e-6)
+    path = EXAMPLES / "fgw" / "lz-fgw-06.yaml"
+    for line in (f"branchcheck score {path}", f"branchcheck report {path} -j 1"):
+        run = run_line(line)
+        assert run.code == 2, run.err
+        assert f"{path}:1:1: error: took longer than 1e-06 s" in run.err

@@ -21,8 +21,11 @@ FILE_SECONDS = float(os.environ.get("BRANCHCHECK_FILE_SECONDS", "60"))
 
 
 @contextmanager
-def time_limit(name: str, seconds: float = FILE_SECONDS) -> Iterator[None]:
-    """Raise BranchcheckError for `name` if the block runs longer than `seconds`."""
+def time_limit(name: str, seconds: float | None = None) -> Iterator[None]:
+    """Raise BranchcheckError for `name` if the block runs longer than `seconds` (default
+    FILE_SECONDS)."""
+    if seconds is None:
+        seconds = FILE_SECONDS
     usable = (
         hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()

@@ -9,6 +9,7 @@ from .. import gates
 from ..engine import score
 from ..errors import BranchcheckError, Diagnostic
 from ..formats import SCORE_FORMATS, RenderOptions
+from ..limits import time_limit
 from ..loading import read_ledger
 from ..models.result import Result
 from ..models.rubric import Rubric
@@ -51,13 +52,15 @@ def run_score(
     errors: list[Diagnostic] = []
     for path in ledgers:
         try:
-            loaded = read_ledger(path, rubric)
+            with time_limit(str(path)):  # no file holds the command forever
+                loaded = read_ledger(path, rubric)
+                result = score(loaded.rubric, loaded.ledger)
         except BranchcheckError as exc:
             errors += exc.diagnostics
             continue
         print_diagnostics(loaded.warnings)
         rubric_files.add(loaded.rubric_file)
-        scored.append((score(loaded.rubric, loaded.ledger), loaded.rubric))
+        scored.append((result, loaded.rubric))
     if errors:
         print_diagnostics(errors)
         return 2

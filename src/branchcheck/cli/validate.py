@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import BranchcheckError
+from ..limits import time_limit
 from ..loading import check_rubric_file
 from .output import print_diagnostics, stderr_line
 from .paths import check_names, yaml_files
@@ -17,7 +18,8 @@ def run_validate(paths: list[Path]) -> int:
     invalid = 0
     for path in files:
         try:
-            problems = check_rubric_file(path)
+            with time_limit(str(path)):
+                problems = check_rubric_file(path)
         except BranchcheckError as exc:
             print_diagnostics(exc.diagnostics)
             code, invalid = 2, invalid + 1

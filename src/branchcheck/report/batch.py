@@ -22,6 +22,7 @@ from typing import Any
 
 from ..engine import score
 from ..errors import BranchcheckError, one_line
+from ..limits import time_limit
 from ..loading import read_ledger
 from ..models.rubric import Rubric
 from .aggregate import branch_row, rubric_meta
@@ -63,8 +64,9 @@ def _meta(rubric: Rubric) -> RubricMeta:
 def score_one(job: Job) -> Scored:
     """Load, score and pre-render one ledger; a bad ledger becomes error records, never a raise."""
     try:
-        loaded = read_ledger(Path(job.path), job.rubric)
-        result = score(loaded.rubric, loaded.ledger)
+        with time_limit(job.path):  # no file holds a worker forever
+            loaded = read_ledger(Path(job.path), job.rubric)
+            result = score(loaded.rubric, loaded.ledger)
         meta = _meta(loaded.rubric)
         row = branch_row(result, meta, job.path)
         return Scored(
