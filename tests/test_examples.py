@@ -251,7 +251,8 @@ def test_hand_check_five_star_deductions() -> None:
     # five-star/ly-jg-02 (扣分制): S07 no activity room -5 (veto); S08 no equipment -5; S09 no
     # 支委会 in January, July and August, 3 x 0.5 = 1.5; S04 two members under 32 hours,
     # 2 x 1 = 2; ratings S03 较好 5 x 0.2 = 1, S15 一般 3 x 0.4 = 1.2, S21 较好 6 x 0.2 = 1.2,
-    # S23 较好 1. 100 - 17.9 = 82.1, no bonus: 四星 (the veto bars 五星 only).
+    # S23 较好 1; S22 满意率 92% earns 9.2 of 10, so 0.8. 100 - 18.7 = 81.3, no bonus: 四星
+    # (the veto bars 五星 only).
     result = _result("five-star/ly-jg-02.yaml")
     assert _lost(result) == {
         "S03": 1.0,
@@ -261,7 +262,8 @@ def test_hand_check_five_star_deductions() -> None:
         "S09": 1.5,
         "S15": 1.2,
         "S21": 1.2,
+        "S22": 0.8,
         "S23": 1.0,
     }
-    assert result.score == round(100 - 17.9, 2) == 82.1
+    assert result.score == round(100 - 18.7, 2) == 81.3
     assert (result.tier.id, result.vetoes) == ("star4", ["S07"])

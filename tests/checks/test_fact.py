@@ -38,6 +38,14 @@ CASES = [
     pytest.param({"min": 5000}, {"活动室": "1e400"}, 0.0, 1, id="min-overflow-is-not-a-number"),
     pytest.param({"min": 5000}, {"活动室": float("inf")}, 0.0, 1, id="min-typed-inf"),
     pytest.param({"min": 5000}, {"活动室": "nan"}, 0.0, 1, id="min-nan"),
+    # share: the value is the fraction (群众满意率 in five-star).
+    pytest.param({"share": True}, {"活动室": "82%"}, 0.82, 1, id="share-percent"),
+    pytest.param({"share": True}, {"活动室": 0.82}, 0.82, 1, id="share-decimal"),
+    pytest.param({"share": True}, {"活动室": 82}, 0.82, 1, id="share-82-means-percent"),
+    pytest.param({"share": True}, {"活动室": "100%"}, 1.0, 0, id="share-full"),
+    pytest.param({"share": True}, {"活动室": "120%"}, 1.0, 0, id="share-capped-at-1"),
+    pytest.param({"share": True}, {"活动室": "很好"}, 0.0, 1, id="share-not-a-number"),
+    pytest.param({"share": True}, {}, 0.0, 1, id="share-missing"),
 ]
 
 

@@ -50,12 +50,21 @@ def fact_number(text: str) -> float | None:
 def fact_check(check: FactCheck, ctx: Context) -> Outcome:
     """1 when the ledger's fact matches `expect` (default true) or reaches `min`, else 0.
 
+    With `share: true` the value is the fraction itself (82% or 0.82 -> 0.82).
     PASS: facts {党员活动室: true}, or {活动经费: 6000元} with min 1.
     FAIL: fact missing (and no `default`), or 活动经费 3000 with min 5000.
     """
     value = ctx.ledger.facts.get(check.key, check.default)
     if value is None:
         return Outcome(0.0, 1, f"台账未记录“{check.key}”")
+    if check.share:
+        number = fact_number(value)
+        if number is None:
+            return Outcome(0.0, 1, f"{check.key}：{value}（不是数值）")
+        if 1 < number <= 100:  # 82 written for 82%
+            number /= 100
+        fraction = min(max(number, 0.0), 1.0)
+        return Outcome(fraction, 0 if fraction >= 1 else 1, f"{check.key}{fraction:.0%}")
     if check.min is not None:
         number = fact_number(value)
         ok = number is not None and number >= check.min

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
-from .common import FileModel, Int, Num, ScalarText, Text, TextKey
+from .common import FileModel, Flag, Int, Num, ScalarText, Text, TextKey
 
 Period = Literal["month", "quarter", "half", "year"]
 Count = Annotated[Int, Field(ge=1, le=10000)]
@@ -101,11 +101,13 @@ class FactCheck(FileModel):
     # Read when the ledger does not record the fact, e.g. `false` for a misconduct fact
     # that is recorded only when it happened. Without it an unrecorded fact scores 0.
     default: ScalarText | None = None
+    # The value itself is the share of the points (群众满意率: 82% -> 0.82 of them).
+    share: Flag = False
 
     @model_validator(mode="after")
     def _expect_or_min(self) -> FactCheck:
-        if self.expect is not None and self.min is not None:
-            raise ValueError("a fact check takes `expect` or `min`, not both")
+        if sum(x for x in (self.expect is not None, self.min is not None, self.share)) > 1:
+            raise ValueError("a fact check takes one of `expect`, `min` or `share: true`")
         return self
 
 
