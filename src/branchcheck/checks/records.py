@@ -61,9 +61,9 @@ def fact_check(check: FactCheck, ctx: Context) -> Outcome:
         number = fact_number(value)
         if number is None:
             return Outcome(0.0, 1, f"{check.key}：{value}（不是数值）")
-        if 1 < number <= 100:  # 82 written for 82%
-            number /= 100
-        fraction = min(max(number, 0.0), 1.0)
+        if 1 < number <= 100 and not any(sign in value for sign in "%％"):
+            number /= 100  # 82 written for 82%
+        fraction = round(min(max(number, 0.0), 1.0), 6)
         return Outcome(fraction, 0 if fraction >= 1 else 1, f"{check.key}{fraction:.0%}")
     if check.min is not None:
         number = fact_number(value)
