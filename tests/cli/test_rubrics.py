@@ -12,8 +12,9 @@ def test_list_names_every_builtin(run_line) -> None:
     assert run.code == 0
     listed = {row["id"]: row for row in json.loads(run.out)}
     assert set(listed) == {"lanzhou-6543", "five-star", "quality-branch"}
-    assert listed["lanzhou-6543"]["norms"] == "41"  # 27 work norms' items, bonus and vetoes
-    assert listed["lanzhou-6543"]["total"] == "100"
+    lanzhou = listed["lanzhou-6543"]
+    assert (lanzhou["standards"], lanzhou["norms"]) == (27, 41)  # 27 work norms, 41 items
+    assert lanzhou["total"] == 100  # numbers are numbers
 
 
 def test_list_table(run_line) -> None:
@@ -26,10 +27,14 @@ def test_show_markdown_has_every_norm_once(run_line) -> None:
     run = run_line("branchcheck rubrics show lanzhou-6543 --format markdown")
     assert run.code == 0
     rows = [line for line in run.out.splitlines() if line.startswith("| ") and "| N" in line]
-    # Listed by dimension, so not in id order; each of N01-N41 once.
-    assert sorted(row.split(" | ")[1] for row in rows) == [f"N{i:02d}" for i in range(1, 42)]
+    # Listed by dimension and work norm, so not in id order; each of N01-N41 once, and each
+    # of the 27 work norms named beside its items.
+    assert sorted(row.split(" | ")[2] for row in rows) == [f"N{i:02d}" for i in range(1, 42)]
+    standards = {(row.split(" | ")[1].split() or [""])[0] for row in rows}
+    assert standards == {f"G{i:02d}" for i in range(1, 28)} | {""}  # "": the bonus items
     assert "一票否决" in run.out and "加分项" in run.out
-    assert "| 维度 | 编号 | 规范 | 要求 | 分值 | 计分方式 | 标记 | 依据 |" in run.out
+    assert "| 维度 | 工作规范 | 编号 | 规范 | 要求 | 分值 | 计分方式 | 标记 | 依据 |" in run.out
+    assert "共性任务（各项规范）得分率≥80%" in run.out
 
 
 def test_show_a_path_keeps_text_as_written(run_line) -> None:

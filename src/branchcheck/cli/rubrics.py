@@ -13,6 +13,7 @@ from ..formats.json_format import dumps
 from ..formats.markdown import md_table
 from ..formats.rubric_view import (
     CATALOGUE_HEADER,
+    catalogue_entry,
     catalogue_rows,
     rubric_json,
     rubric_markdown,
@@ -29,12 +30,7 @@ def run_list(fmt: str) -> int:
     rubrics = [(ident, load_rubric(path)) for ident, path in builtin_rubrics().items()]
     rows = catalogue_rows(rubrics)
     if fmt == "json":
-        text = dumps(
-            [
-                dict(zip(["id", "name", "version", "issuer", "norms", "total"], row, strict=True))
-                for row in rows
-            ]
-        )
+        text = dumps([catalogue_entry(ident, rubric) for ident, rubric in rubrics])
     elif fmt == "markdown":
         text = "\n".join(md_table(CATALOGUE_HEADER, rows)) + "\n"  # type: ignore[arg-type]
     else:

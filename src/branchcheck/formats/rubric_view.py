@@ -15,6 +15,7 @@ from .markdown import md_table
 from .table import render_to_text
 
 HEADER = ["维度", "编号", "规范", "要求", "分值", "计分方式", "标记", "依据"]
+STANDARD_COLUMN = "工作规范"
 
 
 def scoring_label(norm: Norm) -> str:
@@ -29,13 +30,24 @@ def marks(norm: Norm) -> str:
         found.append(f"正式党员≥{norm.when.members_at_least}名时适用")
     if norm.when and norm.when.members_below:
         found.append(f"正式党员<{norm.when.members_below}名时适用")
+    if norm.when and norm.when.type:
+        found.append(f"{'、'.join(norm.when.type)}党支部适用")
+    if norm.when and norm.when.has_groups is not None:
+        found.append("划分党小组的适用" if norm.when.has_groups else "未划分党小组的适用")
     return "、".join(found)
 
 
+def header(rubric: Rubric) -> list[str]:
+    """With work norms, a column naming each check item's, after the dimension."""
+    return [HEADER[0], STANDARD_COLUMN, *HEADER[1:]] if rubric.standards else HEADER
+
+
 def rows(rubric: Rubric) -> list[list[str]]:
+    grouped = bool(rubric.standards)
     return [
         [
             dim.name,
+            *([f"{std.id} {std.name}" if std else ""] if grouped else []),
             norm.id,
             norm.name,
             norm.requirement or "",
@@ -44,7 +56,7 @@ def rows(rubric: Rubric) -> list[list[str]]:
             marks(norm),
             norm.basis or "",
         ]
-        for dim, norm in rubric.norms
+        for dim, std, norm, _ in rubric.placed
     ]
 
 
@@ -58,6 +70,8 @@ def _tier_lines(rubric: Rubric) -> list[str]:
             rules.append("无一票否决项")
         if tier.min_dimension_ratio is not None:
             rules.append(f"各维度得分率≥{tier.min_dimension_ratio:.0%}")
+        if tier.min_common_ratio is not None:
+            rules.append(f"共性任务（各项规范）得分率≥{tier.min_common_ratio:.0%}")
         if tier.requires:
             rules.append(f"{'、'.join(tier.requires)}全部达标")
         lines.append(f"{tier.name}（{tier.id}）：{'，'.join(rules) or '基础等级'}")
@@ -81,15 +95,15 @@ def _heading(rubric: Rubric) -> list[str]:
 def rubric_markdown(rubric: Rubric) -> str:
     head = _heading(rubric)
     lines = [f"# {head[0]}", "", *(f"- {line}" for line in head[1:]), ""]
-    lines += md_table(HEADER, rows(rubric))  # type: ignore[arg-type]
+    lines += md_table(header(rubric), rows(rubric))  # type: ignore[arg-type]
     lines += ["", "## 等级", ""] + [f"- {line}" for line in _tier_lines(rubric)]
     return "\n".join(lines) + "\n"
 
 
 def rubric_table(rubric: Rubric, options: RenderOptions) -> str:
     table = Table(header_style="bold", show_lines=True)
-    for header in HEADER:
-        table.add_column(header, overflow="fold")
+    for name in header(rubric):
+        table.add_column(name, overflow="fold")
     for row in rows(rubric):
         table.add_row(*(terminal(cell) for cell in row))
     head = Text("\n".join(_heading(rubric)))
@@ -104,9 +118,29 @@ def rubric_json(rubric: Rubric) -> str:
 
 def catalogue_rows(rubrics: list[tuple[str, Rubric]]) -> list[list[str]]:
     return [
-        [ident, r.name, r.version, r.issuer or "", str(r.norm_count), number(r.total)]
+        [ident, r.name, r.version, r.issuer or "", _norm_count(r), number(r.total)]
         for ident, r in rubrics
     ]
+
+
+def catalogue_entry(ident: str, rubric: Rubric) -> dict[str, Any]:
+    """One built-in rubric for `rubrics -f json`: figures as numbers."""
+    return {
+        "id": ident,
+        "name": rubric.name,
+        "version": rubric.version,
+        "issuer": rubric.issuer,
+        "standards": len(rubric.standards),
+        "norms": rubric.norm_count,
+        "total": rubric.total,
+    }
+
+
+def _norm_count(rubric: Rubric) -> str:
+    """27（41项）: the work norms, and the check items under them."""
+    if rubric.standards:
+        return f"{len(rubric.standards)}（{rubric.norm_count}项）"
+    return str(rubric.norm_count)
 
 
 CATALOGUE_HEADER = ["编号", "名称", "版本", "发布机关", "规范数", "满分"]
