@@ -1,18 +1,32 @@
 """Deterministic synthetic 台账 (branch ledgers) for benchmarks and tests.
 
     python benchmarks/generate.py --count 545 --seed 1 --out /tmp/gen545 [--rubric lanzhou-6543]
+    python benchmarks/generate.py --count 545 --seed 1 --out /tmp/messy545 --messy
 
 Writes COUNT full-year ledgers, one YAML file per branch, spread over several parent
 organisations (the founding case: 86 市直 units holding 545 branches). The rubric is read with
-`branchcheck.load_rubric`, and each ledger holds what the rubric's norms check: meetings for
-frequency / count / attendance norms, 谈心谈话 pairs, dues months, training hours, the
-committee's election, facts, ratings and (with a `split`) the 个性任务. Quality varies from
-branch to branch (three bands, plus occasional expired terms and unpaid dues), so every tier
-of the built-in rubrics occurs in a few dozen ledgers.
+`branchcheck.load_rubric`, and each ledger holds what the rubric's norms check, derived from
+the norms themselves: meetings for frequency / count / attendance / gap norms (with the topic
+words they look for), 党小组 and their monthly meetings for `groups` norms, 谈心谈话 covering
+members, pair types and the 书记, dues months, training hours (56 for the committee where a
+norm asks it), the committee's election, every fact a `fact` norm reads, a level for every
+`rating` norm and (with a `split`) the 个性任务. Branches are 机关 unless the rubric has norms
+that depend on the branch type (five-star: a mix of 机关, 社区 and 村).
+
+The records the ledger format has for real-world cases are used now and then: 预备党员
+admitted at a 党员大会 (with quorum), elections, an `excused` elderly or sick member, 缓交 /
+代交 / 补交 `dues_exceptions`, and the previous year's 组织生活会 held in January with
+`for_year`. A clean ledger loads without a single warning. Quality varies from branch to
+branch (four bands, plus occasional expired terms, unpaid dues and veto facts), so every tier
+of the built-in rubrics occurs.
+
+`--messy` writes the same branches with the mistakes real 台账 carry (attendees listed after
+they left, event types the rubric does not know, values in curly quotes, fact keys no norm
+reads, events outside the period, …): at least one warning in 24 of every 25 ledgers.
 
 Same arguments, same bytes: every random draw comes from `random.Random` seeded with a string
 built from the seed, the rubric id and the ledger's index; nothing iterates over a set.
-Only the standard library and branchcheck are used. Names are invented.
+Only the standard library and branchcheck are used. Names of people are invented.
 """
 
 from __future__ import annotations
@@ -29,6 +43,8 @@ from pathlib import Path
 from typing import Any
 
 from branchcheck import load_rubric
+from branchcheck.checks.organization import DEFAULT_TERM_YEARS, TERM_BY_TYPE
+from branchcheck.checks.records import fact_bool
 from branchcheck.loading import builtin_rubrics
 from branchcheck.models import Rubric
 
@@ -99,6 +115,15 @@ def windows(per: str, start: dt.date, end: dt.date) -> list[Window]:
 
 def ym(day: dt.date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, clipped to the month's end."""
+    year, month = day.year + (day.month - 1 + months) // 12, (day.month - 1 + months) % 12 + 1
+    return min(
+        day.replace(day=1, year=year, month=month) + dt.timedelta(days=day.day - 1),
+        month_end(year, month),
+    )
 
 
 # --- words ---------------------------------------------------------------------------------
@@ -180,18 +205,18 @@ ASSEMBLY = {  # 党员大会, by quarter
 }
 ADMISSION = "讨论接收{name}为中共预备党员"
 LECTURE = {  # 党课, by quarter
-    1: "书记讲党课：以高质量党建引领高质量发展",
+    1: "以高质量党建引领高质量发展",
     2: "党纪学习教育专题党课：学纪、知纪、明纪、守纪",
     3: "专题党课：深入学习贯彻党的二十届三中全会精神",
     4: "党课：弘扬伟大建党精神，践行初心使命",
 }
-LIFE_MEETING_EARLY = "2023年度组织生活会（主题教育专题组织生活会）：对照检查，开展批评和自我批评"
-LIFE_MEETING_LATE = "2024年度组织生活会：对照检查，开展批评和自我批评"
-REVIEW_EARLY = "2023年度民主评议党员：个人自评、党员互评、民主测评"
-REVIEW_LATE = "2024年度民主评议党员：个人自评、党员互评、民主测评"
-TOPIC_PHRASES = {  # wording for a topic keyword a rubric asks for
+LIFE_MEETING = "{year}年度组织生活会：对照检查，开展批评和自我批评"
+REVIEW = "{year}年度民主评议党员：个人自评、党员互评、民主测评"
+ELECTION = {True: "选举产生新一届支部委员会", False: "选举产生新一届支部书记"}  # committee?
+TOPIC_PHRASES = {  # wording for a topic keyword a rubric asks for ({topic}: the meeting's own)
     "第一议题": "第一议题：{study}",
     "开放式": "开放式主题党日：邀请服务对象和群众代表参加，征求意见建议",
+    "书记讲党课": "书记讲党课：{topic}",
 }
 TASKS = [
     "打造“{short}先锋”党建品牌",
@@ -312,6 +337,94 @@ OFFICES = [
     "科技信息处",
 ]
 ORDINALS = "一二三四五六七八九十"
+# 社区 and 村 branches (five-star): the 街道 / 乡镇 they belong to; community and village names
+# are made up from common place-name parts.
+STREETS = [
+    ("城关区", "张掖路街道"),
+    ("城关区", "酒泉路街道"),
+    ("城关区", "皋兰路街道"),
+    ("城关区", "东岗西路街道"),
+    ("城关区", "白银路街道"),
+    ("城关区", "临夏路街道"),
+    ("城关区", "雁南街道"),
+    ("城关区", "嘉峪关路街道"),
+    ("城关区", "广武门街道"),
+    ("城关区", "伏龙坪街道"),
+    ("城关区", "草场街街道"),
+    ("城关区", "拱星墩街道"),
+    ("城关区", "团结新村街道"),
+    ("城关区", "五泉街道"),
+    ("七里河区", "西园街道"),
+    ("七里河区", "西湖街道"),
+    ("七里河区", "建兰路街道"),
+    ("七里河区", "敦煌路街道"),
+    ("七里河区", "西站街道"),
+    ("七里河区", "龚家湾街道"),
+    ("七里河区", "土门墩街道"),
+    ("安宁区", "培黎街道"),
+    ("安宁区", "西路街道"),
+    ("安宁区", "十里店街道"),
+    ("安宁区", "孔家崖街道"),
+    ("安宁区", "银滩路街道"),
+    ("西固区", "陈坪街道"),
+    ("西固区", "先锋路街道"),
+    ("西固区", "福利路街道"),
+    ("西固区", "西固城街道"),
+    ("西固区", "四季青街道"),
+]
+TOWNS = [
+    ("榆中县", "城关镇"),
+    ("榆中县", "夏官营镇"),
+    ("榆中县", "金崖镇"),
+    ("榆中县", "和平镇"),
+    ("榆中县", "甘草店镇"),
+    ("榆中县", "青城镇"),
+    ("榆中县", "定远镇"),
+    ("榆中县", "连搭镇"),
+    ("榆中县", "新营镇"),
+    ("皋兰县", "石洞镇"),
+    ("皋兰县", "忠和镇"),
+    ("皋兰县", "什川镇"),
+    ("皋兰县", "九合镇"),
+    ("皋兰县", "水阜镇"),
+    ("永登县", "红城镇"),
+    ("永登县", "中堡镇"),
+    ("永登县", "武胜驿镇"),
+    ("永登县", "河桥镇"),
+    ("永登县", "连城镇"),
+    ("永登县", "苦水镇"),
+    ("永登县", "大同镇"),
+    ("永登县", "树屏镇"),
+    ("红古区", "海石湾镇"),
+    ("红古区", "花庄镇"),
+    ("红古区", "平安镇"),
+    ("七里河区", "阿干镇"),
+    ("七里河区", "八里镇"),
+    ("七里河区", "西果园镇"),
+    ("七里河区", "黄峪镇"),
+]
+COMMUNITY_PARTS = (
+    "东岗 南关 北滨河 金港 雁园 和平 民主 团结 光辉 新华 建设 兴隆 滨河 安西 新港 秀川 西津"
+    " 华林 培黎 万新 银滩 桃园 福利 西柳 先锋 合水 红山根 五里铺 雁滩 拱星 广武 振兴 幸福"
+    " 阳光 康乐 明珠 春晖 金城 安宁 锦绣"
+).split()
+VILLAGE_PARTS = (
+    "张家 王家 李家 马家 苏家 杨家 陈家 何家 高家 魏家 朱家 岳家 段家 徐家 柳家 金家".split()
+)
+VILLAGE_ENDS = "湾 坪 庄 沟 台 川 岔 营 堡 寨 河 梁".split()
+# Branch types: 机关 everywhere, unless the rubric has norms that depend on the type
+# (`when: {type: …}`, as five-star's S05), which calls for a mix.
+MIXED_TYPES = [("机关", 0.45), ("社区", 0.30), ("村", 0.25)]
+EXCUSE_REASONS = {
+    "elderly": "年老体弱、行动不便，经支部委员会同意不作参加组织生活和学习硬性要求，送学上门",
+    "ill": "身患重病，长期住院治疗",
+    "migrant": "外出务工（流动党员），纳入流动党员管理",
+}
+TRAINING_TITLES = {  # branch type -> (two-session course, short course, online)
+    "机关": ("市直机关党员干部集中轮训", "党纪学习教育专题读书班", "网络学院在线学习（全年累计）"),
+    "社区": ("街道党员冬春训", "社区党员集中学习", "“甘肃党建”平台在线学习（全年累计）"),
+    "村": ("乡镇党员冬春训", "农村党员远程教育集中学习", "“甘肃党建”平台在线学习（全年累计）"),
+}
 
 # --- YAML output ---------------------------------------------------------------------------
 
@@ -367,9 +480,13 @@ class Plan:
     """Everything a ledger says, before dates and lists are laid out by `render`.
 
     Shortfalls are named explicitly, so hand-written examples and random ledgers share one
-    renderer: `missing[type]` window indexes without that meeting, `topic_missing[(type,
-    keyword)]` windows whose meeting lacks the keyword, `low_attendance[type]` meeting ordinals
-    under the rate, members without talks or short of training hours, unpaid months.
+    renderer: `missing[type]` window indexes without that meeting, `group_missing` (group,
+    window) pairs without a 党小组会, `topic_missing[norm id]` windows whose meetings lack the
+    norm's topic word, `low_attendance[type]` meeting ordinals under the rate, members without
+    talks (or talked with by a 委员 instead of the 书记), short of training hours, unpaid months.
+    `life` is when the 组织生活会 and 民主评议党员 are held: "late" (this year's in November or
+    December), "switch" (also last year's, in January or February, with `for_year`), "early"
+    (last year's in January or February, this year's in January of the next year).
     """
 
     rubric: Rubric
@@ -381,19 +498,28 @@ class Plan:
     end: dt.date
     members: list[Person]
     seed: str
+    branch_type: str | None = "机关"
     committee: list[str] = field(default_factory=list)
     elected: dt.date | None = None
     term_years: int | None = 3
-    groups: list[list[str]] = field(default_factory=list)
+    extension: dict[str, dt.date] | None = None
+    groups: dict[str, list[str]] = field(default_factory=dict)
     party_day: int = 15
-    life_meeting_month: int = 12
+    life: str = "late"
+    life_month: int = 12
+    prev_life_month: int = 1
     missing: dict[str, set[int]] = field(default_factory=dict)
-    topic_missing: dict[tuple[str, str], set[int]] = field(default_factory=dict)
+    group_missing: set[tuple[int, int]] = field(default_factory=set)
+    topic_missing: dict[str, set[int]] = field(default_factory=dict)
     count_short: dict[str, int] = field(default_factory=dict)
     low_attendance: dict[str, set[int]] = field(default_factory=dict)
     talk_missing: set[str] = field(default_factory=set)
+    talk_delegated: set[str] = field(default_factory=set)
+    peer_talks: bool = True
     training_short: set[str] = field(default_factory=set)
     dues_unpaid: dict[str, set[str]] = field(default_factory=dict)
+    dues_exceptions: list[dict[str, Any]] = field(default_factory=list)
+    excused: list[dict[str, Any]] = field(default_factory=list)
     facts: dict[str, Any] = field(default_factory=dict)
     ratings: dict[str, str] = field(default_factory=dict)
     tasks: list[dict[str, Any]] = field(default_factory=list)
@@ -404,8 +530,26 @@ class Plan:
     clip: tuple[dt.date, dt.date] | None = None  # write only this part of the year (a quarter)
     topics: dict[tuple[str, int], str] = field(default_factory=dict)  # (type, month) -> topic
     titles: dict[str, str] = field(default_factory=dict)  # training title -> local wording
+    defects: dict[str, Any] = field(default_factory=dict)  # --messy: mistake -> its detail
+
+    def excused_on(self, member_id: str, day: dt.date) -> bool:
+        return any(
+            x["member"] == member_id and x["from"] <= day and ("to" not in x or day <= x["to"])
+            for x in self.excused
+        )
+
+    def excused_days(self, member_id: str, first: dt.date, last: dt.date) -> int:
+        days = 0
+        for x in self.excused:
+            if x["member"] == member_id:
+                lo, hi = max(x["from"], first), min(x.get("to", last), last)
+                days += max((hi - lo).days + 1, 0)
+        return days
 
 
+GENERAL_MEETING, GROUP_MEETING = "党员大会", "党小组会"
+YEARLY_MEETINGS = {"组织生活会": LIFE_MEETING, "民主评议党员": REVIEW}
+VOTE_WORDS = ("接收", "转正", "选举", "表决")  # a 党员大会 on these needs a quorum
 DEFAULT_SCHEDULE = {  # event type -> per, when the rubric names the type but asks no frequency
     "支委会": "month",
     "理论学习": "month",
@@ -416,6 +560,7 @@ DEFAULT_SCHEDULE = {  # event type -> per, when the rubric names the type but as
     "民主评议党员": "year",
 }
 _FINER = ["month", "quarter", "half", "year"]
+TOPIC_PREFERENCE = ["支委会", "理论学习", "党员大会"]  # where a "第一议题" goes first
 
 
 def norms_of(rubric: Rubric, kind: str) -> list[Any]:
@@ -439,16 +584,34 @@ def schedule(plan: Plan) -> dict[str, tuple[str, int]]:
             out[t] = (per, max(k, old_min))
     if len(plan.committee) < 3:
         out.pop("支委会", None)  # a branch with a secretary only holds no committee meetings
-    if not plan.groups:
-        out.pop("党小组会", None)
-    elif "党小组会" in plan.rubric.events:
-        out["党小组会"] = ("month", 1)
+    out.pop(GROUP_MEETING, None)
+    if plan.groups and GROUP_MEETING in plan.rubric.events:
+        per, k = "month", 1
+        for norm in norms_of(plan.rubric, "groups"):
+            if _FINER.index(norm.check.per) < _FINER.index(per):
+                per = norm.check.per
+            k = max(k, norm.check.min)
+        out[GROUP_MEETING] = (per, k)
     return out
 
 
-def _topic_text(keyword: str, month: int) -> str:
-    phrase = TOPIC_PHRASES.get(keyword, keyword + "：{study}")
-    return phrase.format(study=FIRST_TOPIC[month])
+def is_vote(event: dict[str, Any]) -> bool:
+    return event["type"] == GENERAL_MEETING and any(
+        w in t for t in event.get("topics", ()) for w in VOTE_WORDS
+    )
+
+
+def _add_keyword(event: dict[str, Any], keyword: str) -> None:
+    """Put a topic word a norm looks for on a meeting, worded as a minute would."""
+    topics = event.setdefault("topics", [])
+    phrase = TOPIC_PHRASES.get(keyword, keyword + "：{topic}")
+    if "{topic}" in phrase:
+        if topics:
+            topics[0] = phrase.format(topic=topics[0])
+        else:
+            topics.append(keyword)
+    else:
+        topics.insert(0, phrase.format(study=FIRST_TOPIC[event["date"].month]))
 
 
 class Renderer:
@@ -461,24 +624,157 @@ class Renderer:
     def active(self, day: dt.date) -> list[Person]:
         return [m for m in self.plan.members if m.active_on(day)]
 
+    def admitted(self) -> list[Person]:
+        """预备 members admitted during the period, by admission date."""
+        plan = self.plan
+        found = [
+            m
+            for m in plan.members
+            if m.status == "预备" and m.joined and plan.start <= m.joined <= plan.end
+        ]
+        return sorted(found, key=lambda m: (m.joined, _id_key(m.id)))
+
     # events ------------------------------------------------------------------------------
     def meetings(self) -> None:
         plan = self.plan
-        keywords: dict[str, list[str]] = {}  # event type -> topic words its frequency norms need
-        for norm in norms_of(plan.rubric, "frequency"):
-            if norm.check.topic and len(norm.check.event) == 1:
-                keywords.setdefault(norm.check.event[0], []).append(norm.check.topic)
-        for t, (per, k) in schedule(plan).items():
+        sched = schedule(plan)
+        admissions = [m.joined for m in self.admitted() if m.joined]
+        if "no-admission" in plan.defects:
+            admissions = []
+        for t, (per, k) in sched.items():
+            if t in YEARLY_MEETINGS:
+                continue
+            if t == GROUP_MEETING:
+                self.group_meetings(per, k)
+                continue
             for w in windows(per, plan.start, plan.end):
+                if t == GENERAL_MEETING and any(w.start <= d <= w.end for d in admissions):
+                    continue  # held on the admission day (see votes)
                 if w.index in plan.missing.get(t, set()):
                     continue
                 for n in range(k):
-                    for day, attendees, topics in self.one(t, per, w, n):
-                        for kw in keywords.get(t, []):
-                            if w.index not in plan.topic_missing.get((t, kw), set()):
-                                topics.insert(0, _topic_text(kw, day.month))
-                        self.add(day, t, attendees, topics)
+                    day, attendees, topics = self.one(t, per, w, n)
+                    self.add(day, t, attendees, topics)
+        self.yearly_meetings()
+        self.votes(sched.get(GENERAL_MEETING, ("quarter", 1))[0])
+        self.topic_norms()
         self.count_norms()
+
+    def one(self, t: str, per: str, w: Window, n: int) -> tuple[dt.date, Any, list[str]]:
+        """Date, attendees and topics of the n-th `t` meeting in window w."""
+        plan, rng = self.plan, self.rng
+        year, first = w.start.year, w.start.month
+        span = (w.end.year - year) * 12 + w.end.month - first + 1
+        month = first + (span - 1 if t == GENERAL_MEETING else span // 2 if t == "党课" else 0)
+        quarter = (month - 1) // 3 + 1
+        if t == "支委会":
+            day = workday(year, month, rng.randint(3, 9) + 10 * n)
+            members = [m for m in plan.committee if self.by_id[m].active_on(day)]
+            if len(members) > 3 and rng.random() < 0.15:
+                members.pop(rng.randrange(1, len(members)))
+            return day, members, [plan.topics.get((t, month), COMMITTEE_BUSINESS[month])]
+        topics_by_type = {
+            "理论学习": STUDY[month],
+            "主题党日": PARTY_DAY[month],
+            GENERAL_MEETING: ASSEMBLY[quarter],
+            "党课": LECTURE[quarter],
+        }
+        days = {"理论学习": 24, "主题党日": plan.party_day, GENERAL_MEETING: 26, "党课": 12}
+        topic = plan.topics.get((t, month), topics_by_type.get(t, f"{t}（{month}月）"))
+        day = workday(year, month, days.get(t, 18) + 7 * n)
+        return day, "all", [topic]
+
+    def group_meetings(self, per: str, k: int) -> None:
+        plan, rng = self.plan, self.rng
+        for g, (name, ids) in enumerate(plan.groups.items()):
+            for w in windows(per, plan.start, plan.end):
+                if (g, w.index) in plan.group_missing:
+                    continue
+                month = w.start.month + (1 if per == "quarter" else 0)
+                for n in range(k):
+                    day = workday(w.start.year, month, 15 + 2 * g + 7 * n)
+                    present = [
+                        m
+                        for m in ids
+                        if self.by_id[m].active_on(day) and not plan.excused_on(m, day)
+                    ]
+                    if len(present) > 4 and rng.random() < 0.35:
+                        present.pop(rng.randrange(1, len(present)))
+                    if present:
+                        self.add(day, GROUP_MEETING, present, [STUDY[month]], group=name)
+
+    def yearly_meetings(self) -> None:
+        """组织生活会 and 民主评议党员, each with the year it belongs to (`for_year`)."""
+        plan = self.plan
+        for yw in windows("year", plan.start, plan.end):
+            y = yw.start.year
+            for shift, (t, words) in enumerate(YEARLY_MEETINGS.items()):
+                if t not in plan.rubric.events:
+                    continue
+                if plan.life in ("switch", "early"):
+                    day = self.life_day(y, plan.prev_life_month, shift)
+                    self.add(day, t, "all", [words.format(year=y - 1)], for_year=y - 1)
+                if yw.index in plan.missing.get(t, set()):
+                    continue
+                if plan.life == "early":
+                    day = self.life_day(y + 1, 1, shift)
+                else:
+                    day = self.life_day(y, plan.life_month, shift)
+                self.add(day, t, "all", [words.format(year=y)], for_year=y)
+
+    def life_day(self, year: int, month: int, shift: int) -> dt.date:
+        day = workday(year, month, {1: 16, 2: 26, 11: 20, 12: 18}.get(month, 15))
+        return next_workday(day + dt.timedelta(days=shift)) if shift else day
+
+    def votes(self, per: str) -> None:
+        """The 党员大会 that admits each 预备党员 (on the admission day, so never dropped) and
+        the one that elects the committee, when it falls in the period."""
+        plan = self.plan
+        if GENERAL_MEETING not in plan.rubric.events:
+            return
+        if "no-admission" not in plan.defects:
+            held: set[int] = set()
+            for m in self.admitted():
+                assert m.joined is not None
+                topics = [ADMISSION.format(name=m.name)]
+                w = next(
+                    (w for w in windows(per, plan.start, plan.end) if w.start <= m.joined <= w.end),
+                    None,
+                )
+                if w is not None and w.index not in held:
+                    held.add(w.index)
+                    if w.index not in plan.missing.get(GENERAL_MEETING, set()):
+                        topics.append(ASSEMBLY[(m.joined.month - 1) // 3 + 1])
+                self.assembly(m.joined, topics)
+        if plan.elected and plan.start <= plan.elected <= plan.end:
+            self.assembly(plan.elected, [ELECTION[len(plan.committee) > 1]])
+
+    def assembly(self, day: dt.date, topics: list[str]) -> None:
+        for event in self.events:
+            if event["type"] == GENERAL_MEETING and event["date"] == day:
+                event["topics"] = [*topics, *event.get("topics", [])]
+                return
+        self.add(day, GENERAL_MEETING, "all", topics)
+
+    def topic_norms(self) -> None:
+        """Frequency norms with a topic: the word on one meeting of each window, less the
+        windows planned without it. "Any of these" norms (第一议题 at a 支委会, 理论学习 or
+        党员大会) put it on the 支委会 first."""
+        plan = self.plan
+        for norm in norms_of(plan.rubric, "frequency"):
+            kw, types = norm.check.topic, norm.check.event
+            if not kw:
+                continue
+            for w in windows(norm.check.per, plan.start, plan.end):
+                inside = [
+                    e for e in self.events if e["type"] in types and w.start <= e["date"] <= w.end
+                ]
+                if not inside or w.index in plan.topic_missing.get(norm.id, set()):
+                    continue
+                if any(kw in x for e in inside for x in e.get("topics", ())):
+                    continue
+                inside.sort(key=lambda e: (_preference(e["type"], types), e["date"]))
+                _add_keyword(inside[0], kw)
 
     def count_norms(self) -> None:
         """Count norms: mark (or add) enough events of the type, less any planned shortfall."""
@@ -487,105 +783,71 @@ class Renderer:
         for norm in norms_of(plan.rubric, "count"):
             kw = norm.check.topic
             want = norm.check.min - plan.count_short.get(norm.id, 0)
-            same = [e for e in self.events if e["type"] in norm.check.event]
+            same = [
+                e
+                for e in self.events
+                if e["type"] in norm.check.event and plan.start <= e["date"] <= plan.end
+            ]
             have = [e for e in same if not kw or any(kw in x for x in e.get("topics", ()))]
             marked = {id(e) for e in have}
             others = [e for e in same if id(e) not in marked]
             others.sort(key=lambda e: months.index(e["date"].month))
             while kw and len(have) < want and others:
                 event = others.pop(0)
-                event.setdefault("topics", []).insert(0, _topic_text(kw, event["date"].month))
+                _add_keyword(event, kw)
                 have.append(event)
             for month in months:
                 if len(have) >= want:
                     break
                 day = workday(plan.start.year, month, 22)
                 if plan.start <= day <= plan.end:
-                    topics = [_topic_text(kw, month)] if kw else [PARTY_DAY[month]]
-                    have.append(self.add(day, norm.check.event[0], "all", topics))
+                    event = self.add(day, norm.check.event[0], "all", [PARTY_DAY[month]])
+                    if kw:
+                        _add_keyword(event, kw)
+                    have.append(event)
 
-    def one(self, t: str, per: str, w: Window, n: int) -> list[tuple[dt.date, Any, list[str]]]:
-        """Date, attendees and topics of the n-th `t` meeting in window w."""
-        plan, rng = self.plan, self.rng
-        year, first = w.start.year, w.start.month
-        span = (w.end.year - year) * 12 + w.end.month - first + 1
-        month = first + (span - 1 if t == "党员大会" else span // 2 if t == "党课" else 0)
-        if t == "组织生活会":
-            month = plan.life_meeting_month
-        quarter = (month - 1) // 3 + 1
-        if t == "支委会":
-            day = workday(year, month, rng.randint(3, 9) + 10 * n)
-            members = [m for m in plan.committee if self.by_id[m].active_on(day)]
-            if len(members) > 3 and rng.random() < 0.15:
-                members.pop(rng.randrange(1, len(members)))
-            return [(day, members, [plan.topics.get((t, month), COMMITTEE_BUSINESS[month])])]
-        if t == "党小组会":
-            out = []
-            for g, group in enumerate(plan.groups):
-                day = workday(year, month, 17 + 2 * g + 10 * n)
-                present = [m for m in group if self.by_id[m].active_on(day)]
-                out.append((day, present, [f"第{ORDINALS[g]}党小组：{STUDY[month]}"]))
-            return out
-        topics_by_type = {
-            "理论学习": STUDY[month],
-            "主题党日": PARTY_DAY[month],
-            "党员大会": ASSEMBLY[quarter],
-            "党课": LECTURE[quarter],
-        }
-        days = {"理论学习": 24, "主题党日": plan.party_day, "党员大会": 26, "党课": 12}
-        if t in ("组织生活会", "民主评议党员"):
-            day = self.life_day(year)
-            early = plan.life_meeting_month <= 3
-            if t == "民主评议党员":
-                day = next_workday(day + dt.timedelta(days=1))
-                return [(day, "all", [REVIEW_EARLY if early else REVIEW_LATE])]
-            return [(day, "all", [LIFE_MEETING_EARLY if early else LIFE_MEETING_LATE])]
-        topic = plan.topics.get((t, month), topics_by_type.get(t, f"{t}（{month}月）"))
-        day = workday(year, month, days.get(t, 18) + 7 * n)
-        if t == "党员大会":
-            joining = [
-                m
-                for m in plan.members
-                if m.status == "预备"
-                and m.joined
-                and m.joined.year == year
-                and (m.joined.month - 1) // 3 + 1 == quarter
-            ]
-            if joining:
-                day = joining[0].joined
-                topic = ADMISSION.format(name=joining[0].name)
-        return [(day, "all", [topic])]
-
-    def life_day(self, year: int) -> dt.date:
-        month = self.plan.life_meeting_month
-        return workday(year, month, {1: 25, 2: 5, 12: 20}.get(month, 15))
-
-    def add(self, day: dt.date, t: str, attendees: Any, topics: list[str]) -> dict[str, Any]:
-        event: dict[str, Any] = {"date": day, "type": t, "attendees": attendees}
+    def add(
+        self,
+        day: dt.date,
+        t: str,
+        attendees: Any,
+        topics: list[str],
+        group: str | None = None,
+        for_year: int | None = None,
+    ) -> dict[str, Any]:
+        event: dict[str, Any] = {"date": day, "type": t}
+        if group is not None:
+            event["group"] = group
+        event["attendees"] = attendees
         if attendees == "all":
             event["absent"] = []
         if topics:
             event["topics"] = topics
+        if for_year is not None:
+            event["for_year"] = for_year
         self.events.append(event)
         return event
 
     def absences(self) -> None:
-        """Absent lists for `all` meetings: under the rate where planned, a few otherwise."""
+        """Absent lists for `all` meetings: under the rate where planned, a few otherwise;
+        members excused that day stay away; a vote keeps more than half of the 正式 members."""
         plan, rng = self.plan, self.rng
-        rates = {}
+        rates: dict[str, float] = {}
         for norm in norms_of(plan.rubric, "attendance"):
             for t in norm.check.event:
                 rates[t] = max(rates.get(t, 0.0), norm.check.min_rate)
+        head = plan.committee[:1]
         seen: dict[str, int] = {}
-        for event in sorted(self.events, key=lambda e: e["date"]):
+        for event in sorted(self.events, key=lambda e: (e["date"], e["type"])):
             if event["attendees"] != "all":
                 continue
-            t = event["type"]
+            t, day = event["type"], event["date"]
             ordinal = seen.get(t, 0)
             seen[t] = ordinal + 1
-            active = self.active(event["date"])
-            pool = [m.id for m in active if m.id not in plan.committee[:1]]
-            n = len(active)
+            active = self.active(day)
+            excused = [m.id for m in active if plan.excused_on(m.id, day)]
+            pool = [m.id for m in active if m.id not in head and m.id not in excused]
+            n = len(active) - len(excused)
             if t in rates:
                 allowed = int(n * (1 - rates[t]) + 1e-9)
                 if ordinal in plan.low_attendance.get(t, set()):
@@ -594,37 +856,64 @@ class Renderer:
                     count = rng.randint(0, min(allowed, 3))
             else:
                 count = rng.randint(0, min(max(n // 8, 0), 3))
-            event["absent"] = sorted(rng.sample(pool, count), key=_id_key)
+            absent = rng.sample(pool, count)
+            if is_vote(event):
+                full = [m.id for m in active if m.status == "正式" and m.id not in excused]
+                while absent and 2 * sum(1 for m in full if m not in absent) <= len(full):
+                    absent.pop()
+            event["absent"] = sorted(absent + excused, key=_id_key)
 
     def talks(self) -> None:
+        """Talks every member held to the year has, with the 书记 (or, where planned, a
+        委员); the 书记 with each 委员; 党员 with 党员 (党小组长 and a member of the group)."""
         plan, rng = self.plan, self.rng
-        for norm in norms_of(plan.rubric, "talks"):
-            t = norm.check.event[0]
-            for year_w in windows("year", plan.start, plan.end):
-                people = [m for m in plan.members if m.active_on(year_w.end)]
-                leaders = [m.id for m in people if m.id in plan.committee] or [people[0].id]
-                late = plan.life_meeting_month == 12
-                months = [10, 11, 12] if late else [1, 2]
-                for round_no in range(norm.check.min):
-                    pairs: list[tuple[str, str]] = []
-                    head = leaders[0]
-                    for other in leaders[1:]:
-                        pairs.append((head, other))
-                    others = [m.id for m in people if m.id not in leaders]
-                    for i, mid in enumerate(others):
-                        pairs.append((leaders[i % len(leaders)], mid))
-                    for a, b in pairs:
-                        if a in plan.talk_missing or b in plan.talk_missing:
-                            continue
-                        joined = max(
-                            (d for d in (self.by_id[a].joined, self.by_id[b].joined) if d),
-                            default=year_w.start,
-                        )
-                        month = months[rng.randrange(len(months))] if round_no == 0 else 6
-                        day = workday(year_w.start.year, month, rng.randint(2, 26))
-                        if day < joined:
-                            day = next_workday(joined + dt.timedelta(days=rng.randint(5, 20)))
-                        self.events.append({"date": day, "type": t, "attendees": [a, b]})
+        norms = norms_of(plan.rubric, "talks")
+        if not norms:
+            return
+        t = norms[0].check.event[0]
+        rounds = max((n.check.min for n in norms if n.check.cover == "members"), default=1)
+        for yw in windows("year", plan.start, plan.end):
+            y = yw.start.year
+            people = [m for m in plan.members if m.active_on(yw.end)]
+            if not people:
+                continue
+            head = next((m.id for m in people if "书记" in m.roles), people[0].id)
+            committee = [c for c in plan.committee if c != head and self.by_id[c].active_on(yw.end)]
+            ordinary = [m.id for m in people if m.id != head and m.id not in plan.committee]
+            pairs = [(head, c) for c in committee]
+            for i, mid in enumerate(ordinary):
+                delegate = mid in plan.talk_delegated and committee
+                pairs.append((committee[i % len(committee)] if delegate else head, mid))
+            if plan.peer_talks:
+                pairs += self.peer_pairs(ordinary, yw.end)
+            months = {"late": [9, 10, 11], "switch": [10, 11], "early": [11, 12]}[plan.life]
+            for round_no in range(rounds):
+                for a, b in pairs:
+                    if a in plan.talk_missing or b in plan.talk_missing:
+                        continue
+                    joined = max(
+                        (d for d in (self.by_id[a].joined, self.by_id[b].joined) if d),
+                        default=yw.start,
+                    )
+                    month = rng.choice(months) if round_no == 0 else 5 + round_no
+                    day = workday(y, month, rng.randint(2, 26))
+                    if day < joined:
+                        day = next_workday(joined + dt.timedelta(days=rng.randint(5, 20)))
+                    self.events.append({"date": day, "type": t, "attendees": [a, b]})
+
+    def peer_pairs(self, ordinary: list[str], last: dt.date) -> list[tuple[str, str]]:
+        plan = self.plan
+        pairs = []
+        for ids in plan.groups.values():
+            here = [m for m in ids if m in ordinary]
+            leader = next((m for m in here if "党小组长" in self.by_id[m].roles), None)
+            mates = [m for m in here if m != leader]
+            if leader and mates:
+                pairs.append((leader, mates[self.rng.randrange(len(mates))]))
+        if not pairs and len(ordinary) >= 2:
+            a, b = self.rng.sample(ordinary, 2)
+            pairs.append((a, b))
+        return pairs
 
     # records -----------------------------------------------------------------------------
     def training(self) -> list[dict[str, Any]]:
@@ -632,23 +921,37 @@ class Renderer:
         checks = norms_of(plan.rubric, "training")
         if not checks:
             return []
-        hours = math.ceil(max(n.check.hours for n in checks))
+        leaders = set(plan.committee) | {m.id for m in plan.members if "书记" in m.roles}
+        for_leaders = any(c.check.who == "committee" for c in checks)
+        course, short_course, online_title = TRAINING_TITLES.get(
+            plan.branch_type or "机关", TRAINING_TITLES["机关"]
+        )
         out = []
         for year_w in windows("year", plan.start, plan.end):
             y = year_w.start.year
+            days = (year_w.end - year_w.start).days + 1
             batches = [workday(y, 4, rng.randint(8, 12)), workday(y, 5, rng.randint(6, 10))]
             reading = workday(y, 5, rng.randint(20, 24))
             plenum = workday(y, 9, rng.randint(2, 12)) if rng.random() < 0.5 else None
             for i, m in enumerate(plan.members):
                 if not (m.active_on(year_w.start) or m.active_on(year_w.end)):
                     continue
+                if 2 * plan.excused_days(m.id, year_w.start, year_w.end) >= days:
+                    day = workday(y, rng.choice([6, 10]), rng.randint(10, 20))
+                    hours = rng.choice([4, 6, 8])
+                    out.append({"member": m.id, "hours": hours, "date": day, "title": "送学上门"})
+                    continue
+                held_to = [
+                    c.check.hours for c in checks if c.check.who == "members" or m.id in leaders
+                ]
+                hours = math.ceil(max(held_to, default=0))
                 courses = [
-                    (batches[i % 2], 24, f"市直机关党员干部集中轮训（第{ORDINALS[i % 2]}期）"),
-                    (reading, 8, "党纪学习教育专题读书班"),
+                    (batches[i % 2], 24, f"{course}（第{ORDINALS[i % 2]}期）"),
+                    (reading, 8, short_course),
                 ]
                 if plenum:
                     courses.append((plenum, 6, "二十届三中全会精神专题培训"))
-                if m.id in plan.committee:
+                if m.id in leaders and for_leaders:
                     courses.append((workday(y, 6, 17), 24, "基层党组织书记和委员示范培训班"))
                 kept = [c for c in courses if m.active_on(c[0])]
                 if m.id in plan.training_short:
@@ -660,7 +963,7 @@ class Renderer:
                     online = max(hours - sum(c[1] for c in kept), 0) + rng.choice([0, 2, 4, 6, 8])
                 if online > 0:
                     day = m.left if m.left and m.left < year_w.end else workday(y, 12, 16)
-                    kept.append((day, online, "网络学院在线学习（全年累计）"))
+                    kept.append((day, online, online_title))
                 for day, h, title in kept:
                     if m.active_on(day):
                         base, mark, rest = title.partition("（")
@@ -671,22 +974,92 @@ class Renderer:
 
     def dues(self) -> dict[str, list[str]]:
         plan = self.plan
-        if not norms_of(plan.rubric, "dues"):
+        if not (norms_of(plan.rubric, "dues") or norms_of(plan.rubric, "dues_gap")):
             return {}
+        handled = {(x["member"], month) for x in plan.dues_exceptions for month in x["months"]}
         out = {}
         for m in plan.members:
             months = []
             for w in windows("month", plan.start, plan.end):
+                month = ym(w.start)
                 due = (
                     m.active_on(w.start)
                     or m.active_on(w.end)
                     or (m.joined is not None and w.start <= m.joined <= w.end)
                 )
-                if due and ym(w.start) not in plan.dues_unpaid.get(m.id, set()):
-                    months.append(ym(w.start))
+                if due and month not in plan.dues_unpaid.get(m.id, set()):
+                    if (m.id, month) not in handled:
+                        months.append(month)
             if months:
                 out[m.id] = months
         return out
+
+    # --messy -----------------------------------------------------------------------------
+    def mess(self, events: list[dict[str, Any]]) -> None:
+        """The mistakes planned for this ledger that show in its events (see `plan_mess`)."""
+        plan = self.plan
+        rng = random.Random(plan.seed + "/messy-render")
+        year = plan.start.year
+        inside = [e for e in events if plan.start <= e["date"] <= plan.end]
+        if "inactive-attendee" in plan.defects:
+            m = self.by_id[plan.defects["inactive-attendee"]]
+            assert m.left is not None
+            later = [e for e in inside if isinstance(e["attendees"], list) and e["date"] > m.left]
+            if later:
+                event = later[rng.randrange(len(later))]
+                event["attendees"] = [*event["attendees"], m.id]
+            else:
+                head = plan.committee[0]
+                day = workday(year, 12, 10)
+                events.append({"date": day, "type": _talk_type(plan), "attendees": [head, m.id]})
+        if "unknown-event-type" in plan.defects:
+            typos = [e for e in inside if e["type"] in TYPOS]
+            if typos and rng.random() < 0.7:
+                event = typos[rng.randrange(len(typos))]
+                event["type"] = TYPOS[event["type"]]
+            else:
+                t, topic = OTHER_EVENTS[rng.randrange(len(OTHER_EVENTS))]
+                day = workday(year, rng.randint(3, 11), rng.randint(5, 25))
+                events.append({"date": day, "type": t, "attendees": "all", "topics": [topic]})
+        if "outside-period" in plan.defects:
+            day = workday(year - 1, 12, rng.randint(20, 28))
+            attendees: Any = plan.committee if len(plan.committee) >= 3 else "all"
+            t = "支委会" if len(plan.committee) >= 3 else GENERAL_MEETING
+            events.append(
+                {
+                    "date": day,
+                    "type": t,
+                    "attendees": attendees,
+                    "topics": [f"研究{year}年度支部工作要点"],
+                }
+            )
+        if "unknown-group" in plan.defects:
+            meetings = [e for e in inside if e.get("group")]
+            if meetings:
+                event = meetings[rng.randrange(len(meetings))]
+                g = list(plan.groups).index(event["group"])
+                wrong = [f"{ORDINALS[g]}组", f"第{g + 1}党小组", f"第{ORDINALS[g]}小组"]
+                event["group"] = wrong[rng.randrange(len(wrong))]
+        if "no-quorum" in plan.defects:
+            votes = [e for e in inside if is_vote(e) and e["attendees"] == "all"]
+            if votes:
+                event, day = votes[0], votes[0]["date"]
+                full = [
+                    m.id
+                    for m in self.active(day)
+                    if m.status == "正式" and not plan.excused_on(m.id, day)
+                ]
+                present = [m for m in full if m not in event["absent"]]
+                present.sort(key=lambda m: m in plan.committee[:1])  # the 书记 stays longest
+                away = present[: max(len(present) - len(full) // 2, 0)]
+                event["absent"] = sorted({*event["absent"], *away}, key=_id_key)
+        if "curly-topic" in plan.defects:
+            # a topic without curly quotes of its own (inner ones hide the outer pair from
+            # branchcheck's quick scan for wrapped values)
+            topical = [e for e in inside if e.get("topics") and "“" not in e["topics"][0]]
+            if topical:
+                event = topical[rng.randrange(len(topical))]
+                event["topics"] = [f"“{event['topics'][0]}”", *event["topics"][1:]]
 
     # the file ----------------------------------------------------------------------------
     def text(self) -> str:
@@ -701,7 +1074,14 @@ class Renderer:
             for mid, months in self.dues().items()
             if (kept := [x for x in months if ym(lo) <= x <= ym(hi)])
         }
-        events = [e for e in self.events if lo <= e["date"] <= hi]
+        events = [
+            e
+            for e in self.events
+            if lo <= e["date"] <= hi
+            or (e["date"] > hi and lo.year <= e.get("for_year", -1) <= hi.year)
+        ]
+        if plan.defects:
+            self.mess(events)
         members = [
             m
             for m in plan.members
@@ -709,10 +1089,13 @@ class Renderer:
         ]
         note = plan.notes.get
         lines = [f"# {h}" if h else "#" for h in plan.header]
+        branch = {"id": plan.branch_id, "name": plan.name, "parent": plan.parent}
+        if plan.branch_type:
+            branch["type"] = plan.branch_type
         lines += [
             "format: branchcheck.ledger/1",
             f"rubric: {scalar(plan.rubric_ref)}",
-            "branch: " + flow({"id": plan.branch_id, "name": plan.name, "parent": plan.parent}),
+            "branch: " + flow(branch),
             "period: " + flow({"start": lo, "end": hi}),
         ]
         lines += self.section("members")
@@ -732,24 +1115,40 @@ class Renderer:
             if plan.term_years:
                 committee["term_years"] = plan.term_years
             committee["members"] = plan.committee
+            if plan.extension:
+                committee["extension"] = plan.extension
             lines += self.section("committee", inline=flow(committee))
+        if plan.groups:
+            lines += self.section("groups")
+            lines += [f"  {scalar(name)}: {flow(ids)}" for name, ids in plan.groups.items()]
+        if plan.excused:
+            lines += self.section("excused")
+            lines += ["  - " + flow(x) for x in plan.excused]
         lines += self.section("events")
         month = None
         for event in sorted(events, key=lambda e: (e["date"], _TYPE_ORDER.get(e["type"], 99))):
-            if event["date"].month != month:
-                month = event["date"].month
-                header = f"  # {event['date'].year}年{month}月"
-                lines.append(
-                    header + (f"：{plan.month_notes[month]}" if month in plan.month_notes else "")
-                )
-            if event.get("absent") == []:
-                del event["absent"]
-            lines.append("  - " + flow(event))
+            if (event["date"].year, event["date"].month) != month:
+                month = (event["date"].year, event["date"].month)
+                header = f"  # {month[0]}年{month[1]}月"
+                if month[0] == lo.year and month[1] in plan.month_notes:
+                    header += f"：{plan.month_notes[month[1]]}"
+                lines.append(header)
+            item = {"date": event["date"], "type": event["type"]}
+            for key in ("group", "attendees", "absent", "topics", "for_year"):
+                if event.get(key) not in (None, []):
+                    item[key] = event[key]
+            lines.append("  - " + flow(item))
         if dues:
             lines += self.section("dues")
             lines += [
                 _commented(f"  {mid}: {flow(ms)}", note(f"dues:{mid}")) for mid, ms in dues.items()
             ]
+        exceptions = [
+            x for x in plan.dues_exceptions if any(ym(lo) <= m <= ym(hi) for m in x["months"])
+        ]
+        if exceptions and (norms_of(plan.rubric, "dues") or norms_of(plan.rubric, "dues_gap")):
+            lines += self.section("dues_exceptions")
+            lines += ["  - " + flow(x) for x in exceptions]
         if training:
             lines += self.section("training")
             lines += ["  - " + flow(r) for r in training]
@@ -792,6 +1191,19 @@ _TYPE_ORDER = {
 }
 
 
+def _preference(t: str, types: tuple[str, ...]) -> int:
+    return (
+        TOPIC_PREFERENCE.index(t)
+        if t in TOPIC_PREFERENCE
+        else len(TOPIC_PREFERENCE) + types.index(t)
+    )
+
+
+def _talk_type(plan: Plan) -> str:
+    talks = norms_of(plan.rubric, "talks")
+    return talks[0].check.event[0] if talks else "谈心谈话"
+
+
 def _commented(line: str, comment: str | None) -> str:
     return f"{line}   # {comment}" if comment else line
 
@@ -807,12 +1219,28 @@ def render(plan: Plan) -> str:
 
 # --- random plans --------------------------------------------------------------------------
 
-BANDS = [  # name, share of branches, q (how often a duty is done), rating / task weights
-    ("high", 0.26, (0.975, 1.0)),
-    ("mid", 0.47, (0.90, 0.96)),
-    ("low", 0.20, (0.74, 0.88)),
-    ("poor", 0.07, (0.50, 0.72)),
+BANDS = [  # name, share of branches, q (how often a duty is done)
+    ("high", 0.23, (0.975, 1.0)),
+    ("mid", 0.42, (0.90, 0.96)),
+    ("low", 0.27, (0.74, 0.88)),
+    ("poor", 0.08, (0.50, 0.72)),
 ]
+EXPIRED = {"high": 0.01, "mid": 0.03, "low": 0.1, "poor": 0.3}  # term over, no re-election
+VETO_FACT_MISSED = {"high": 0.005, "mid": 0.015, "low": 0.05, "poor": 0.15}
+MISCONDUCT = {"high": 0.002, "mid": 0.008, "low": 0.03, "poor": 0.08}  # recorded when it happens
+BONUS_MET = {"high": 0.35, "mid": 0.12, "low": 0.03, "poor": 0.0}
+DUES_RISK = {"high": 0.03, "mid": 0.1, "low": 0.3, "poor": 0.6}
+RATE_RANGE = {"high": (0.93, 0.995), "mid": (0.88, 0.98), "low": (0.8, 0.95), "poor": (0.65, 0.9)}
+MEETING_FACTOR = {  # how much more (or less) often than other duties a meeting is skipped
+    "支委会": 1.2,
+    "理论学习": 1.0,
+    "主题党日": 0.6,
+    "党员大会": 0.8,
+    "党课": 1.5,
+    "组织生活会": 0.4,
+    "民主评议党员": 0.4,
+    "党小组会": 1.0,
+}
 
 
 def person_names(rng: random.Random, count: int) -> list[str]:
@@ -828,9 +1256,55 @@ def random_date(rng: random.Random, first: dt.date, last: dt.date) -> dt.date:
     return first + dt.timedelta(days=rng.randint(0, max((last - first).days, 0)))
 
 
+def add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
 def structure_threshold(rubric: Rubric) -> int:
     found = [n.check.committee_at for n in norms_of(rubric, "structure")]
     return min(found) if found else 7
+
+
+def type_mix(rubric: Rubric) -> list[tuple[str, float]]:
+    typed = any(norm.when is not None and norm.when.type for _, norm in rubric.norms)
+    return MIXED_TYPES if typed else [("机关", 1.0)]
+
+
+def _weighted(rng: random.Random, choices: list[tuple[str, float]]) -> str:
+    r = rng.random()
+    for value, share in choices:
+        if r < share:
+            return value
+        r -= share
+    return choices[-1][0]
+
+
+def _place(
+    kind: str, unit: tuple[str, str, bool], org_no: int, branch_no: int, branch_name: str
+) -> tuple[str, str]:
+    """(branch name, parent) for a branch of this type."""
+    if kind == "社区":
+        district, street = STREETS[(org_no - 1) % len(STREETS)]
+        part = COMMUNITY_PARTS[(org_no * 7 + branch_no * 3) % len(COMMUNITY_PARTS)]
+        return f"{street}{part}社区党支部", f"{district}{street}党工委"
+    if kind == "村":
+        county, town = TOWNS[(org_no - 1) % len(TOWNS)]
+        village = VILLAGE_PARTS[(org_no * 5 + branch_no) % len(VILLAGE_PARTS)]
+        end = VILLAGE_ENDS[(org_no + branch_no * 7) % len(VILLAGE_ENDS)]
+        return f"{town}{village}{end}村党支部", f"{county}{town}党委"
+    return unit[0] + branch_name, unit[0] + ("机关党总支" if unit[2] else "机关党委")
+
+
+def _size(rng: random.Random, kind: str, retired: bool) -> int:
+    if kind == "社区":
+        return int(min(max(rng.gauss(30, 9), 8), 50))
+    if kind == "村":
+        return int(min(max(rng.gauss(27, 8), 6), 50))
+    size = rng.randint(22, 45) if retired else int(min(max(rng.gauss(26, 10), 4), 50))
+    return rng.randint(4, 6) if rng.random() < 0.08 else size
 
 
 def random_plan(
@@ -843,16 +1317,17 @@ def random_plan(
     branch_no: int,
     branch_name: str,
     year: int,
+    messy: bool = False,
 ) -> Plan:
     key = f"branchcheck-generate/{seed}/{rubric.id}/{index}"
     rng = random.Random(key)
     band, _, (q_lo, q_hi) = _pick_band(rng)
     q = rng.uniform(q_lo, q_hi)
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    retired = branch_name.startswith("离退休")
-    size = rng.randint(22, 45) if retired else int(min(max(rng.gauss(26, 10), 4), 50))
-    if rng.random() < 0.08:
-        size = rng.randint(4, 6)
+    kind = _weighted(rng, type_mix(rubric))
+    retired = kind == "机关" and branch_name.startswith("离退休")
+    name, parent = _place(kind, unit, org_no, branch_no, branch_name)
+    size = _size(rng, kind, retired)
     names = person_names(rng, size)
     members = [Person(f"M{i + 1:02d}", names[i]) for i in range(size)]
 
@@ -863,28 +1338,34 @@ def random_plan(
     for m in moves:
         if rng.random() < 0.5:
             m.left = random_date(rng, dt.date(year, 2, 1), dt.date(year, 11, 30))
+            m.note = "组织关系转出"
         else:
             m.joined = random_date(rng, dt.date(year, 2, 1), dt.date(year, 10, 31))
-    if size > 5 and rng.random() < 0.3 and not retired:
-        probationer = next((m for m in reversed(members) if m.left is None), None)
-        if probationer is not None:
-            probationer.status = "预备"
-            probationer.joined = next_workday(
-                probationer.joined or random_date(rng, dt.date(year, 1, 8), dt.date(year, 9, 30))
-            )
+            m.note = "组织关系转入"
+    admissions = 0
+    if size > 5 and not retired:
+        admissions = (rng.random() < 0.3) + (size >= 30 and rng.random() < 0.1)
+    for probationer in [m for m in reversed(members[5:]) if m.left is None][:admissions]:
+        probationer.status = "预备"
+        probationer.joined = next_workday(
+            probationer.joined or random_date(rng, dt.date(year, 1, 8), dt.date(year, 9, 30))
+        )
+        probationer.note = (
+            f"{probationer.joined.month}月{probationer.joined.day}日支部党员大会接收为预备党员"
+        )
     full_end = sum(1 for m in members if m.status == "正式" and m.active_on(end))
     plan = Plan(
         rubric=rubric,
         rubric_ref=rubric_ref,
         branch_id=f"lz-{org_no:03d}-{branch_no:02d}",
-        name=unit[0] + branch_name,
-        parent=unit[0] + ("机关党总支" if unit[2] else "机关党委"),
+        name=name,
+        parent=parent,
         start=start,
         end=end,
         members=members,
         seed=key,
+        branch_type=kind,
         party_day=rng.choice([5, 8, 10, 12, 15, 18, 20]),
-        life_meeting_month=rng.choice([1, 2, 2, 12, 12]),
     )
     plan.header = [
         f"{plan.name} {year}年度党建工作台账（合成数据，人员均为虚构）",
@@ -907,42 +1388,40 @@ def random_plan(
     else:
         members[0].roles = ["书记"]
         plan.committee = [members[0].id]
-    years = next((n.check.years for n in norms_of(rubric, "term") if n.check.years), 3)
-    if rng.random() < {"high": 0.01, "mid": 0.03, "low": 0.1, "poor": 0.3}[band]:
-        plan.elected = end.replace(year=end.year - years) - dt.timedelta(days=rng.randint(20, 500))
-    else:
-        first_valid = end.replace(year=end.year - years) + dt.timedelta(days=1)
-        plan.elected = next_workday(random_date(rng, first_valid, dt.date(year, 11, 30)))
-    if size >= 24:
-        ordinary = [m.id for m in members if m.id not in plan.committee]
-        n_groups = 3 if size >= 36 else 2
-        plan.groups = [ordinary[g::n_groups] for g in range(n_groups)]
-        for g in plan.groups:
-            next(m for m in members if m.id == g[0]).roles.append("党小组长")
+    _term(rng, plan, band)
+    _groups(rng, plan, retired)
+    _excused(rng, plan, retired)
 
     def miss(p: float) -> bool:
         return rng.random() < p
 
     lack = 1 - q
     sched = schedule(plan)
-    factor = {
-        "支委会": 1.2,
-        "理论学习": 1.0,
-        "主题党日": 0.6,
-        "党员大会": 0.8,
-        "党课": 1.5,
-        "组织生活会": 0.4,
-        "民主评议党员": 0.4,
-        "党小组会": 1.0,
-    }
     for t, (per, _) in sched.items():
-        odds = lack * factor.get(t, 1)
-        plan.missing[t] = {w.index for w in windows(per, start, end) if miss(odds)}
-        for norm in norms_of(rubric, "frequency"):
-            if norm.check.topic and norm.check.event == (t,):
-                plan.topic_missing[(t, norm.check.topic)] = {
-                    w.index for w in windows(per, start, end) if miss(lack * 0.6)
-                }
+        odds = lack * MEETING_FACTOR.get(t, 1)
+        if t == GROUP_MEETING:
+            plan.group_missing = {
+                (g, w.index)
+                for g in range(len(plan.groups))
+                for w in windows(per, start, end)
+                if miss(odds)
+            }
+        else:
+            plan.missing[t] = {w.index for w in windows(per, start, end) if miss(odds)}
+    for norm in norms_of(rubric, "frequency"):
+        if norm.check.topic:
+            plan.topic_missing[norm.id] = {
+                w.index for w in windows(norm.check.per, start, end) if miss(lack * 0.6)
+            }
+    draw = rng.random()
+    if draw < 0.55:
+        plan.life = "late"
+    elif draw < 0.85 or not _grace_allows_january(rubric):
+        plan.life = "switch"
+    else:
+        plan.life = "early"
+    plan.life_month = rng.choice([11, 12, 12, 12])
+    plan.prev_life_month = rng.choice([1, 1, 2])
     for norm in norms_of(rubric, "count"):
         if miss(lack * 2):
             plan.count_short[norm.id] = 1
@@ -951,21 +1430,172 @@ def random_plan(
             n_events = len(windows(sched.get(t, ("quarter", 1))[0], start, end))
             plan.low_attendance[t] = {i for i in range(n_events) if miss(lack * 2.5)}
     plan.talk_missing = {m.id for m in members[1:] if miss(lack * 0.5)}
-    plan.training_short = {m.id for m in members if miss(lack * 0.8)}
-    dues_risk = {"high": 0.03, "mid": 0.1, "low": 0.3, "poor": 0.6}[band]
-    if miss(dues_risk):
-        who = rng.choice(members[1:] or members)
-        gap = rng.choice([1, 1, 1, 2, 3, 6]) if band != "high" else 1
-        first = rng.randint(1, 13 - gap)
-        plan.dues_unpaid[who.id] = {f"{year}-{first + i:02d}" for i in range(gap)}
-
-    for norm in norms_of(rubric, "fact"):
-        plan.facts[norm.check.key] = _fact_value(rng, norm, band, q)
+    plan.talk_delegated = {m.id for m in members[1:] if miss(lack * 1.5)}
+    plan.peer_talks = not miss(lack * 2)
+    plan.training_short = {m.id for m in members if miss(lack * 0.6)}
+    _dues(rng, plan, band)
+    plan.facts = _facts(rng, rubric, band, q, kind)
     for norm in norms_of(rubric, "rating"):
         plan.ratings[norm.id] = _rating(rng, rubric, norm, band)
     if rubric.split:
-        plan.tasks = _tasks(rng, rubric, unit[1], band)
+        plan.tasks = _tasks(rng, rubric, unit[1] if kind == "机关" else name[:2], band)
+    if messy:
+        plan_mess(plan, index)
     return plan
+
+
+def _term(rng: random.Random, plan: Plan, band: str) -> None:
+    """The committee's election: within its term, or (by band) overdue, now and then with an
+    approved extension."""
+    kind, end = plan.branch_type, plan.end
+    by_type = TERM_BY_TYPE.get(kind, DEFAULT_TERM_YEARS) if kind else DEFAULT_TERM_YEARS
+    fixed = next((n.check.years for n in norms_of(plan.rubric, "term") if n.check.years), None)
+    years = fixed or by_type
+    plan.term_years = by_type
+    if rng.random() < EXPIRED[band]:
+        term_end = end - dt.timedelta(days=rng.randint(20, 500))
+        plan.elected = add_years(term_end, -years)
+        latest = add_years(term_end, 1) - dt.timedelta(days=1)
+        if latest > end and rng.random() < 0.3:  # extension approved by the higher organisation
+            approved = next_workday(term_end - dt.timedelta(days=rng.randint(15, 60)))
+            until = random_date(rng, max(end, term_end + dt.timedelta(days=90)), latest)
+            plan.extension = {"approved_on": approved, "until": until}
+    else:
+        first_valid = add_years(end, -years) + dt.timedelta(days=1)
+        plan.elected = next_workday(random_date(rng, first_valid, dt.date(end.year, 11, 30)))
+
+
+def _groups(rng: random.Random, plan: Plan, retired: bool) -> None:
+    """党小组 for larger branches: every member in one, each led by a 党小组长."""
+    rubric = plan.rubric
+    if GROUP_MEETING not in rubric.events and not norms_of(rubric, "groups"):
+        return
+    size = len(plan.members)
+    if size < 20 or rng.random() > (0.9 if retired else 0.85):
+        return
+    n_groups = min(4, max(2, round(size / 11)))
+    ids = [m.id for m in plan.members]
+    for g in range(n_groups):
+        group = ids[g::n_groups]
+        plan.groups[f"第{ORDINALS[g]}党小组"] = group
+        leader = next(
+            (
+                m
+                for m in plan.members
+                if m.id in group
+                and m.id not in plan.committee
+                and m.status == "正式"
+                and m.joined is None
+                and m.left is None
+            ),
+            None,
+        )
+        if leader is not None:
+            leader.roles.append("党小组长")
+
+
+def _excused(rng: random.Random, plan: Plan, retired: bool) -> None:
+    """Members excused from activities and study (党员教育管理工作条例第二十三条、第三十二条)."""
+    year = plan.start.year
+    pool = [
+        m
+        for m in plan.members[5:]
+        if m.status == "正式" and m.joined is None and m.left is None and not m.roles
+    ]
+    rng.shuffle(pool)
+    chosen: list[tuple[Person, str]] = []
+    if retired:
+        chosen = [(m, "elderly") for m in pool[: rng.choice([0, 1, 1, 2, 2, 3])]]
+    elif plan.branch_type == "村" and rng.random() < 0.3:
+        chosen = [(m, "migrant") for m in pool[: rng.choice([1, 1, 2])]]
+    elif plan.branch_type == "社区" and rng.random() < 0.25:
+        chosen = [(m, "elderly") for m in pool[:1]]
+    elif rng.random() < 0.06:
+        chosen = [(m, "ill") for m in pool[:1]]
+    for m, why in chosen:
+        record: dict[str, Any] = {"member": m.id}
+        if why == "elderly":
+            record["from"] = dt.date(year - rng.randint(1, 5), rng.randint(1, 12), 1)
+            m.note = "年老体弱，免于组织生活和学习硬性要求"
+        elif why == "migrant":
+            record["from"] = workday(year, rng.randint(2, 4), rng.randint(1, 20))
+            if rng.random() < 0.6:
+                record["to"] = workday(year, rng.randint(11, 12), rng.randint(1, 25))
+            m.note = "外出务工"
+        else:
+            first = workday(year, rng.randint(1, 6), rng.randint(1, 20))
+            record["from"] = first
+            record["to"] = min(first + dt.timedelta(days=rng.randint(60, 240)), plan.end)
+            m.note = "病休"
+        record["reason"] = EXCUSE_REASONS[why]
+        record["approved_by"] = "支部委员会"
+        plan.excused.append(record)
+
+
+def _dues(rng: random.Random, plan: Plan, band: str) -> None:
+    """Unpaid months by band; some handled as 缓交 (with a reason) or 补交, and now and then a
+    代交 (借调, or the family of an elderly member)."""
+    year = plan.start.year
+    steady = [m for m in plan.members[1:] if m.joined is None and m.left is None] or plan.members
+    if rng.random() < DUES_RISK[band]:
+        who = rng.choice(steady)
+        gap = rng.choice([1, 1, 1, 2, 3, 6]) if band != "high" else 1
+        first = rng.randint(1, 13 - gap)
+        months = [f"{year}-{first + i:02d}" for i in range(gap)]
+        if gap >= 6 and rng.random() < 0.6:
+            plan.dues_exceptions.append(
+                {
+                    "member": who.id,
+                    "months": months,
+                    "kind": "缓交",
+                    "reason": f"病休住院期间未交，约定{year + 1}年1月补交",
+                }
+            )
+            plan.notes[f"dues:{who.id}"] = "病休期间缓交，见 dues_exceptions"
+        elif gap <= 3 and first + gap <= 12 and rng.random() < 0.35:
+            paid = next_workday(dt.date(year, first + gap, rng.randint(3, 20)))
+            plan.dues_exceptions.append(
+                {"member": who.id, "months": months, "kind": "补交", "date": paid}
+            )
+        else:
+            plan.dues_unpaid[who.id] = set(months)
+    if rng.random() < 0.05:
+        others = [m for m in steady if m.id not in plan.dues_unpaid and m.id != plan.members[0].id]
+        if others:
+            who = rng.choice(others)
+            first, n = rng.randint(1, 9), rng.randint(3, 4)
+            plan.dues_exceptions.append(
+                {
+                    "member": who.id,
+                    "months": [f"{year}-{first + i:02d}" for i in range(n)],
+                    "kind": "代交",
+                    "reason": "借调外地工作，经支部同意委托家属代交",
+                }
+            )
+    for record in plan.excused:
+        if record["reason"] == EXCUSE_REASONS["elderly"] and rng.random() < 0.4:
+            plan.dues_exceptions.append(
+                {
+                    "member": record["member"],
+                    "months": [f"{year}-{m:02d}" for m in range(1, 13)],
+                    "kind": "代交",
+                    "reason": "年老体弱，委托子女代交",
+                }
+            )
+    handled = {x["member"] for x in plan.dues_exceptions}
+    for mid in list(plan.dues_unpaid):
+        if mid in handled:  # one story per member
+            del plan.dues_unpaid[mid]
+
+
+def _grace_allows_january(rubric: Rubric) -> bool:
+    """Whether a yearly meeting held in January of the next year still counts (grace_days)."""
+    yearly = [
+        n
+        for n in norms_of(rubric, "frequency")
+        if n.check.per == "year" and set(n.check.event) & set(YEARLY_MEETINGS)
+    ]
+    return bool(yearly) and all(n.check.grace_days >= 31 for n in yearly)
 
 
 def _pick_band(rng: random.Random) -> tuple[str, float, tuple[float, float]]:
@@ -977,30 +1607,58 @@ def _pick_band(rng: random.Random) -> tuple[str, float, tuple[float, float]]:
     return BANDS[-1]
 
 
-def _fact_value(rng: random.Random, norm: Any, band: str, q: float) -> Any:
-    check = norm.check
-    if norm.bonus:
-        ok = rng.random() < {"high": 0.35, "mid": 0.12, "low": 0.03, "poor": 0.0}[band]
-    elif norm.veto:
-        ok = rng.random() < {"high": 0.995, "mid": 0.985, "low": 0.95, "poor": 0.85}[band]
-    else:
-        ok = rng.random() < q + (1 - q) * 0.5
-    if check.min is not None:
-        key, low = check.key, check.min
-        if "经费" in key:
-            return rng.choice([3000, 5000, 6000, 8000, 10000, 12000]) if ok else 0
-        if low < 1:
-            step = rng.randint(0, 9) / 100
-            return round(low + step, 2) if ok else round(max(low - 0.01 - step / 2, 0), 2)
-        if "次数" in key:
-            return rng.randint(int(low), int(low) + 2) if ok else max(int(low) - 1, 0)
-        return low + rng.randint(0, 5) if ok else max(low - 1, 0)
-    expect = check.expect if check.expect is not None else "true"
-    if expect.lower() in ("true", "是", "有", "yes"):
-        return ok
-    if expect.lower() in ("false", "否", "无", "no"):
-        return not ok
-    return expect if ok else "无"
+def _facts(rng: random.Random, rubric: Rubric, band: str, q: float, kind: str) -> dict[str, Any]:
+    """A value for every fact a `fact` norm reads: mostly met, with gaps by band. A fact the
+    norm reads with a `default` that already meets it (a misconduct recorded only when it
+    happens) is written only when it happened; a fact for norms of other branch types is
+    left out."""
+    by_key: dict[str, list[Any]] = {}
+    for norm in norms_of(rubric, "fact"):
+        by_key.setdefault(norm.check.key, []).append(norm)
+    yes, no = (True, False) if rng.random() < 0.6 else ("是", "否")
+    out: dict[str, Any] = {}
+    for key, norms in by_key.items():
+        if all(n.when is not None and n.when.type and kind not in n.when.type for n in norms):
+            continue
+        mins = [n.check.min for n in norms if n.check.min is not None]
+        if any(getattr(n.check, "share", False) for n in norms):
+            mins.append(0.9)  # a share read as the points' fraction: a percentage
+        if mins:
+            out[key] = _amount(rng, key, max(mins), band, q)
+            continue
+        norm = norms[0]
+        expect = norm.check.expect if norm.check.expect is not None else "true"
+        good = fact_bool(expect)
+        default = norm.check.default
+        if good is not None and default is not None and fact_bool(default) == good:
+            if rng.random() < MISCONDUCT[band]:
+                out[key] = no if good else yes
+            continue
+        if norm.bonus:
+            ok = rng.random() < BONUS_MET[band]
+        elif norm.veto:
+            ok = rng.random() >= VETO_FACT_MISSED[band]
+        else:
+            ok = rng.random() < q + (1 - q) * 0.5
+        if good is None:
+            out[key] = expect if ok else "无"
+        else:
+            out[key] = (yes if ok else no) if good else (no if ok else yes)
+    return out
+
+
+def _amount(rng: random.Random, key: str, low: float, band: str, q: float) -> Any:
+    ok = rng.random() < q + (1 - q) * 0.5
+    if low < 1:  # a share: 群众满意率 and the like, written as a percentage
+        lo, hi = RATE_RANGE[band]
+        rate = rng.uniform(lo, hi) if ok else rng.uniform(lo - 0.1, hi - 0.05)
+        return f"{min(max(round(rate * 100), 1), 100)}%"
+    if "经费" in key:
+        amount = rng.choice([3000, 5000, 6000, 8000, 10000, 12000]) if ok else 0
+        return f"{amount}元" if amount and rng.random() < 0.3 else amount
+    if "次数" in key:
+        return rng.randint(int(low), int(low) + 2) if ok else max(int(low) - 1, 0)
+    return low + rng.randint(0, 5) if ok else max(low - 1, 0)
 
 
 def _rating(rng: random.Random, rubric: Rubric, norm: Any, band: str) -> str:
@@ -1048,6 +1706,147 @@ def _tasks(rng: random.Random, rubric: Rubric, short: str, band: str) -> list[di
     return out
 
 
+# --- --messy: the mistakes real ledgers carry ----------------------------------------------
+
+TYPOS = {  # a declared event type -> how it is often written instead
+    "支委会": "支部委员会",
+    "党员大会": "支部党员大会",
+    "主题党日": "主题党日活动",
+    "党课": "专题党课",
+    "理论学习": "集中学习",
+    "党小组会": "党小组学习",
+    "谈心谈话": "谈心谈话记录",
+}
+OTHER_EVENTS = [  # event types no rubric declares
+    ("志愿服务", "到联系社区开展志愿服务"),
+    ("读书班", "党纪学习教育读书班"),
+    ("三会一课", "“三会一课”集中学习"),
+    ("警示教育", "观看警示教育片"),
+]
+EXTRA_FACTS = [  # fact keys no built-in norm reads
+    ("党员人数", "{members}名"),
+    ("宣传栏", True),
+    ("三会一课记录完整", True),
+    ("支部书记述职", True),
+    ("党建品牌", "“一支部一品牌”"),
+    ("党员志愿服务时长", "320小时"),
+]
+WRONG_ROLES = ["支部书记", "支部委员", "党小组组长", "宣传员", "党务工作者"]
+MESSES = [  # mistake, weight; the first five always show a warning
+    ("inactive-attendee", 3),
+    ("unknown-event-type", 3),
+    ("curly-quotes", 3),
+    ("unknown-fact", 3),
+    ("outside-period", 1.5),
+    ("unknown-role", 1),
+    ("unknown-group", 1),
+    ("two-groups", 1),
+    ("no-admission", 1),
+    ("no-quorum", 1),
+]
+SURE = {"inactive-attendee", "unknown-event-type", "curly-quotes", "unknown-fact", "outside-period"}
+CLEAN_EVERY = 25  # one messy ledger in 25 is clean, as some real ones are
+
+
+def plan_mess(plan: Plan, index: int) -> None:
+    """Choose this ledger's mistakes (one to four; none for one ledger in 25) and make those
+    that live in the plan; the renderer makes the rest in the events."""
+    if index % CLEAN_EVERY == CLEAN_EVERY // 2:
+        return
+    rng = random.Random(plan.seed + "/messy")
+    ok: dict[str, bool] = {
+        "unknown-group": bool(plan.groups),
+        "two-groups": len(plan.groups) >= 2,
+        "no-admission": any(
+            m.status == "预备" and m.joined and m.joined >= plan.start for m in plan.members
+        ),
+        "no-quorum": any(
+            m.status == "预备" and m.joined and m.joined >= plan.start for m in plan.members
+        )
+        or bool(plan.elected and plan.elected >= plan.start),
+    }
+    kinds = [(k, w) for k, w in MESSES if ok.get(k, True)]
+    chosen: list[str] = []
+    for _ in range(rng.choice([1, 1, 2, 2, 2, 3, 4])):
+        total = sum(w for k, w in kinds if k not in chosen)
+        r = rng.uniform(0, total)
+        for k, w in kinds:
+            if k in chosen:
+                continue
+            r -= w
+            if r <= 0:
+                chosen.append(k)
+                break
+    if not SURE.intersection(chosen):
+        chosen.append(sorted(SURE)[rng.randrange(len(SURE))])
+    plan.header.append("含常见录入错误（--messy），供校验警告和基准测试使用")
+    for kind in chosen:
+        plan.defects[kind] = True
+    if "inactive-attendee" in chosen:
+        plan.defects["inactive-attendee"] = _leaver(rng, plan)
+    if "curly-quotes" in chosen:
+        del plan.defects["curly-quotes"]
+        where = rng.randrange(3)
+        yes_no = [k for k, v in plan.facts.items() if isinstance(v, bool) or v in ("是", "否")]
+        ordinary = [m for m in plan.members[1:] if not m.roles]
+        if where == 0 and ordinary:
+            m = ordinary[rng.randrange(len(ordinary))]
+            m.name = f"“{m.name}”"
+        elif where == 1 and yes_no:
+            key = yes_no[rng.randrange(len(yes_no))]
+            value = plan.facts[key]
+            plan.facts[key] = "“" + ({True: "是", False: "否"}.get(value, value)) + "”"
+        else:
+            plan.defects["curly-topic"] = True
+    if "unknown-fact" in chosen:
+        real = list(plan.facts)
+        if real and rng.random() < 0.4:  # the right key misspelt: the norm reads nothing
+            key = real[rng.randrange(len(real))]
+            wrong = key + "情况" if not key.endswith("情况") else key[:-2]
+            plan.facts = {(wrong if k == key else k): v for k, v in plan.facts.items()}
+        else:
+            extra, value = EXTRA_FACTS[rng.randrange(len(EXTRA_FACTS))]
+            if isinstance(value, str):
+                value = value.format(members=len(plan.members))
+            plan.facts[extra] = value
+    if "unknown-role" in chosen:
+        m = plan.members[rng.randrange(1, min(len(plan.members), 5))]
+        m.roles = [*m.roles, WRONG_ROLES[rng.randrange(len(WRONG_ROLES))]]
+    if "two-groups" in chosen:
+        names = list(plan.groups)
+        first, second = plan.groups[names[0]], plan.groups[names[1]]
+        plan.groups[names[1]] = [*second, first[-1]]
+
+
+def _leaver(rng: random.Random, plan: Plan) -> str:
+    """A member who left during the year (one is made to leave if nobody did)."""
+    left = [
+        m for m in plan.members if m.left is not None and m.left < dt.date(plan.end.year, 12, 1)
+    ]
+    if left:
+        return left[rng.randrange(len(left))].id
+    pool = (
+        [
+            m
+            for m in plan.members[1:]
+            if m.id not in plan.committee
+            and m.status == "正式"
+            and m.joined is None
+            and not m.roles
+            and not any(x["member"] == m.id for x in plan.excused)
+        ]
+        or [m for m in plan.members[1:] if m.id not in plan.committee]
+        or plan.members[1:]
+    )
+    m = pool[rng.randrange(len(pool))]
+    m.left = random_date(rng, dt.date(plan.end.year, 6, 1), dt.date(plan.end.year, 10, 31))
+    m.note = "组织关系转出"
+    return m.id
+
+
+# --- the set of ledgers --------------------------------------------------------------------
+
+
 def organisations(count: int, seed: int) -> list[tuple[int, int, str]]:
     """(unit index, branch number in unit, branch name) for each ledger, units ~86/545 of count."""
     rng = random.Random(f"branchcheck-generate/{seed}/organisations/{count}")
@@ -1090,7 +1889,12 @@ def _cn_number(n: int) -> str:
 
 
 def generate(
-    count: int, seed: int, out: Path, rubric_ref: str = "lanzhou-6543", year: int = 2024
+    count: int,
+    seed: int,
+    out: Path,
+    rubric_ref: str = "lanzhou-6543",
+    year: int = 2024,
+    messy: bool = False,
 ) -> list[Path]:
     rubric = load_rubric(rubric_ref)
     if rubric_ref not in builtin_rubrics():  # a rubric file: name it so any folder can find it
@@ -1098,7 +1902,9 @@ def generate(
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for index, (u, b, branch_name) in enumerate(organisations(count, seed)):
-        plan = random_plan(rubric, rubric_ref, seed, index, UNITS[u], u + 1, b, branch_name, year)
+        plan = random_plan(
+            rubric, rubric_ref, seed, index, UNITS[u], u + 1, b, branch_name, year, messy
+        )
         path = out / f"{plan.branch_id}.yaml"
         path.write_text(render(plan), encoding="utf-8", newline="\n")
         written.append(path)
@@ -1112,14 +1918,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="folder to write into")
     parser.add_argument("--rubric", default="lanzhou-6543", help="built-in id or rubric file")
     parser.add_argument("--year", type=int, default=2024, help="ledger year (default 2024)")
+    parser.add_argument(
+        "--messy",
+        action="store_true",
+        help="add the mistakes real ledgers carry: a warning in 24 of every 25 ledgers",
+    )
     args = parser.parse_args(argv)
     if args.count < 1:
         parser.error("--count must be at least 1")
     began = time.perf_counter()
-    paths = generate(args.count, args.seed, args.out, args.rubric, args.year)
+    paths = generate(args.count, args.seed, args.out, args.rubric, args.year, args.messy)
     sizes = [p.stat().st_size for p in paths]
     print(
-        f"wrote {len(paths)} ledgers ({args.rubric}) to {args.out}:"
+        f"wrote {len(paths)} {'messy ' if args.messy else ''}ledgers ({args.rubric}) to {args.out}:"
         f" mean {sum(sizes) / len(sizes) / 1024:.1f} KB, {time.perf_counter() - began:.1f} s"
     )
     return 0
