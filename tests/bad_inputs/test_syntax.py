@@ -270,6 +270,12 @@ def test_curly_quotes_around_a_value_are_a_warning(run_line, parser, tmp_path) -
     assert load_ledger(path).members[2].name == "“张伟”"  # kept, as YAML says
 
 
+def test_curly_quotes_around_a_value_with_quotes_inside(run_line, parser, tmp_path) -> None:
+    path = write(tmp_path, edit("name: 打造党建品牌", "name: “打造“先锋”党建品牌”"))
+    _, stderr = scored(run_line, path)
+    assert len(stderr) == 1 and "is wrapped in curly quotes" in stderr[0]
+
+
 def test_curly_quotes_inside_a_value_are_fine(run_line, parser, tmp_path) -> None:
     path = write(tmp_path, edit("name: 打造党建品牌", "name: 打造“先锋”党建品牌"))
     _, stderr = scored(run_line, path)
