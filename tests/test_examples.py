@@ -170,49 +170,55 @@ def test_hand_check_quarter_rescaled() -> None:
 
 
 def test_hand_check_bonus_cap() -> None:
-    # fgw/lz-fgw-12: lost N34 no 党员–党员 talk, 0.5 x 2/3 = 0.33, so 0.17; N35 the 书记 talked
-    # with 9 of 29, 0.5 x 9/29 = 0.16, so 0.34; N16 29 of 30 members, 3 x 29/30 = 2.9, so 0.1;
-    # N22 较好 0.3. Common 60 - 0.91 = 59.09; tasks 25 + 15 done 好 = 40; bonus N26 3 + N27 3 =
-    # 6, capped at 5. 59.09 + 40 + 5 = 104.09; no norm n/a, so no rescaling. The term ended in
-    # October 2024, but an extension to June 2025 was approved: N05 met, no veto.
+    # fgw/lz-fgw-12: lost N35 the 书记 talked with 9 of 29, 0.5 x 9/29 = 0.16, so 0.34; N16 29
+    # of 30 members, 3 x 29/30 = 2.9, so 0.1; N22 较好 0.3. N34 is met: the two 党小组长 (not
+    # on the committee) talked with members of their groups, so all three pair types were held.
+    # 冶福财 left on 7-14 (retired), so no yearly norm holds him. Common 60 - 0.74 = 59.26;
+    # tasks 25 + 15 done 好 = 40; bonus N26 3 + N27 3 = 6, capped at 5. 59.26 + 40 + 5 =
+    # 104.26; no norm n/a, so no rescaling. The term ended in October 2024, but an extension
+    # to June 2025 was approved: N05 met, no veto.
     result = _result("fgw/lz-fgw-12.yaml")
-    assert _lost(result) == {"N34": 0.17, "N35": 0.34, "N16": 0.1, "N22": 0.3}
+    assert _lost(result) == {"N35": 0.34, "N16": 0.1, "N22": 0.3}
+    assert next(n for n in result.norms if n.id == "N34").status == "met"
     assert {n.id: n.earned for n in result.norms if n.bonus} == {"N26": 3.0, "N27": 3.0}
     assert sum(t.earned for t in result.tasks) == 40
     assert result.bonus == 5.0
-    assert result.score == round(60 - 0.91 + 40 + 5, 2) == 104.09
+    assert result.score == round(60 - 0.74 + 40 + 5, 2) == 104.26
     assert next(n for n in result.norms if n.id == "N05").status == "met"
     assert result.tier.id == "exemplary"
 
 
 def test_hand_check_dimension_ratio_blocks_exemplary() -> None:
-    # fgw/lz-fgw-09: no 党小组, N10 n/a, common max 59. Lost: N34 0.17; N35 7 of 16, 0.5 x
-    # 7/16 = 0.22, so 0.28; N41 no 书记述职 2; N24 no 自查自评 1.5; N25 较好 0.3. Common
-    # 59 - 4.25 = 54.75; tasks 40; (54.75 + 40) x 100 / 99 = 95.707... + bonus N27 3 = 98.71.
+    # fgw/lz-fgw-09: no 党小组, N10 n/a, common max 59. Lost: N35 7 of 16, 0.5 x 7/16 = 0.22,
+    # so 0.28; N41 no 书记述职 2; N24 no 自查自评 1.5; N25 较好 0.3 (N34 is met: 田欣怡 and 苗海燕,
+    # neither on the committee, talked on 11-15). Common 59 - 4.08 = 54.92; tasks 40;
+    # (54.92 + 40) x 100 / 99 = 95.878... + bonus N27 3 = 98.88.
     # 考核评价 earns 1.2 of 5 = 0.24 < 0.8, so 示范性 is out of reach: 标准化.
     result = _result("fgw/lz-fgw-09.yaml")
-    assert _lost(result) == {"N34": 0.17, "N35": 0.28, "N41": 2.0, "N24": 1.5, "N25": 0.3}
+    assert _lost(result) == {"N35": 0.28, "N41": 2.0, "N24": 1.5, "N25": 0.3}
     evaluation = next(d for d in result.dimensions if d.id == "evaluation")
     assert (evaluation.earned, evaluation.max) == (1.2, 5.0)
-    assert result.score == round((59 - 4.25 + 40) * 100 / 99 + 3, 2) == 98.71
+    assert result.score == round((59 - 4.08 + 40) * 100 / 99 + 3, 2) == 98.88
     assert result.tier.id == "standardized"
     assert result.next_tier is not None and result.next_tier.blockers == ["evaluation"]
 
 
 def test_hand_check_annual_meetings_count_for_their_own_year() -> None:
     # fgw/lz-fgw-02 held the 2023年度 组织生活会 and 民主评议 in February 2024 (for_year: 2023)
-    # and none for 2024: N13 and N14 are missed (2 + 2). With N34 0.17, N35 4 of 8 = 0.25 and
-    # N22 0.3 lost, common 59 - 4.72 = 54.28. 组织生活 earns 12.58 of 17 = 0.74 < 0.8: the
-    # branch scores 94.19 but is 标准化, not 示范性.
+    # and none for 2024: N13 and N14 are missed (2 + 2). With N35 4 of 8 = 0.25 and N22 0.3
+    # lost (N34 met: a 党员–党员 talk on 1-29), common 59 - 4.55 = 54.45. 组织生活 earns 12.75
+    # of 17 = 0.75 < 0.8: the branch scores (54.45 + 36) x 100 / 99 + 3 = 94.36 but is 标准化,
+    # not 示范性.
     result = _result("fgw/lz-fgw-02.yaml")
     assert {n.id: n.status for n in result.norms if n.id in ("N13", "N14")} == {
         "N13": "missed",
         "N14": "missed",
     }
-    assert result.common.earned == round(59 - 4.72, 2) == 54.28
+    assert result.common.earned == round(59 - 4.55, 2) == 54.45
     org_life = next(d for d in result.dimensions if d.id == "org_life")
-    assert (org_life.earned, org_life.max) == (12.58, 17)
-    assert (result.score, result.tier.id) == (94.19, "standardized")
+    assert (org_life.earned, org_life.max) == (12.75, 17)
+    assert result.score == round((54.45 + 36) * 100 / 99 + 3, 2) == 94.36
+    assert result.tier.id == "standardized"
     # lz-fgw-05 held its 2024年度 meetings in January 2025, inside the 90-day grace window.
     late = _result("fgw/lz-fgw-05.yaml")
     assert {n.id: n.status for n in late.norms if n.id in ("N13", "N14")} == {
@@ -226,7 +232,8 @@ def test_hand_check_dues_are_a_deduction_and_a_recorded_reason_no_veto() -> None
     # 2.5, no veto (one month is a matter for 批评教育, 第二十九条). lz-fgw-10: 孙海霞 May to
     # October unpaid, recorded as 缓交 with the handling: N17 300 due, 294 paid, 3 - 6 x 0.5 =
     # 0; N38 met (a reason is recorded). lz-fgw-11: 柴文静 July to December unpaid with nothing
-    # recorded: N38 vetoes.
+    # recorded: N38 vetoes. She is also out of touch from July: absent from the 9-26 and 12-26
+    # 党员大会 (3 of 4 = 75% each, N20 2 of 4) and in no talk (N15 3 of 4).
     first = _result("fgw/lz-fgw-01.yaml")
     assert next(n for n in first.norms if n.id == "N17").earned == 2.5
     assert (first.vetoes, first.tier.id) == ([], "standardized")
@@ -234,17 +241,34 @@ def test_hand_check_dues_are_a_deduction_and_a_recorded_reason_no_veto() -> None
     dues = {n.id: (n.earned, n.status) for n in tenth.norms if n.id in ("N17", "N38")}
     assert dues == {"N17": (0.0, "missed"), "N38": (0.0, "met")}
     assert tenth.vetoes == []
-    assert _result("fgw/lz-fgw-11.yaml").vetoes == ["N18", "N38"]
+    eleventh = _result("fgw/lz-fgw-11.yaml")
+    assert eleventh.vetoes == ["N18", "N38"]
+    assert {n.id: n.earned for n in eleventh.norms if n.id in ("N15", "N20")} == {
+        "N15": 0.75,
+        "N20": 1.0,
+    }
+    assert eleventh.score == round((57 - 13.14 + 24) * 100 / 97, 2) == 69.96
 
 
 def test_hand_check_excused_members() -> None:
-    # lz-fgw-06: 38 members at year end; 何桂芳 (重病, all year) and 徐兰英 (年老体弱, from
-    # January) are excused, 黄淑珍 only September to December (122 days, under half the year):
-    # 36 held to 32 学时, 24 of them reach it: N16 3 x 24/36 = 2.0.
+    # lz-fgw-06: 38 members at year end; 何桂芳 and 韩玉珍 (重病, all year) and 徐兰英 (年老体弱,
+    # from January) are excused, 黄淑珍 only September to December (122 days, under half the
+    # year): 35 held to 32 学时, 24 of them reach it: N16 3 x 24/35 = 2.06, 11 short. Talks: 34
+    # of the 35 held (not 曾桂兰), N15 0.97. 党员大会 应到 less the excused: 3-26 27/35, 6-26
+    # 26/35, 9-26 35/35, 12-26 23/34: 1 of 4 at 80%, N20 2 x 1/4 = 0.5. 60 - 6.11 = 53.89,
+    # plus tasks 24 = 77.89.
     result = _result("fgw/lz-fgw-06.yaml")
-    training = next(n for n in result.norms if n.id == "N16")
-    assert training.earned == 2.0
-    assert training.detail.startswith("36名党员中24名年学时达32，2名按规定免于要求")
+    norms = {n.id: n for n in result.norms}
+    assert (norms["N16"].earned, norms["N16"].fraction, norms["N16"].misses) == (2.06, 0.6857, 11)
+    assert (norms["N15"].earned, norms["N15"].misses) == (0.97, 1)
+    assert (norms["N20"].earned, norms["N20"].misses) == (0.5, 3)
+    assert result.score == round(60 - 6.11 + 24, 2) == 77.89
+    # lz-fgw-10: 孙海霞 excused 1 May to 31 October, 184 of 366 days, half the year or more: held
+    # to no yearly talk or 学时 norm. The other 24 all had a talk (N15 met); the 书记 talked with
+    # 8 of the 23 others (N35 0.5 x 8/23 = 0.17). Her dues are still due (N17 0, see above).
+    tenth = {n.id: n for n in _result("fgw/lz-fgw-10.yaml").norms}
+    assert tenth["N15"].status == "met"
+    assert (tenth["N35"].earned, tenth["N35"].fraction, tenth["N35"].misses) == (0.17, 0.3478, 15)
 
 
 def test_hand_check_five_star_deductions() -> None:
