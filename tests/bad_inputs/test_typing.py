@@ -271,3 +271,12 @@ def test_dates_at_the_edges_of_the_range_are_scored(run_line, parser, tmp_path) 
         "period: {start: 2199-01-01, end: 2199-12-31}",
     )
     scored(run_line, write(tmp_path, edit(ELECTED, "elected: 2199-06-20", text)))
+
+
+@pytest.mark.parametrize("spelling", ["9" * 400, "0x" + "F" * 300, "-" + "9" * 400])
+def test_a_whole_number_beyond_any_float_in_a_number_field(
+    run_line, parser, tmp_path, spelling
+) -> None:
+    # Found by the fuzzer: float() of such an int raised OverflowError (exit 3).
+    text = edit("  - {member: M01, hours: 8,", f"  - {{member: M01, hours: {spelling},")
+    refused(run_line, write(tmp_path, text), "28:26", "training[0].hours")

@@ -151,10 +151,13 @@ def _whole(value: Any) -> Any:
 def _number(value: Any) -> Any:
     if isinstance(value, str):
         number = yaml_number(value.strip())
-        # Not a number, or `.inf`: pydantic's own message then shows the text as written.
-        return number if number is not None and math.isfinite(number) else value
+        if number is None or (isinstance(number, float) and not math.isfinite(number)):
+            return value  # not a number, or `.inf`: pydantic's message shows the text as written
+        value = number
     if isinstance(value, bool):
         raise ValueError("expected a number")
+    if isinstance(value, int) and not -1e308 < value < 1e308:  # beyond any float
+        raise ValueError("number too large")
     return value
 
 
