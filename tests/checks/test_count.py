@@ -58,18 +58,21 @@ def test_count(fields: dict[str, Any], book: Ledger, fraction: float, misses: in
 
 DETAILS = [
     pytest.param(
-        {}, ledger(events=monthly("党课", [3, 6, 9])), "期内党课3次，要求至少4次", id="plain"
+        {},
+        ledger(events=monthly("党课", [3, 6, 9])),
+        "考核期内开展党课3次，少于要求的4次",
+        id="plain",
     ),
     pytest.param(
         {"min": 2, "topic": "廉政"},
         ledger(events=monthly("党课", [6], topics=["廉政教育专题党课"])),
-        "期内含“廉政”的党课1次，要求至少2次",
+        "考核期内开展含“廉政”的党课1次，少于要求的2次",
         id="topic",
     ),
     pytest.param(
         {"event": ["党课", "主题党日"]},
         ledger(events=monthly("党课", [1]) + monthly("主题党日", [3])),
-        "期内党课或主题党日2次，要求至少4次",
+        "考核期内开展党课或主题党日2次，少于要求的4次",
         id="list",
     ),
 ]

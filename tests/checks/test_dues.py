@@ -122,21 +122,21 @@ def test_dues(book: Ledger, fraction: float | None, misses: int) -> None:
 @pytest.mark.parametrize(
     ("dues", "detail"),
     [
-        ({"M01": YEAR, "M02": YEAR}, "应交24人月，已交24人月"),
+        ({"M01": YEAR, "M02": YEAR}, "应交党费24人次（按月计），已全部按月交纳"),
         (
             {"M01": YEAR, "M02": [m for m in YEAR if m not in ("2024-08", "2024-09")]},
-            "应交24人月，已交22人月（未交：李华8月、9月）",
+            "应交党费24人次（按月计），已交22人次；李华8月、9月党费未交纳",
         ),
         (
             {"M01": months(*range(1, 10))},
-            "应交24人月，已交9人月（未交：王建国10月、11月、12月、李华12个月）",
+            "应交党费24人次（按月计），已交9人次；王建国10月至12月，李华1月至12月党费未交纳",
         ),
         (
             {"M01": months(*range(1, 9))},
-            "应交24人月，已交8人月（未交：王建国4个月、李华12个月）",
+            "应交党费24人次（按月计），已交8人次；王建国9月至12月，李华1月至12月党费未交纳",
         ),
     ],
-    ids=["paid", "months-named", "three-named-and-counted", "four-counted"],
+    ids=["paid", "months-named", "three-as-a-span", "two-members"],
 )
 def test_dues_detail(dues: dict[str, list[str]], detail: str) -> None:
     book = ledger(members=named("王建国", "李华"), dues=dues)

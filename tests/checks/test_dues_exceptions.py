@@ -154,7 +154,9 @@ def test_dues_detail_names_缓交_months_as_unpaid() -> None:
         dues={"M01": YEAR, "M02": UNPAID_3},
         dues_exceptions=[handled("缓交", "2024-03", "2024-04"), handled("减免", "2024-05")],
     )
-    assert outcome({"kind": "dues"}, book).detail == "应交23人月，已交21人月（未交：李华3月、4月）"
+    assert outcome({"kind": "dues"}, book).detail == (
+        "应交党费23人次（按月计），已交21人次；李华3月、4月（已登记缓交）党费未交纳"
+    )
 
 
 # dues_gap: M01 always pays; M02's months as given.

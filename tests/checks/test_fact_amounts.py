@@ -41,10 +41,13 @@ def test_fact_default(
     ("fields", "facts", "detail"),
     [
         pytest.param(
-            {"expect": False, "default": False}, {}, "违纪：否", id="default-shown-as-the-value"
+            {"expect": False, "default": False},
+            {},
+            "未发生违纪情况",
+            id="default-read-as-the-value",
         ),
         pytest.param({}, {}, "台账未记录“违纪”", id="unrecorded"),
-        pytest.param({"min": 1, "default": 0}, {}, "违纪：0（要求≥1）", id="default-amount"),
+        pytest.param({"min": 1, "default": 0}, {}, "违纪0，低于1", id="default-amount"),
     ],
 )
 def test_fact_default_detail(fields: dict[str, Any], facts: dict[str, Any], detail: str) -> None:
@@ -111,6 +114,20 @@ def test_fact_min_with_units(minimum: float, value: str, fraction: float, misses
     assert (got.fraction, got.misses) == (fraction, misses)
 
 
-def test_fact_min_detail_shows_the_value_as_written() -> None:
-    got = outcome({"kind": "fact", "key": "经费", "min": 5000}, ledger(facts={"经费": "0.6万元"}))
-    assert got.detail == "经费：0.6万元（要求≥5000）"
+@pytest.mark.parametrize(
+    ("minimum", "value", "detail", "found"),
+    [
+        (5000, "0.6万元", "经费0.6万元", "6000"),
+        (5000, "0.3万元", "经费0.3万元，低于5000元", "3000"),
+        (5000, "3000", "经费3000，低于5000", "3000"),
+        (0.9, "82%", "经费82%，低于90%", "82%"),
+        (32, "19学时", "经费19学时，低于32学时", "19"),
+    ],
+)
+def test_fact_min_detail_shows_the_value_as_written(
+    minimum: float, value: str, detail: str, found: str
+) -> None:
+    """The value as the ledger wrote it, the threshold in its unit; `value` (a rubric's
+    `{value}`) is the bare amount, or a percentage."""
+    got = outcome({"kind": "fact", "key": "经费", "min": minimum}, ledger(facts={"经费": value}))
+    assert (got.detail, got.value) == (detail, found)

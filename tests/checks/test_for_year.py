@@ -227,13 +227,19 @@ def test_for_year_outside_yearly_checks(
     [
         pytest.param(
             ledger(events=[held("2024-01-20", 2023)]),
-            "1年中0年达标（2024年无组织生活会）",
+            "未召开2024年度组织生活会（2024年1月20日召开的为2023年度）",
             id="held-for-last-year",
         ),
         pytest.param(
             ledger(**TWO_YEARS, events=[held("2024-01-20", 2023)]),
-            "2年中1年达标（2024年无组织生活会）",
+            "已于2024年1月20日召开2023年度组织生活会；"
+            "未召开2024年度组织生活会（2024年1月20日召开的为2023年度）",
             id="two-years",
+        ),
+        pytest.param(
+            ledger(**Y2023, events=[held("2024-02-01", 2023)]),
+            "未召开2023年度组织生活会（2024年2月1日召开的已超过规定时限）",
+            id="too-late",
         ),
     ],
 )

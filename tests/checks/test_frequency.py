@@ -164,40 +164,121 @@ def test_frequency(
 
 
 DETAILS = [
-    pytest.param({}, ledger(events=monthly("支委会", YEAR)), "12个月中12个月达标", id="met"),
+    pytest.param({}, ledger(events=monthly("支委会", YEAR)), "12个月均按期召开支委会", id="met"),
     pytest.param(
         {},
         ledger(events=monthly("支委会", [m for m in YEAR if m != 8])),
-        "12个月中11个月达标（8月无支委会）",
+        "8月未召开支委会",
         id="one-month-short",
     ),
     pytest.param(
+        {},
+        ledger(events=monthly("支委会", [1, 2, 9, 10, 11, 12])),
+        "3月至8月未召开支委会",
+        id="a-run-of-months-as-a-span",
+    ),
+    pytest.param(
+        {},
+        ledger(events=monthly("支委会", [2, 3, 5, 6, 7, 8, 9, 10, 11, 12])),
+        "1月、4月未召开支委会",
+        id="two-months-listed",
+    ),
+    pytest.param({}, ledger(), "各月均未召开支委会", id="none-held"),
+    pytest.param(
         {"min": 2},
         ledger(events=twice_a_month_except(3)),
-        "12个月中11个月达标（3月1次；要求每月至少2次支委会）",
+        "支委会3月召开1次，要求每月至少2次",
         id="min-2",
     ),
     pytest.param(
         {"topic": "第一议题"},
         ledger(events=monthly("支委会", list(range(1, 11)), topics=["第一议题：学习讲话"])),
-        "12个月中10个月达标（11月、12月无含“第一议题”的支委会）",
+        "11月、12月支委会未落实“第一议题”",
         id="topic",
+    ),
+    pytest.param(
+        {"topic": "第一议题"},
+        ledger(events=monthly("支委会", YEAR, topics=["第一议题：学习讲话"])),
+        "12个月均落实“第一议题”（支委会）",
+        id="topic-met",
+    ),
+    pytest.param(
+        {"event": ["支委会", "党员大会"], "topic": "第一议题"},
+        ledger(events=monthly("支委会", YEAR[1:], topics=["第一议题"])),
+        "1月支委会、党员大会均未落实“第一议题”",
+        id="topic-several-types",
     ),
     pytest.param(
         {"event": ["党小组会", "主题党日"], "per": "quarter"},
         ledger(events=events(("2024-02-10", "党小组会"), ("2024-05-10", "主题党日"))),
-        "4个季度中2个季度达标（第三季度、第四季度无党小组会或主题党日）",
+        "第三季度、第四季度党小组会、主题党日均未开展",
         id="quarters-list",
+    ),
+    pytest.param(
+        {"event": ["支委会", "党员大会", "党课", "主题党日"], "per": "half"},
+        ledger(events=events(("2024-09-10", "党课"))),
+        "上半年未开展任何组织生活",
+        id="any-activity",
+    ),
+    pytest.param(
+        {"per": "half"},
+        ledger(events=events(("2024-03-10", "支委会"), ("2024-09-10", "支委会"))),
+        "上、下半年均按期召开支委会",
+        id="halves-met",
+    ),
+    pytest.param(
+        {"per": "quarter"},
+        ledger(**QUARTER, events=events(("2024-05-10", "支委会"))),
+        "第二季度已召开支委会",
+        id="one-window-met",
     ),
     pytest.param(
         {},
         ledger(
             **TWO_YEARS, events=monthly("支委会", YEAR, year=2023) + monthly("支委会", YEAR[1:])
         ),
-        "24个月中23个月达标（2024年1月无支委会）",
+        "2024年1月未召开支委会",
         id="labels-carry-the-year",
     ),
-    pytest.param({"per": "year"}, ledger(**QUARTER), "期内没有完整的年，不适用", id="n/a"),
+    pytest.param(
+        {"event": "组织生活会", "per": "year"},
+        ledger(events=events(("2024-12-20", "组织生活会"))),
+        "已于12月20日召开2024年度组织生活会",
+        id="yearly-met",
+    ),
+    pytest.param(
+        {"event": "组织生活会", "per": "year"},
+        ledger(),
+        "未召开2024年度组织生活会",
+        id="yearly-missed",
+    ),
+    pytest.param(
+        {"event": "党课", "per": "year", "topic": "书记讲党课"},
+        ledger(events=events(("2024-03-10", "党课", ["书记讲党课：学习贯彻党章"]))),
+        "已于3月10日落实2024年度“书记讲党课”",
+        id="yearly-topic-met",
+    ),
+    pytest.param(
+        {"event": "党课", "per": "year", "topic": "书记讲党课"},
+        ledger(events=events(("2024-03-10", "党课"))),
+        "2024年度党课未落实“书记讲党课”",
+        id="yearly-topic-missed",
+    ),
+    pytest.param(
+        {"event": "党课", "per": "year", "min": 2},
+        ledger(events=events(("2024-03-10", "党课"))),
+        "2024年度仅开展党课1次（3月10日），要求至少2次",
+        id="yearly-min-2",
+    ),
+    pytest.param(
+        {"per": "year"}, ledger(**QUARTER), "考核期不足一个完整年度，本项不适用", id="n/a"
+    ),
+    pytest.param(
+        {"per": "month"},
+        ledger(start="2024-01-05", end="2024-01-30"),
+        "考核期不足一个完整月份，本项不适用",
+        id="n/a-month",
+    ),
 ]
 
 

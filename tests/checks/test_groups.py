@@ -169,7 +169,7 @@ def test_groups(fields: dict[str, Any], book: Ledger, fraction: float | None, mi
     ("book", "detail"),
     [
         pytest.param(
-            ledger(groups=TWO, events=BOTH_MONTHLY), "2个党小组12个月中24项按期召开", id="met"
+            ledger(groups=TWO, events=BOTH_MONTHLY), "2个党小组12个月均按期召开党小组会", id="met"
         ),
         pytest.param(
             ledger(
@@ -177,10 +177,28 @@ def test_groups(fields: dict[str, Any], book: Ledger, fraction: float | None, mi
                 events=group_meetings("第一党小组", YEAR)
                 + group_meetings("第二党小组", [m for m in YEAR if m != 5]),
             ),
-            "2个党小组12个月中23项按期召开（第二党小组5月未召开党小组会）",
+            "第二党小组5月未召开党小组会",
             id="one-short",
         ),
-        pytest.param(ledger(), "未划分党小组，不适用", id="n/a"),
+        pytest.param(
+            ledger(
+                groups=TWO,
+                events=group_meetings("第一党小组", YEAR[2:])
+                + group_meetings("第二党小组", YEAR[2:]),
+            ),
+            "第一党小组、第二党小组1月、2月未召开党小组会",
+            id="groups-short-together",
+        ),
+        pytest.param(
+            ledger(
+                groups=TWO,
+                events=group_meetings("第一党小组", [1, 2, 9, 10, 11, 12])
+                + group_meetings("第二党小组", YEAR[:-1]),
+            ),
+            "第一党小组3月至8月未召开党小组会；第二党小组12月未召开党小组会",
+            id="each-group-its-months",
+        ),
+        pytest.param(ledger(), "本支部未划分党小组，本项不适用", id="n/a"),
     ],
 )
 def test_groups_detail(book: Ledger, detail: str) -> None:

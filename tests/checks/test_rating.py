@@ -40,12 +40,21 @@ def test_rating(
 @pytest.mark.parametrize("ratings", [{}, {"N02": "好"}], ids=["none", "other-norm-only"])
 def test_unrated(ratings: dict[str, str]) -> None:
     got = outcome({"kind": "rating"}, ledger(ratings=ratings))
-    assert (got.fraction, got.misses, got.unrated, got.detail) == (0.0, 0, True, "尚未评定")
+    assert (got.fraction, got.misses, got.unrated, got.detail) == (
+        0.0,
+        0,
+        True,
+        "考核人尚未评定等次",
+    )
 
 
 def test_rating_detail() -> None:
     got = outcome({"kind": "rating"}, ledger(ratings={"N01": "较好"}))
-    assert got.detail == "评定为“较好”（得分比例80%）"
+    assert got.detail == "考核评定为“较好”，得该项分值的80%"
+    full = outcome({"kind": "rating"}, ledger(ratings={"N01": "好"}))
+    assert full.detail == "考核评定为“好”，得该项满分"
+    none = outcome({"kind": "rating"}, ledger(ratings={"N01": "差"}))
+    assert none.detail == "考核评定为“差”，该项不得分"
 
 
 def test_level_unknown_to_the_rubric_scores_zero_without_crashing() -> None:

@@ -110,14 +110,29 @@ def test_custom_small_branch_roles() -> None:
 @pytest.mark.parametrize(
     ("book", "detail"),
     [
-        (branch(people(3)), "正式党员3名；书记已配备"),
-        (branch(people(2, M01={"roles": []})), "正式党员仅2名（应至少3名）；缺书记"),
+        (branch(people(3)), "正式党员3名，不设支部委员会，已配备书记"),
+        (
+            branch(people(2, M01={"roles": []})),
+            "正式党员仅2名（应至少3名），不设支部委员会，未配备书记",
+        ),
         (
             branch(people(7), ["M01", "M02"]),
-            "5项中4项符合（支委会2人（正式党员7名应设3–5人的支委会））",
+            "正式党员7名，支委会仅2人（应为3至5人），书记、组织委员、宣传委员配备齐全",
+        ),
+        (
+            branch(people(7), ["M01", "M02", "M03", "M04", "M05", "M06"]),
+            "正式党员7名，支委会6人，超过5人，书记、组织委员、宣传委员配备齐全",
+        ),
+        (
+            branch(people(8)),
+            "正式党员8名，未设支部委员会（应设3至5人），书记、组织委员、宣传委员配备齐全",
+        ),
+        (
+            branch(people(7, M03={"roles": []}), ["M01", "M02", "M03"]),
+            "正式党员7名，支委会3人，书记、组织委员已配备，缺宣传委员",
         ),
     ],
-    ids=["met", "all-failed", "partial"],
+    ids=["met", "all-failed", "committee-small", "committee-large", "no-committee", "role-missing"],
 )
 def test_structure_detail(book: Ledger, detail: str) -> None:
     assert outcome(CHECK, book).detail == detail

@@ -257,7 +257,7 @@ def test_secretary(book: Ledger, fraction: float | None, misses: int) -> None:
     [
         pytest.param(
             branch(with_secretary("M02", "M03", "M04")),
-            "4名党员中3名与书记谈心谈话（未达：党员5）",
+            "书记与4名党员中的3名谈心谈话，党员5未谈",
             id="one-missed",
         ),
         pytest.param(
@@ -359,5 +359,5 @@ def test_committee_training(
 def test_committee_training_detail() -> None:
     book = branch(training=COMMITTEE_56[:3])
     assert outcome(COMMITTEE_TRAINING, book).detail == (
-        "3名党员中2名年学时达56（未达：党员3（30学时））"
+        "2名书记和委员全年学习培训达56学时，党员3（30学时）未达到"
     )

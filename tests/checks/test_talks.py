@@ -98,8 +98,10 @@ def test_talks(fields: dict[str, Any], book: Ledger, fraction: float | None, mis
 def test_talks_details() -> None:
     people = named("王建国", "李华", "张敏")
     short = outcome({"kind": "talks"}, ledger(members=people, events=ALL_THREE[:1]))
-    assert short.detail == "3名党员中2名每年至少1次谈心谈话（未达：张敏）"
+    assert short.detail == "3名党员中2名已谈话，张敏未谈"
     twice = ledger(members=people, events=[talk("2024-03-01"), talk("2024-09-01")])
     met = outcome({"kind": "talks", "min": 2}, twice)
-    assert met.detail == "3名党员中3名每年至少2次谈心谈话"
-    assert outcome({"kind": "talks"}, ledger(**QUARTER)).detail == "期内没有完整的年度，不适用"
+    assert met.detail == "应谈话党员3名，均谈话达2次"
+    assert (
+        outcome({"kind": "talks"}, ledger(**QUARTER)).detail == "考核期不足一个完整年度，本项不适用"
+    )

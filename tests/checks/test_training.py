@@ -78,6 +78,8 @@ def test_training_details() -> None:
     people = named("王建国", "李华", "张敏")
     book = ledger(members=people, training=[*FULL[:2], hours("M03", 20)])
     assert outcome({"kind": "training", "hours": 32}, book).detail == (
-        "3名党员中2名年学时达32（未达：张敏（20学时））"
+        "2名党员全年学习培训达32学时，张敏（20学时）未达到"
     )
-    assert outcome({"kind": "training", "hours": 7.5}, book).detail == "3名党员中3名年学时达7.5"
+    assert (
+        outcome({"kind": "training", "hours": 7.5}, book).detail == "3名党员全年学习培训均达7.5学时"
+    )

@@ -32,7 +32,8 @@ def test_json_for_one_ledger_is_one_object(run_line) -> None:
         ("A1", 4.5, 1, "partial"),
         ("A2", 3.67, 1, "partial"),
     ]
-    assert result["norms"][0]["detail"] == "2个季度中1个季度达标（第二季度无党员大会）"
+    assert result["norms"][0]["detail"] == "第二季度未召开党员大会，扣1.5分"
+    assert [n["deduction"] for n in result["norms"]] == [1.5, 0.33]
     # The unknown event type is a warning naming the closest known type, not an error.
     assert run.err_lines == [
         f"{SHORT}:11:30: warning: events[1].type: event type '党小组会' is not declared by rubric"
@@ -50,7 +51,7 @@ def test_markdown_escapes_user_text(run_line) -> None:
     assert run.code == 0
     assert "## 第二党支部 \\| \\[bold\\]红\\[/bold\\]（b-short）" in run.out
     assert (
-        "| A1（否决项） | 党员大会 | 6 | 4.5 | 部分达标 | 2个季度中1个季度达标（第二季度无党员大会） |"
+        "| A1（否决项） | 党员大会 | 6 | 4.5 | 部分达标 | 第二季度未召开党员大会，扣1.5分 |"
         in run.out
     )
 

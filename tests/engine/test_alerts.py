@@ -132,7 +132,7 @@ def test_no_dues_gap_in_a_quarter_ledger() -> None:
 @pytest.mark.parametrize(
     ("ratings", "rated_norm", "expected"),
     [
-        ({}, RATING, [("unrated", "R01尚待评定：在台账 ratings 中给出等级")]),
+        ({}, RATING, [("unrated", "R01（规范R01）尚未评定等次，请考核人补充评定")]),
         ({"R01": "一般"}, RATING, []),
         ({}, {**RATING, "when": {"members_at_least": 9}}, []),  # not applicable
     ],

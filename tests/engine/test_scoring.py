@@ -139,7 +139,7 @@ def test_not_applicable_norm_result() -> None:
     result = score(rubric(*norms), lessons(3))
     n02 = by_id(result)["N02"]
     assert (n02.status, n02.earned, n02.fraction, n02.misses) == ("not_applicable", 0.0, None, 0)
-    assert n02.detail == "不适用：正式党员3名，本项适用于7名及以上的支部"
+    assert n02.detail == "正式党员3名，不设支部委员会，本项不适用"
     assert [(d.earned, d.max) for d in result.dimensions] == [(22.5, 30)]
     assert result.max == 100
 

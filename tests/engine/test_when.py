@@ -65,27 +65,42 @@ def test_when(when: dict[str, Any], book: Ledger, applies: bool) -> None:
     ("when", "book", "reason"),
     [
         pytest.param(
-            {"type": "村"}, branch("机关"), "本项适用于村党支部（本支部：机关）", id="type"
+            {"type": "村"}, branch("机关"), "本项仅适用于村党支部，本支部为机关党支部", id="type"
         ),
         pytest.param(
             {"type": ["村", "社区"]},
             branch(),
-            "本项适用于村、社区党支部（本支部：未填写类型）",
+            "本项仅适用于村、社区党支部，台账未填写支部类型",
             id="none",
         ),
-        pytest.param({"has_groups": True}, branch(), "本项适用于划分党小组的支部", id="groups"),
+        pytest.param({"has_groups": True}, branch(), "本支部未划分党小组，本项不适用", id="groups"),
         pytest.param(
             {"has_groups": False},
             branch(groups=GROUPS),
-            "本项适用于未划分党小组的支部",
+            "本支部已划分党小组，本项不适用",
             id="no-groups",
+        ),
+        pytest.param(
+            {"members_at_least": 7},
+            branch(),
+            "正式党员3名，不设支部委员会，本项不适用",
+            id="below-committee-size",
+        ),
+        pytest.param(
+            {"members_at_least": 5}, branch(), "正式党员3名，不足5名，本项不适用", id="below-n"
+        ),
+        pytest.param(
+            {"members_below": 3},
+            branch(),
+            "正式党员3名，本项仅适用于正式党员不足3名的支部",
+            id="members-below",
         ),
     ],
 )
 def test_when_reason(when: dict[str, Any], book: Ledger, reason: str) -> None:
     model = rubric(norm(COUNT, 10, when=when))
     (only,) = score(model, book).norms
-    assert (only.status, only.detail) == ("not_applicable", f"不适用：{reason}")
+    assert (only.status, only.detail) == ("not_applicable", reason)
 
 
 def test_when_holds_without_when() -> None:

@@ -27,6 +27,11 @@ class Outcome:
     misses: int
     detail: str
     unrated: bool = False
+    # For the rubric's own words (`met_text` / `missed_text`): the value found (a fact's value,
+    # for `{value}`), and whether the rubric may replace this detail at all (not when the
+    # ledger left the thing unrecorded: that is worth saying as it is).
+    value: str | None = None
+    replaceable: bool = True
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -177,6 +182,63 @@ def _label(per: str, year: int, month: int, with_year: bool) -> str:
     return f"{year}年"
 
 
+UNIT_NAMES = {"month": "月份", "quarter": "季度", "half": "半年度", "year": "年度"}
+
+
+def no_whole(per: str) -> str:
+    """The not-applicable detail of a check that finds no whole window in the period."""
+    return f"考核期不足一个完整{UNIT_NAMES[per]}，本项不适用"
+
+
+def spans(windows: list[Window], per: str) -> str:
+    """Window labels for a sentence: consecutive months as one span (`5月至10月`), the rest
+    listed (`第一季度、第三季度`), and a long list shortened (`…等8个月`)."""
+    if per != "month":
+        unit = {"quarter": "个季度", "half": "个半年", "year": "年"}[per]
+        return name_list([w.label for w in windows], unit)
+    runs: list[list[Window]] = []
+    for w in windows:
+        if runs and _next_month(runs[-1][-1]) == w.start:
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    parts: list[str] = []
+    for run in runs:  # three months and more in a row as a span: 5月至10月
+        if len(run) < 3:
+            parts += [w.label for w in run]
+        else:
+            parts.append(f"{run[0].label}至{_short_label(run[0], run[-1])}")
+    if len(parts) > 6:
+        return f"{'、'.join(parts[:6])}等{len(windows)}个月"
+    return "、".join(parts)
+
+
+def every(windows: list[Window], per: str) -> str:
+    """All the windows, as the subject of 均: 12个月 / 4个季度 / 上、下半年 / 2024年."""
+    if len(windows) == 1:
+        return windows[0].label
+    if per == "half" and len(windows) == 2 and windows[0].start.year == windows[1].start.year:
+        return "上、下半年"
+    unit = {"month": "个月", "quarter": "个季度", "half": "个半年", "year": "年"}[per]
+    return f"{len(windows)}{unit}"
+
+
+def each(per: str) -> str:
+    """The windows as 各…: 各月 / 各季度 / 各半年 / 各年度."""
+    return {"month": "各月", "quarter": "各季度", "half": "各半年", "year": "各年度"}[per]
+
+
+def _next_month(window: Window) -> dt.date:
+    return window.end + dt.timedelta(days=1)
+
+
+def _short_label(first: Window, last: Window) -> str:
+    """The end of a span, without the year when the span stays in one year."""
+    if first.start.year == last.start.year and last.label.startswith(f"{last.start.year}年"):
+        return last.label[len(f"{last.start.year}年") :]
+    return last.label
+
+
 def name_list(names: list[str], unit: str = "项", limit: int = 6) -> str:
     """`甲、乙、丙等8人` style lists for details."""
     shown = "、".join(names[:limit])
@@ -185,3 +247,13 @@ def name_list(names: list[str], unit: str = "项", limit: int = 6) -> str:
 
 def cn_date(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+def cn_day(day: dt.date, year: int | None = None) -> str:
+    """`12月20日`, with the year only when it is not `year`."""
+    return f"{day.month}月{day.day}日" if day.year == year else cn_date(day)
+
+
+def cn_span(first: dt.date, last: dt.date) -> str:
+    """`2024年2月6日至9月9日`: the second year only when it differs."""
+    return f"{cn_date(first)}至{cn_day(last, first.year)}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models.checks import DuesCheck, DuesGapCheck
-from .context import Context, Outcome, Window, name_list, owes
+from .context import Context, Outcome, Window, name_list, no_whole, owes, spans
 
 PAID, UNPAID, DEFERRED = 1, 0, 2  # DEFERRED: unpaid, with a reason recorded (缓交)
 
@@ -51,23 +51,26 @@ def dues_check(check: DuesCheck, ctx: Context) -> Outcome:
     """
     months = ctx.windows("month")
     if not months:
-        return Outcome(None, 0, "期内没有完整的月份，不适用")
+        return Outcome(None, 0, no_whole("month"))
     due = paid = 0
     unpaid: list[str] = []
     status = dues_status(ctx)
     for member in ctx.ledger.members:
         owed = [(w, p) for w, p in zip(months, status[member.id], strict=True) if p is not None]
         due += len(owed)
-        missing = [w.label for w, p in owed if p != PAID]
+        missing = [(w, p) for w, p in owed if p != PAID]
         paid += len(owed) - len(missing)
         if missing:
-            shown = "、".join(missing) if len(missing) <= 3 else f"{len(missing)}个月"
-            unpaid.append(f"{member.name}{shown}")
+            deferred = "（已登记缓交）" if all(p == DEFERRED for _, p in missing) else ""
+            unpaid.append(f"{member.name}{spans([w for w, _ in missing], 'month')}{deferred}")
     if due == 0:
-        return Outcome(None, 0, "期内无应交党费的党员，不适用")
-    detail = f"应交{due}人月，已交{paid}人月"
+        return Outcome(None, 0, "考核期内无应交党费的党员，本项不适用")
+    detail = f"应交党费{due}人次（按月计），"
     if unpaid:
-        detail += f"（未交：{name_list(unpaid, '人')}）"
+        shown = "，".join(unpaid[:6]) + (f"等{len(unpaid)}人" if len(unpaid) > 6 else "")
+        detail += f"已交{paid}人次；{shown}党费未交纳"
+    else:
+        detail += "已全部按月交纳"
     return Outcome(paid / due, due - paid, detail)
 
 
@@ -95,7 +98,7 @@ def dues_gap_check(check: DuesGapCheck, ctx: Context) -> Outcome:
     FAIL: a member unpaid May to October with nothing recorded -> 0, misses 1.
     """
     if not ctx.windows("month"):
-        return Outcome(None, 0, "期内没有完整的月份，不适用")
+        return Outcome(None, 0, no_whole("month"))
     runs = unexplained_runs(ctx, check.months)
     if not runs:
         return Outcome(1.0, 0, f"无连续{check.months}个月未交纳党费且无正当理由的党员")

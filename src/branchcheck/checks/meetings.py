@@ -7,60 +7,161 @@ import itertools
 from bisect import bisect_left, bisect_right
 
 from ..models.checks import AttendanceCheck, CountCheck, FrequencyCheck, GapCheck, GroupsCheck
-from .context import Context, Outcome, Window, cn_date, name_list
+from ..models.ledger import Event
+from .context import (
+    Context,
+    Outcome,
+    Window,
+    cn_date,
+    cn_day,
+    cn_span,
+    each,
+    every,
+    name_list,
+    no_whole,
+    spans,
+)
 
-_UNIT = {
-    "month": ("个月", "月"),
-    "quarter": ("个季度", "季度"),
-    "half": ("个半年", "半年"),
-    "year": ("年", "年"),
-}
+_UNIT = {"month": "个月", "quarter": "个季度", "half": "个半年", "year": "年"}
+_EACH = {"month": "月", "quarter": "季度", "half": "半年", "year": "年"}
+ANY_ACTIVITY = 4  # this many event types and more read as 组织生活 as a whole
+
+
+def verb(types: tuple[str, ...]) -> str:
+    """召开 for meetings (…会), 开展 for the rest (党课, 主题党日, 谈心谈话, 理论学习)."""
+    return "召开" if all(t.endswith("会") for t in types) else "开展"
+
+
+def _any_of(types: tuple[str, ...]) -> str:
+    """A noun phrase for "one of these": 支委会 / 党课或主题党日 / 组织生活."""
+    if len(types) >= ANY_ACTIVITY:
+        return "组织生活"
+    return types[0] if len(types) == 1 else f"{'、'.join(types[:-1])}或{types[-1]}"
 
 
 def _what(types: tuple[str, ...], topic: str | None) -> str:
-    kinds = "或".join(types)
+    kinds = _any_of(types)
     return f"含“{topic}”的{kinds}" if topic else kinds
+
+
+def _none_held(types: tuple[str, ...], topic: str | None) -> str:
+    """What a window lacked, after its label: 未召开支委会 / 支委会、党员大会均未落实“第一议题”
+    / 未开展任何组织生活."""
+    if topic:
+        return f"{'、'.join(types)}{'均' if len(types) > 1 else ''}未落实“{topic}”"
+    if len(types) >= ANY_ACTIVITY:
+        return "未开展任何组织生活"
+    if len(types) == 1:
+        return f"未{verb(types)}{types[0]}"
+    return f"{'、'.join(types)}均未{verb(types)}"
 
 
 def frequency_check(check: FrequencyCheck, ctx: Context) -> Outcome:
     """Windows holding at least `min` matching events, over all whole windows.
 
-    PASS: per month, min 1, a meeting in each of 12 months -> 1.0, misses 0.
-    FAIL: no meeting in August -> 11/12, misses 1, "12个月中11个月达标（8月无支委会）".
+    PASS: per month, min 1, a meeting in each of 12 months -> 1.0, "12个月均按期召开支委会".
+    FAIL: no meeting in August -> 11/12, misses 1, "8月未召开支委会".
     """
     windows = ctx.windows(check.per)
     if not windows:
-        return Outcome(None, 0, f"期内没有完整的{_UNIT[check.per][1]}，不适用")
+        return Outcome(None, 0, no_whole(check.per))
     if check.per == "year":
-        counts = _yearly_counts(check, ctx, windows)
-    else:
-        dates = [e.date for e in ctx.events(check.event, check.topic)]  # sorted
-        counts = [bisect_right(dates, w.end) - bisect_left(dates, w.start) for w in windows]
-    short = [(w.label, held) for w, held in zip(windows, counts, strict=True) if held < check.min]
+        return _yearly(check, ctx, windows)
+    dates = [e.date for e in ctx.events(check.event, check.topic)]  # sorted
+    counts = [bisect_right(dates, w.end) - bisect_left(dates, w.start) for w in windows]
+    short = [(w, held) for w, held in zip(windows, counts, strict=True) if held < check.min]
     met = len(windows) - len(short)
-    unit, per = _UNIT[check.per]
-    detail = f"{len(windows)}{unit}中{met}{unit}达标"
-    what = _what(check.event, check.topic)
-    if short and check.min == 1:
-        detail += f"（{name_list([label for label, _ in short], unit)}无{what}）"
-    elif short:
-        held_in = [f"{label}{'无' if held == 0 else f'{held}次'}" for label, held in short]
-        detail += f"（{name_list(held_in, unit)}；要求每{per}至少{check.min}次{what}）"
+    detail = _windows_detail(check, windows, short)
     return Outcome(met / len(windows), len(short), detail)
 
 
-def _yearly_counts(check: FrequencyCheck, ctx: Context, years: list[Window]) -> list[int]:
+def _windows_detail(
+    check: FrequencyCheck, windows: list[Window], short: list[tuple[Window, int]]
+) -> str:
+    types, topic = check.event, check.topic
+    all_of = every(windows, check.per)
+    also = "均" if len(windows) > 1 else "已"
+    if not short:
+        if topic:
+            return f"{all_of}{also}落实“{topic}”（{_any_of(types)}）"
+        done = f"{all_of}{'均按期' if len(windows) > 1 else '已'}{verb(types)}{_any_of(types)}"
+        return done + (f"（每{_EACH[check.per]}至少{check.min}次）" if check.min > 1 else "")
+    if check.min == 1:
+        lacking = _none_held(types, topic)
+        if len(short) == len(windows) > 1:  # none at all: "各月均未召开支委会"
+            return each(check.per) + (f"均{lacking}" if lacking.startswith("未") else lacking)
+        return spans([w for w, _ in short], check.per) + lacking
+    held_in = [
+        f"{w.label}{verb(types)}{held}次" if held else f"{w.label}未{verb(types)}"
+        for w, held in short
+    ]
+    return (
+        f"{_what(types, topic)}{name_list(held_in, _UNIT[check.per])}，"
+        f"要求每{_EACH[check.per]}至少{check.min}次"
+    )
+
+
+def _yearly(check: FrequencyCheck, ctx: Context, years: list[Window]) -> Outcome:
+    """Per year it belongs to; the detail names the days held, or says it was not held."""
+    counted = _yearly_events(check, ctx, years)
+    types, topic = check.event, check.topic
+    sentences = []
+    for year, held in zip(years, counted, strict=True):
+        y = year.start.year
+        days = name_list([cn_day(e.date, y) for e in held], "次", limit=4)
+        if len(held) >= check.min:
+            if topic:
+                sentences.append(f"已于{days}落实{y}年度“{topic}”")
+            elif check.min > 1:
+                sentences.append(f"{y}年度{verb(types)}{_any_of(types)}{len(held)}次（{days}）")
+            else:
+                sentences.append(f"已于{days}{verb(types)}{y}年度{_any_of(types)}")
+        elif held:
+            sentences.append(
+                f"{y}年度仅{verb(types)}{_what(types, topic)}{len(held)}次（{days}），"
+                f"要求至少{check.min}次"
+            )
+        elif topic:
+            sentences.append(f"{y}年度{'、'.join(types)}未落实“{topic}”")
+        else:
+            sentences.append(
+                f"未{verb(types)}{y}年度{_any_of(types)}{_elsewhere(check, ctx, year)}"
+            )
+    short = sum(len(held) < check.min for held in counted)
+    return Outcome((len(years) - short) / len(years), short, "；".join(sentences))
+
+
+def _elsewhere(check: FrequencyCheck, ctx: Context, year: Window) -> str:
+    """Why a meeting did not count for the year: held that year for another year, or held
+    for it too late (after the year and its `grace_days`)."""
+    late = year.end + dt.timedelta(days=check.grace_days)
+    notes = []
+    for e in _matching(check, ctx):
+        if year.start <= e.date <= year.end and e.for_year not in (None, year.start.year):
+            notes.append(f"{cn_date(e.date)}{verb(check.event)}的为{e.for_year}年度")
+        elif e.for_year == year.start.year and e.date > late:
+            notes.append(f"{cn_date(e.date)}{verb(check.event)}的已超过规定时限")
+    return f"（{name_list(notes, '次', limit=2)}）" if notes else ""
+
+
+def _matching(check: FrequencyCheck, ctx: Context) -> list[Event]:
+    """The ledger's events of the check's types and topic, in or out of the period, by date."""
+    wanted = set(check.event)
+    found = [
+        e
+        for e in ctx.ledger.events
+        if e.type in wanted and (check.topic is None or any(check.topic in t for t in e.topics))
+    ]
+    return sorted(found, key=lambda e: e.date)
+
+
+def _yearly_events(check: FrequencyCheck, ctx: Context, years: list[Window]) -> list[list[Event]]:
     """Events per year they belong to: `for_year` when given (held within the year or up to
     `grace_days` after it), else the year they were held in. A 2023年度 meeting held in
     January 2024 counts for 2023, never for 2024."""
-    counts = [0] * len(years)
+    found: list[list[Event]] = [[] for _ in years]
     grace = dt.timedelta(days=check.grace_days)
-    wanted = set(check.event)
-    for event in ctx.ledger.events:  # not only the period's: a grace window runs past it
-        if event.type not in wanted:
-            continue
-        if check.topic is not None and not any(check.topic in t for t in event.topics):
-            continue
+    for event in _matching(check, ctx):  # not only the period's: a grace window runs past it
         for i, year in enumerate(years):
             if event.for_year is None:
                 hit = year.start <= event.date <= year.end
@@ -69,8 +170,8 @@ def _yearly_counts(check: FrequencyCheck, ctx: Context, years: list[Window]) -> 
                     year.start <= event.date <= year.end + grace
                 )
             if hit:
-                counts[i] += 1
-    return counts
+                found[i].append(event)
+    return found
 
 
 def count_check(check: CountCheck, ctx: Context) -> Outcome:
@@ -80,7 +181,13 @@ def count_check(check: CountCheck, ctx: Context) -> Outcome:
     """
     held = len(ctx.events(check.event, check.topic))
     missing = max(check.min - held, 0)
-    detail = f"期内{_what(check.event, check.topic)}{held}次，要求至少{check.min}次"
+    what, act = _what(check.event, check.topic), verb(check.event)
+    if held >= check.min:
+        detail = f"考核期内{act}{what}{held}次"
+    elif held:
+        detail = f"考核期内{act}{what}{held}次，少于要求的{check.min}次"
+    else:
+        detail = f"考核期内未{act}{what}（要求至少{check.min}次）"
     return Outcome(min(held / check.min, 1.0), missing, detail)
 
 
@@ -97,9 +204,9 @@ def attendance_check(check: AttendanceCheck, ctx: Context) -> Outcome:
     FAIL: 4 meetings, one at 60% with min_rate 0.8 -> 0.75, misses 1.
     """
     events = ctx.events(check.event)
-    what = _what(check.event, None)
+    what = _any_of(check.event)
     if not events:
-        return Outcome(0.0, 1, f"期内未召开{what}")
+        return Outcome(0.0, 1, f"考核期内未{verb(check.event)}{what}")
     low = []
     excused: set[str] = set()
     for event in events:
@@ -109,13 +216,19 @@ def attendance_check(check: AttendanceCheck, ctx: Context) -> Outcome:
         present = ctx.attendees(event) & expected
         rate = len(present) / len(expected) if expected else 0.0
         if rate + 1e-9 < check.min_rate:
-            low.append(f"{event.date.month}月{event.date.day}日{_percent(rate)}")
+            low.append((f"{event.date.month}月{event.date.day}日", _percent(rate)))
     ok = len(events) - len(low)
-    detail = f"{len(events)}次{what}中{ok}次到会率达{check.min_rate:.0%}"
+    floor = f"{check.min_rate:.0%}"
+    if not low:
+        detail = f"{len(events)}次{what}到会率{'均' if len(events) > 1 else ''}达到{floor}"
+    elif len(low) == 1:
+        day, shown = low[0]
+        detail = f"{len(events)}次{what}中，{day}到会率{shown}，低于{floor}"
+    else:
+        days = name_list([f"{day}（{shown}）" for day, shown in low], "次")
+        detail = f"{len(events)}次{what}中，{days}到会率低于{floor}"
     if excused:
         detail += f"（{len(excused)}名党员按规定免于要求，不计入应到人数）"
-    if low:
-        detail += f"（{name_list(low)}）"
     return Outcome(ok / len(events), len(low), detail)
 
 
@@ -138,11 +251,13 @@ def gap_check(check: GapCheck, ctx: Context) -> Outcome:
         if days > over and after > _months_later(before, check.max_months):
             over, since, until = days, before, after
     if not over:
-        return Outcome(1.0, 0, f"最长间隔{longest}天，未超过{check.max_months}个月")
+        return Outcome(
+            1.0, 0, f"{_any_of(check.event)}最长间隔{longest}天，未超过{check.max_months}个月"
+        )
     return Outcome(
         0.0,
         1,
-        f"{cn_date(since)}至{cn_date(until)}间隔{over}天未开展{_what(check.event, None)}，"
+        f"{cn_span(since, until)}间隔{over}天{_none_held(check.event, None)}，"
         f"超过{check.max_months}个月",
     )
 
@@ -166,26 +281,43 @@ def groups_check(check: GroupsCheck, ctx: Context) -> Outcome:
     """
     groups = list(ctx.ledger.groups)
     if not groups:
-        return Outcome(None, 0, "未划分党小组，不适用")
+        return Outcome(None, 0, "本支部未划分党小组，本项不适用")
     windows = ctx.windows(check.per)
     if not windows:
-        return Outcome(None, 0, f"期内没有完整的{_UNIT[check.per][1]}，不适用")
+        return Outcome(None, 0, no_whole(check.per))
     only = groups[0] if len(groups) == 1 else None
     dates: dict[str, list[dt.date]] = {g: [] for g in groups}
     for event in ctx.events(check.event):
         group = event.group or only
         if group in dates:
             dates[group].append(event.date)
-    short = []
+    # Groups short in the same windows are named together: 第一党小组、第二党小组8月未召开.
+    short: dict[tuple[int, ...], list[str]] = {}
     for group in groups:
         held = dates[group]
-        for w in windows:
-            if bisect_right(held, w.end) - bisect_left(held, w.start) < check.min:
-                short.append(f"{group}{w.label}")
+        missing = tuple(
+            i
+            for i, w in enumerate(windows)
+            if bisect_right(held, w.end) - bisect_left(held, w.start) < check.min
+        )
+        if missing:
+            short.setdefault(missing, []).append(group)
+    misses = sum(len(missing) * len(names) for missing, names in short.items())
     total = len(groups) * len(windows)
-    detail = (
-        f"{len(groups)}个党小组{len(windows)}{_UNIT[check.per][0]}中{total - len(short)}项按期召开"
-    )
-    if short:
-        detail += f"（{name_list(short, '项')}未召开{_what(check.event, None)}）"
-    return Outcome((total - len(short)) / total, len(short), detail)
+    what = _any_of(check.event)
+    if not short:
+        detail = (
+            f"{len(groups)}个党小组{every(windows, check.per)}"
+            f"{'均按期' if len(windows) > 1 or len(groups) > 1 else '已'}{verb(check.event)}{what}"
+        )
+    else:
+        lacking = (
+            f"未{verb(check.event)}{what}"
+            if check.min == 1
+            else f"{verb(check.event)}{what}不足{check.min}次"
+        )
+        detail = "；".join(
+            f"{'、'.join(names)}{spans([windows[i] for i in missing], check.per)}{lacking}"
+            for missing, names in short.items()
+        )
+    return Outcome((total - misses) / total, misses, detail)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from ..models.checks import TalksCheck, TrainingCheck
 from ..models.ledger import Member
-from .context import Context, Outcome, Window, name_list
+from .context import Context, Outcome, Window, name_list, no_whole
 
 SECRETARY = "书记"
 
@@ -36,27 +37,49 @@ def _years_held(
     return held, excused
 
 
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """How a per-member norm is said: `who` is held to it; `done` (after a count) and `short`
+    (after the names) say whether they met it: 9名党员全年学习培训达32学时，黄敏未达到."""
+
+    who: str  # 党员
+    met_all: str  # 应谈话党员{n}名，均已谈话
+    met_some: str  # {n}名党员中{m}名已谈话
+    short: str  # 未谈
+    met_none: str  # {n}名党员均未谈话
+    none: str  # 无应谈话的党员
+    one: str | None = None  # the one person held, met: {name}全年学习培训达56学时
+
+
 def _per_member(
     ctx: Context,
     years: list[Window],
     members: list[Member],
     meets: dict[str, set[int]],
-    what: str,
+    words: Wording,
     shortfall: dict[str, str] | None = None,
 ) -> Outcome:
     held, excused = _years_held(ctx, years, members)
     counted = [m for m in members if m.id in held]
     none: set[int] = set()
     short = [m for m in counted if not meets.get(m.id, none).issuperset(held[m.id])]
-    exempt = f"，{len(excused)}名按规定免于要求" if excused else ""
+    exempt = f"（另有{len(excused)}名按规定免于要求）" if excused else ""
     if not counted:
-        return Outcome(None, 0, f"无应参加的党员{exempt}，不适用")
-    detail = f"{len(counted)}名党员中{len(counted) - len(short)}名{what}{exempt}"
-    if short:
+        return Outcome(None, 0, f"{words.none}{exempt}，本项不适用")
+    n, m = len(counted), len(counted) - len(short)
+    if not short and n == 1 and words.one:
+        detail = words.one.format(name=counted[0].name) + exempt
+    elif not short:
+        detail = words.met_all.format(n=n, all="均" if n > 1 else "") + exempt
+    else:
         notes = shortfall or {}
-        names = [f"{m.name}{notes.get(m.id, '')}" for m in short]
-        detail += f"（未达：{name_list(names, '人')}）"
-    return Outcome((len(counted) - len(short)) / len(counted), len(short), detail)
+        names = name_list([f"{p.name}{notes.get(p.id, '')}" for p in short], "人")
+        detail = (
+            f"{words.met_some.format(n=n, m=m)}，{names}{words.short}{exempt}"
+            if m
+            else f"{words.met_none.format(n=n)}：{names}{exempt}"
+        )
+    return Outcome(m / n, len(short), detail)
 
 
 def _year_of(years: list[Window], day: object) -> int | None:
@@ -79,7 +102,7 @@ def talks_check(check: TalksCheck, ctx: Context) -> Outcome:
     """
     years = ctx.windows("year")
     if not years:
-        return Outcome(None, 0, "期内没有完整的年度，不适用")
+        return Outcome(None, 0, no_whole("year"))
     talks = [
         (i, ctx.attendees(e))
         for e in ctx.events(check.event)
@@ -97,8 +120,17 @@ def talks_check(check: TalksCheck, ctx: Context) -> Outcome:
     for (member_id, i), times in tally.items():
         if times >= check.min:
             meets[member_id].add(i)
-    what = f"每年至少{check.min}次{'或'.join(check.event)}"
-    return _per_member(ctx, years, list(ctx.ledger.members), meets, what)
+    each = "每年" if len(years) > 1 else ""
+    done = "已谈话" if check.min == 1 else f"谈话达{check.min}次"
+    words = Wording(
+        who="党员",
+        met_all=f"应谈话党员{{n}}名，{each}{{all}}{done}",
+        met_some=f"{{n}}名党员中{{m}}名{each}{done}",
+        short="未谈" if check.min == 1 else "未达到",
+        met_none=f"{{n}}名党员{each}均{'未谈话' if check.min == 1 else f'未{done}'}",
+        none="无应谈话的党员",
+    )
+    return _per_member(ctx, years, list(ctx.ledger.members), meets, words)
 
 
 PAIR_NAMES = ("支委与支委", "支委与党员", "党员与党员")
@@ -144,7 +176,16 @@ def _secretary(
             for member_id in present - secretaries:
                 met[member_id].add(i)
     others = [m for m in ctx.ledger.members if m.id not in secretaries]
-    return _per_member(ctx, years, others, met, "与书记谈心谈话")
+    each = "每年" if len(years) > 1 else ""
+    words = Wording(
+        who="党员",
+        met_all=f"书记{each}已与{{n}}名党员逐一谈心谈话",
+        met_some=f"书记{each}与{{n}}名党员中的{{m}}名谈心谈话",
+        short="未谈",
+        met_none=f"书记{each}未与{{n}}名党员谈心谈话",
+        none="无应与书记谈话的党员",
+    )
+    return _per_member(ctx, years, others, met, words)
 
 
 def training_check(check: TrainingCheck, ctx: Context) -> Outcome:
@@ -156,7 +197,7 @@ def training_check(check: TrainingCheck, ctx: Context) -> Outcome:
     """
     years = ctx.windows("year")
     if not years:
-        return Outcome(None, 0, "期内没有完整的年度，不适用")
+        return Outcome(None, 0, no_whole("year"))
     hours: dict[tuple[str, int], float] = defaultdict(float)
     for record in ctx.ledger.training:
         i = _year_of(years, record.date)
@@ -176,4 +217,15 @@ def training_check(check: TrainingCheck, ctx: Context) -> Outcome:
         for m in members
         if last not in meets[m.id]
     }
-    return _per_member(ctx, years, members, meets, f"年学时达{check.hours:g}", notes)
+    who = "书记和委员" if check.who == "committee" else "党员"
+    each = "每年" if len(years) > 1 else "全年"
+    words = Wording(
+        who=who,
+        met_all=f"{{n}}名{who}{each}学习培训{{all}}达{check.hours:g}学时",
+        met_some=f"{{m}}名{who}{each}学习培训达{check.hours:g}学时",
+        short="未达到",
+        met_none=f"{{n}}名{who}{each}学习培训均未达{check.hours:g}学时",
+        none=f"无应参加学习培训的{who}",
+        one=f"{{name}}{each}学习培训达{check.hours:g}学时" if check.who == "committee" else None,
+    )
+    return _per_member(ctx, years, members, meets, words, notes)

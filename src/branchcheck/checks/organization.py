@@ -49,7 +49,7 @@ def term_check(check: TermCheck, ctx: Context) -> Outcome:
     """
     end = term_end(ctx.ledger, check.years)
     if end is None:
-        return Outcome(0.0, 1, "台账无换届选举记录（committee.elected）")
+        return Outcome(0.0, 1, "台账未记录换届选举时间")
     committee = ctx.ledger.committee
     assert committee is not None
     elected = cn_date(committee.elected)
@@ -73,16 +73,14 @@ def structure_check(check: StructureCheck, ctx: Context) -> Outcome:
     day = ctx.period.end
     active = ctx.active_on(day)
     full = [m for m in active if m.status == "正式"]
-    met: list[str] = []
-    failed: list[str] = []
+    results: list[bool] = []  # one per condition
+    parts: list[str] = []
 
-    def condition(ok: bool, yes: str, no: str) -> None:
-        (met if ok else failed).append(yes if ok else no)
-
-    condition(
-        len(full) >= check.min_members,
-        f"正式党员{len(full)}名",
-        f"正式党员仅{len(full)}名（应至少{check.min_members}名）",
+    results.append(len(full) >= check.min_members)
+    parts.append(
+        f"正式党员{len(full)}名"
+        if results[-1]
+        else f"正式党员仅{len(full)}名（应至少{check.min_members}名）"
     )
     needs_committee = len(full) >= check.committee_at
     if needs_committee:
@@ -90,18 +88,25 @@ def structure_check(check: StructureCheck, ctx: Context) -> Outcome:
         active_ids = {m.id for m in active}
         size = len([i for i in committee.members if i in active_ids]) if committee else 0
         low, high = check.committee_size
-        condition(
-            low <= size <= high,
-            f"支委会{size}人",
-            f"支委会{size}人（正式党员{len(full)}名应设{low}–{high}人的支委会）",
-        )
+        results.append(low <= size <= high)
+        if size == 0:
+            parts.append(f"未设支部委员会（应设{low}至{high}人）")
+        elif size < low:
+            parts.append(f"支委会仅{size}人（应为{low}至{high}人）")
+        else:
+            parts.append(f"支委会{size}人" + (f"，超过{high}人" if size > high else ""))
+    else:
+        parts.append("不设支部委员会")
     roles = check.roles if needs_committee else check.small_branch_roles
     # A 预备党员 has no right to be elected, so only full members hold posts.
     held = {role for m in full for role in m.roles}
-    for role in roles:
-        condition(role in held, f"{role}已配备", f"缺{role}")
-    total = len(met) + len(failed)
-    detail = "；".join(failed) if failed else "；".join(met)
-    if failed and met:
-        detail = f"{total}项中{len(met)}项符合（{detail}）"
-    return Outcome(len(met) / total, len(failed), detail)
+    have = [role for role in roles if role in held]
+    lack = [role for role in roles if role not in held]
+    results += [role in held for role in roles]
+    if have and not lack:
+        parts.append(f"{'、'.join(have)}配备齐全" if len(have) > 1 else f"已配备{have[0]}")
+    elif have:
+        parts.append(f"{'、'.join(have)}已配备，缺{'、'.join(lack)}")
+    elif lack:
+        parts.append(f"未配备{'、'.join(lack)}")
+    return Outcome(sum(results) / len(results), results.count(False), "，".join(parts))

@@ -47,38 +47,73 @@ def fact_number(text: str) -> float | None:
     return number if math.isfinite(number) else None  # "1e400" is not an amount
 
 
+def amount(number: float) -> str:
+    """6000.0 -> '6000', 0.25 -> '0.25': an amount as a person writes it."""
+    if number == int(number) and abs(number) < 1e15:
+        return str(int(number))
+    return f"{number:.4f}".rstrip("0").rstrip(".")
+
+
+def _as_written(value: str, number: float) -> str:
+    """A threshold in the unit the ledger wrote its value in: 90% beside 82%, 5000元 beside
+    3000元 (or 0.3万元), 32学时 beside 19学时."""
+    folded = unicodedata.normalize("NFKC", value).strip()
+    if folded.endswith("%"):
+        return f"{amount(round(number * 100, 4))}%"
+    if folded.endswith("元"):
+        return f"{amount(number)}元"
+    unit = next((word for word in _COUNT_WORDS if folded.endswith(word)), "")
+    return f"{amount(number)}{unit}"
+
+
 def fact_check(check: FactCheck, ctx: Context) -> Outcome:
     """1 when the ledger's fact matches `expect` (default true) or reaches `min`, else 0.
 
     With `share: true` the value is the fraction itself (82% or 0.82 -> 0.82).
     PASS: facts {党员活动室: true}, or {活动经费: 6000元} with min 1.
     FAIL: fact missing (and no `default`), or 活动经费 3000 with min 5000.
+    The outcome's `value` fills a rubric's `{value}`: an amount as its bare number (6000 for
+    6000元 or 0.6万元), a share or an amount written with % as a percentage (82%), anything
+    else as written.
     """
-    value = ctx.ledger.facts.get(check.key, check.default)
+    key = check.key
+    value = ctx.ledger.facts.get(key, check.default)
     if value is None:
-        return Outcome(0.0, 1, f"台账未记录“{check.key}”")
-    if check.share:
+        return Outcome(0.0, 1, f"台账未记录“{key}”", replaceable=False)
+    if check.share or check.min is not None:
         number = fact_number(value)
         if number is None:
-            return Outcome(0.0, 1, f"{check.key}：{value}（不是数值）")
+            return Outcome(0.0, 1, f"{key}记为“{value}”，不是数值", replaceable=False)
+    if check.share:
+        assert number is not None
         if 1 < number <= 100 and not any(sign in value for sign in "%％"):
             number /= 100  # 82 written for 82%
         fraction = round(min(max(number, 0.0), 1.0), 6)
-        return Outcome(fraction, 0 if fraction >= 1 else 1, f"{check.key}{fraction:.0%}")
+        shown = f"{fraction:.0%}"
+        return Outcome(fraction, 0 if fraction >= 1 else 1, f"{key}{shown}", value=shown)
     if check.min is not None:
-        number = fact_number(value)
-        ok = number is not None and number >= check.min
-        return Outcome(
-            1.0 if ok else 0.0, 0 if ok else 1, f"{check.key}：{value}（要求≥{check.min:g}）"
-        )
+        assert number is not None
+        ok = number >= check.min
+        percent = unicodedata.normalize("NFKC", value).strip().endswith("%")
+        shown = f"{amount(round(number * 100, 4))}%" if percent else amount(number)
+        detail = f"{key}{value}" if ok else f"{key}{value}，低于{_as_written(value, check.min)}"
+        return Outcome(1.0 if ok else 0.0, 0 if ok else 1, detail, value=shown)
     expect = check.expect if check.expect is not None else "true"
     wanted, given = fact_bool(expect), fact_bool(value)
-    ok = wanted == given if wanted is not None else value == expect
-    label = {True: "是", False: "否"}
-    shown = label[given] if given is not None else value
-    required = label[wanted] if wanted is not None else expect
-    detail = f"{check.key}：{shown}" if ok else f"{check.key}：{shown}（要求：{required}）"
-    return Outcome(1.0 if ok else 0.0, 0 if ok else 1, detail)
+    if wanted is None:  # a text answer: compared as written
+        ok = value == expect
+        detail = f"{key}为“{value}”" + ("" if ok else f"，要求为“{expect}”")
+        return Outcome(1.0 if ok else 0.0, 0 if ok else 1, detail, value=value)
+    if given is None:
+        return Outcome(
+            0.0, 1, f"{key}记为“{value}”，无法判断是否符合要求", value=value, replaceable=False
+        )
+    ok = wanted == given
+    if wanted:
+        detail = f"{key}：{'符合要求' if ok else '不符合要求'}"
+    else:  # a thing that must not happen (a misconduct fact)
+        detail = f"{'未发生' if ok else '发生'}{key}情况"
+    return Outcome(1.0 if ok else 0.0, 0 if ok else 1, detail, value=value)
 
 
 def rating_check(check: RatingCheck, ctx: Context) -> Outcome:
@@ -89,9 +124,15 @@ def rating_check(check: RatingCheck, ctx: Context) -> Outcome:
     levels = check.levels or ctx.rubric.ratings
     level = ctx.ledger.ratings.get(ctx.norm.id) if ctx.norm else None
     if level is None:
-        return Outcome(0.0, 0, "尚未评定", unrated=True)
+        return Outcome(0.0, 0, "考核人尚未评定等次", unrated=True, replaceable=False)
     share = levels.get(level)
     if share is None:  # only a ledger that skipped load_ledger's checks gets here
-        return Outcome(0.0, 0, f"等级“{level}”不在评定等级之中，按0计")
+        return Outcome(0.0, 0, f"等级“{level}”不在评定等级之中，按0计", replaceable=False)
     # Misses are "–" for ratings (design.md): the level's share is the whole answer.
-    return Outcome(share, 0, f"评定为“{level}”（得分比例{share:.0%}）")
+    if share >= 1:
+        earns = "得该项满分"
+    elif share <= 0:
+        earns = "该项不得分"
+    else:
+        earns = f"得该项分值的{amount(round(share * 100, 2))}%"
+    return Outcome(share, 0, f"考核评定为“{level}”，{earns}", value=level)

@@ -21,7 +21,7 @@ def alerts(rubric: Rubric, ctx: Context, norms: list[NormResult]) -> list[Alert]
     if any(isinstance(norm.check, DuesCheck) for _, norm in rubric.norms):
         found += _dues_gaps(ctx)
     found += [
-        Alert(kind="unrated", message=f"{n.id}尚待评定：在台账 ratings 中给出等级")
+        Alert(kind="unrated", message=f"{n.id}（{n.name}）尚未评定等次，请考核人补充评定")
         for n in norms
         if n.status == "unrated"
     ]

@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 from ..checks import REGISTRY, Context, Outcome
+from ..formats.escape import number
 from ..models.ledger import Ledger
 from ..models.result import NormResult, NormStatus
-from ..models.rubric import Deduct, Dimension, Norm, Standard, When
+from ..models.rubric import VALUE, Deduct, Dimension, Norm, Standard, When
+
+COMMITTEE_AT = 7  # 正式党员7人以上的设支部委员会 (机关条例第七条; 支部条例第八条)
 
 
 def when_holds(when: When | None, full_members: int, ledger: Ledger) -> str | None:
-    """None when the norm applies, else why not."""
+    """None when the norm applies, else why not (the whole not-applicable detail)."""
     if when is None:
         return None
-    if when.members_at_least is not None and full_members < when.members_at_least:
-        return f"正式党员{full_members}名，本项适用于{when.members_at_least}名及以上的支部"
-    if when.members_below is not None and full_members >= when.members_below:
-        return f"正式党员{full_members}名，本项适用于不足{when.members_below}名的支部"
+    n = full_members
+    if when.members_at_least is not None and n < when.members_at_least:
+        if when.members_at_least == COMMITTEE_AT:
+            return f"正式党员{n}名，不设支部委员会，本项不适用"
+        return f"正式党员{n}名，不足{when.members_at_least}名，本项不适用"
+    if when.members_below is not None and n >= when.members_below:
+        return f"正式党员{n}名，本项仅适用于正式党员不足{when.members_below}名的支部"
     if when.type is not None and ledger.branch.type not in when.type:
-        kind = ledger.branch.type or "未填写类型"
-        return f"本项适用于{'、'.join(when.type)}党支部（本支部：{kind}）"
+        kind = f"本支部为{ledger.branch.type}党支部" if ledger.branch.type else "台账未填写支部类型"
+        return f"本项仅适用于{'、'.join(when.type)}党支部，{kind}"
     if when.has_groups is not None and bool(ledger.groups) != when.has_groups:
-        return "本项适用于划分党小组的支部" if when.has_groups else "本项适用于未划分党小组的支部"
+        return f"本支部{'未' if when.has_groups else '已'}划分党小组，本项不适用"
     return None
 
 
@@ -45,6 +51,26 @@ def status_of(points: float, earned: float, outcome: Outcome) -> NormStatus:
     return "partial" if earned > 0 else "missed"
 
 
+def deduction_note(norm: Norm, outcome: Outcome) -> str:
+    """`，扣0.5分` after the detail of a norm scored by deduction (扣分制) that lost points."""
+    if not isinstance(norm.scoring, Deduct) or outcome.misses == 0:
+        return ""
+    taken = norm.scoring.deduct * outcome.misses
+    if taken >= norm.points - 1e-9:
+        whole = "（扣完为止）" if taken > norm.points + 1e-9 else ""
+        return f"，扣{number(norm.points)}分{whole}"
+    return f"，扣{number(round(taken, 2))}分"
+
+
+def own_words(norm: Norm, status: NormStatus, outcome: Outcome) -> str:
+    """The rubric's `met_text` / `missed_text` in place of the check's detail, where given;
+    `{value}` is the value the check found (a fact's value)."""
+    text = norm.met_text if status == "met" else norm.missed_text
+    if text is None or status not in ("met", "partial", "missed") or not outcome.replaceable:
+        return outcome.detail
+    return text.replace(VALUE, outcome.value or "")
+
+
 def score_norm(
     dimension: Dimension, standard: Standard | None, norm: Norm, ctx: Context, full_members: int
 ) -> NormResult:
@@ -59,7 +85,7 @@ def score_norm(
     }
     reason = when_holds(norm.when, full_members, ctx.ledger)
     outcome = (
-        Outcome(None, 0, f"不适用：{reason}")
+        Outcome(None, 0, reason)
         if reason
         else REGISTRY[norm.check.kind](norm.check, ctx.for_norm(norm))
     )
@@ -73,12 +99,15 @@ def score_norm(
             detail=outcome.detail,
         )
     earned = earn(norm, outcome)
+    status = status_of(norm.points, earned, outcome)
     # Shown to the cent, and totals add the shown figures, so sums can be redone by hand.
+    shown = round(earned, 2)
     return NormResult(
         **base,
-        earned=round(earned, 2),
+        earned=shown,
         fraction=round(outcome.fraction, 4),
         misses=outcome.misses,
-        status=status_of(norm.points, earned, outcome),
-        detail=outcome.detail,
+        status=status,
+        detail=own_words(norm, status, outcome) + deduction_note(norm, outcome),
+        deduction=0.0 if norm.bonus else round(norm.points - shown, 2),
     )

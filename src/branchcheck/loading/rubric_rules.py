@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from ..checks.records import fact_bool, fact_number
 from ..models.checks import FactCheck, FrequencyCheck, RatingCheck
-from ..models.rubric import Deduct, Norm, Rubric
+from ..models.rubric import VALUE, Deduct, Norm, Rubric
 from .source import Problem
 
 _EPSILON = 1e-6
@@ -42,6 +42,7 @@ def rubric_problems(rubric: Rubric) -> list[Problem]:
                 )
             )
         problems += _check_rules(norm, (*at, "check"))
+        problems += _own_words(norm, at)
         problems += _vocabulary(rubric, norm.check, (*at, "check"))
     return problems
 
@@ -100,6 +101,22 @@ def _check_rules(norm: Norm, at: Loc) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _own_words(norm: Norm, at: Loc) -> list[Problem]:
+    """`{value}` in `met_text` / `missed_text` stands for a fact's value: other checks have
+    none to put there."""
+    if isinstance(norm.check, FactCheck):
+        return []
+    return [
+        Problem(
+            (*at, field),
+            f"{VALUE} stands for the value a `fact` check found; this norm's check is"
+            f" `{norm.check.kind}`: write the words in full",
+        )
+        for field in ("met_text", "missed_text")
+        if VALUE in (getattr(norm, field) or "")
+    ]
 
 
 def _duplicates(items: Iterable[tuple[str, Loc]], what: str) -> list[Problem]:

@@ -59,6 +59,9 @@ class NormResult(ResultModel):
     detail: str
     veto: bool = False
     bonus: bool = False
+    # Points lost: points - earned for a norm that applies (0 when met or not applicable;
+    # bonus norms lose nothing). A field added after the first release.
+    deduction: float = 0.0
 
 
 class StandardResult(ResultModel):

@@ -12,6 +12,7 @@ from .common import FileModel, Flag, Id, Int, Num, Points, Text, TextKey
 
 Ratio = Annotated[Num, Field(ge=0, le=1)]
 RUBRIC_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+VALUE = "{value}"  # in `met_text` / `missed_text`: the value a fact check found
 
 
 class Deduct(FileModel):
@@ -60,7 +61,9 @@ class Norm(FileModel):
     veto: Flag = False
     bonus: Flag = False
     when: When | None = None
-    met_text: Text | None = None  # the rubric's own words when fully met / when not
+    # The rubric's own words for the detail when fully met / when not (see docs/format.md);
+    # on a fact check `{value}` stands for the value found.
+    met_text: Text | None = None
     missed_text: Text | None = None
 
 
