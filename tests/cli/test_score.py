@@ -27,6 +27,8 @@ def test_json_for_one_ledger_is_one_object(run_line) -> None:
         "name": "标准化",
         "short_by": 0.0,
         "blockers": ["A1"],
+        "min_score": 8,
+        "blocker_texts": ["否决项A1（党员大会）未达标"],
     }
     assert [(n["id"], n["earned"], n["misses"], n["status"]) for n in result["norms"]] == [
         ("A1", 4.5, 1, "partial"),
@@ -51,7 +53,7 @@ def test_markdown_escapes_user_text(run_line) -> None:
     assert run.code == 0
     assert "## 第二党支部 \\| \\[bold\\]红\\[/bold\\]（b-short）" in run.out
     assert (
-        "| A1（否决项） | 党员大会 | 6 | 4.5 | 部分达标 | 第二季度未召开党员大会，扣1.5分 |"
+        "| A1（否决项） | 党员大会 | 6 | 1.5 | 4.5 | 部分达标 | 第二季度未召开党员大会，扣1.5分 |"
         in run.out
     )
 

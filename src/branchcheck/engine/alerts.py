@@ -8,6 +8,7 @@ from ..checks import Context
 from ..checks.context import cn_date
 from ..checks.dues import unexplained_runs
 from ..checks.organization import term_end
+from ..formats.prose import norm_label
 from ..models.checks import DuesCheck, TermCheck
 from ..models.result import Alert, NormResult
 from ..models.rubric import Rubric
@@ -21,7 +22,7 @@ def alerts(rubric: Rubric, ctx: Context, norms: list[NormResult]) -> list[Alert]
     if any(isinstance(norm.check, DuesCheck) for _, norm in rubric.norms):
         found += _dues_gaps(ctx)
     found += [
-        Alert(kind="unrated", message=f"{n.id}（{n.name}）尚未评定等次，请考核人补充评定")
+        Alert(kind="unrated", message=f"{norm_label(n.id, n.name)}尚未评定等次，请考核人补充评定")
         for n in norms
         if n.status == "unrated"
     ]

@@ -22,14 +22,15 @@ from .norms import score_norm
 from .tiers import place
 
 
-def task_earned(task: Task, rubric: Rubric) -> float:
-    """Points x the rating's share when done, half of that when partial, 0 when open.
+def rating_share(task: Task, rubric: Rubric) -> float:
+    """The rating's share of the task's points; a task with no rating counts at full share."""
+    return rubric.ratings.get(task.rating, 0.0) if task.rating is not None else 1.0
 
-    A task with no rating counts at full share.
-    """
-    share = rubric.ratings.get(task.rating, 0.0) if task.rating is not None else 1.0
+
+def task_earned(task: Task, rubric: Rubric) -> float:
+    """Points x the rating's share when done, half of that when partial, 0 when open."""
     factor = {"done": 1.0, "partial": 0.5, "open": 0.0}[task.status]
-    return round(task.points * share * factor, 2)
+    return round(task.points * rating_share(task, rubric) * factor, 2)
 
 
 def roll_up(rubric: Rubric, norms: list[NormResult]) -> list[StandardResult]:
@@ -84,7 +85,13 @@ def score(rubric: Rubric, ledger: Ledger) -> Result:
 
     tasks = [
         TaskResult(
-            id=t.id, name=t.name, points=t.points, earned=task_earned(t, rubric), status=t.status
+            id=t.id,
+            name=t.name,
+            points=t.points,
+            earned=task_earned(t, rubric),
+            status=t.status,
+            rating=t.rating,
+            rating_share=rating_share(t, rubric),
         )
         for t in ledger.tasks
     ]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..models.result import Result
+from ..models.result import NormResult, Result
+from . import prose
 from .base import RenderOptions
 from .escape import md_cell, number
 from .labels import STATUS, TASK_STATUS
@@ -16,57 +17,53 @@ def md_table(header: list[str], rows: list[list[object]]) -> list[str]:
 
 
 def summary_lines(result: Result) -> list[str]:
-    bonus = f"（含加分{number(result.bonus)}）" if result.bonus else ""
+    score = prose.score_line(result).replace(
+        f"总分{number(result.score)}分", f"总分：**{number(result.score)}**分", 1
+    )
     lines = [
         f"- 评分标准：{md_cell(result.rubric.id)}（{md_cell(result.rubric.version)}版）",
-        f"- 期间：{result.period.start} 至 {result.period.end}",
-        f"- 得分：**{number(result.score)}** / {number(result.max)}{bonus}"
-        + ("，按适用项折算" if result.rescaled else ""),
+        f"- 考核期：{result.period.start} 至 {result.period.end}",
+        f"- {score}",
         f"- 等级：**{md_cell(result.tier.name)}**",
     ]
-    if result.vetoes:
-        lines.append(f"- 一票否决：{md_cell('、'.join(result.vetoes))}")
-    if result.next_tier:
-        nxt = result.next_tier
-        gap = f"差{number(nxt.short_by)}分" if nxt.short_by > 0 else "分数已够"
-        block = f"；须先解决：{md_cell('、'.join(nxt.blockers))}" if nxt.blockers else ""
-        lines.append(f"- 距{md_cell(nxt.name)}：{gap}{block}")
+    for line, items in prose.account(result, TASK_STATUS):
+        lines.append(f"- {md_cell(line)}")
+        lines += [f"  - {md_cell(item)}" for item in items]
     lines += [f"- 提示：{md_cell(alert.message)}" for alert in result.alerts]
     return lines
+
+
+def _marked(norm: NormResult) -> str:
+    """The id with its marks, unless the name already says them."""
+    marks = [
+        mark
+        for flag, mark in ((norm.veto, "（否决项）"), (norm.bonus, "（加分项）"))
+        if flag and mark not in norm.name
+    ]
+    return norm.id + "".join(marks)
 
 
 def render_result(result: Result) -> str:
     lines = [f"## {md_cell(result.branch.name)}（{md_cell(result.branch.id)}）", ""]
     lines += [*summary_lines(result), ""]
-    lines += md_table(
-        ["维度", "得分", "满分"],
-        [[d.name, number(d.earned), number(d.max)] for d in result.dimensions],
-    )
+    lines += md_table(prose.DIMENSION_HEADER, prose.dimension_table(result))  # type: ignore[arg-type]
     lines.append("")
     if result.standards:
         lines += md_table(STANDARD_HEADER, standard_rows(result))  # type: ignore[arg-type]
         lines.append("")
     rows: list[list[object]] = [
         [
-            n.id + ("（否决项）" if n.veto else "") + ("（加分项）" if n.bonus else ""),
+            _marked(n),
             n.name,
             number(n.points),
-            number(n.earned),
+            prose.deduction_cell(n),
+            "—" if n.status == "not_applicable" else number(n.earned),
             STATUS[n.status],
             n.detail,
         ]
         for n in result.norms
     ]
-    lines += md_table(["编号", "规范", "分值", "得分", "状态", "说明"], rows)
-    if result.tasks:
-        lines.append("")
-        lines += md_table(
-            ["个性任务", "名称", "分值", "得分", "状态"],
-            [
-                [t.id, t.name, number(t.points), number(t.earned), TASK_STATUS[t.status]]
-                for t in result.tasks
-            ],
-        )
+    lines += md_table(["编号", "规范", "分值", "扣分", "得分", "状态", "说明"], rows)
     return "\n".join(lines) + "\n"
 
 

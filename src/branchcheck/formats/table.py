@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models.result import Result
+from . import prose
 from .base import RenderOptions
 from .escape import number, terminal
 from .labels import STATUS, TASK_STATUS
@@ -44,65 +45,58 @@ def render_to_text(renderables: list[RenderableType], options: RenderOptions) ->
 def _summary(result: Result) -> Text:
     text = Text()
     text.append_text(terminal(result.branch.name, "bold"))
-    text.append(
-        f"  {result.branch.id}  {result.rubric.id} {result.rubric.version}  "
-        f"{result.period.start} 至 {result.period.end}\n"
-    )
-    text.append("得分 ")
-    text.append(number(result.score), style="bold")
-    text.append(f" / {number(result.max)}")
-    if result.bonus:
-        text.append(f"（含加分{number(result.bonus)}）")
-    if result.rescaled:
-        text.append("（按适用项折算）")
+    text.append(f"  {result.branch.id}  {result.rubric.id} {result.rubric.version}  ")
+    text.append(f"考核期 {result.period.start} 至 {result.period.end}\n")
+    text.append(prose.score_line(result), style="bold")
     text.append("   等级 ")
     text.append_text(terminal(result.tier.name, "bold cyan"))
-    if result.vetoes:
-        text.append("\n一票否决：", style="red")
-        text.append_text(terminal("、".join(result.vetoes), "red"))
-    if result.next_tier:
-        nxt = result.next_tier
-        text.append("\n距")
-        text.append_text(terminal(nxt.name))
-        text.append(f"：差{number(nxt.short_by)}分" if nxt.short_by > 0 else "：分数已够")
-        if nxt.blockers:
-            text.append("；须先解决：")
-            text.append_text(terminal("、".join(nxt.blockers)))
+    for line, items in prose.account(result, TASK_STATUS):
+        style = "red" if line.startswith("否决项") else ""
+        text.append("\n")
+        text.append_text(terminal(line, style))
+        for item in items:
+            text.append("\n  ")
+            text.append_text(terminal(item))
     for alert in result.alerts:
         text.append("\n提示：", style="yellow")
         text.append_text(terminal(alert.message))
     return text
 
 
-def _norm_table(result: Result) -> Table:
+def _dimension_table(result: Result) -> Table:
+    table = Table(header_style="bold", title="各维度得分", title_justify="left")
+    for header in prose.DIMENSION_HEADER:
+        justify = "left" if header == "维度" else "right"
+        table.add_column(header, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    for row in prose.dimension_table(result):
+        table.add_row(*(terminal(cell) for cell in row))
+    return table
+
+
+def _norm_table(result: Result, width: int) -> Table:
     table = Table(show_lines=False, expand=False, header_style="bold")
     for header, justify in (
         ("编号", "left"),
         ("规范", "left"),
         ("分值", "right"),
+        ("扣分", "right"),
         ("得分", "right"),
         ("状态", "left"),
         ("说明", "left"),
     ):
-        table.add_column(header, justify=justify, overflow="fold")  # type: ignore[arg-type]
+        # Names fold before details do: on a narrow terminal the detail needs the room.
+        limit = max(10, (width - 50) // 3) if header == "规范" else None
+        table.add_column(header, justify=justify, overflow="fold", max_width=limit)  # type: ignore[arg-type]
     for n in result.norms:
         marks = ("*" if n.veto else "") + ("+" if n.bonus else "")
         table.add_row(
             terminal(n.id + marks),
             terminal(n.name),
             number(n.points),
-            number(n.earned),
+            prose.deduction_cell(n),
+            "—" if n.status == "not_applicable" else number(n.earned),
             Text(STATUS[n.status], style=_STATUS_STYLE[n.status]),
             terminal(n.detail),
-        )
-    for t in result.tasks:
-        table.add_row(
-            terminal(t.id),
-            terminal(t.name),
-            number(t.points),
-            number(t.earned),
-            Text(TASK_STATUS[t.status]),
-            Text("个性任务"),
         )
     table.caption = "* 一票否决项  + 加分项"
     return table
@@ -123,8 +117,8 @@ class TableFormat:
     def render(self, results: list[Result], options: RenderOptions) -> str:
         blocks: list[RenderableType] = []
         for result in results:
-            parts: list[RenderableType] = [_summary(result)]
+            parts: list[RenderableType] = [_summary(result), _dimension_table(result)]
             if result.standards:
                 parts.append(_standard_table(result))
-            blocks.append(Group(*parts, _norm_table(result), Text("")))
+            blocks.append(Group(*parts, _norm_table(result, options.width), Text("")))
         return render_to_text(blocks, options)

@@ -89,6 +89,10 @@ class TaskResult(ResultModel):
     points: Points
     earned: float
     status: Literal["done", "partial", "open"]
+    # The assessor's level and its share of the points (1 without a level): the task earns
+    # points x rating_share when done, half of that when partial, nothing when open.
+    rating: str | None = None
+    rating_share: float = 1.0
 
 
 class Alert(ResultModel):
@@ -101,6 +105,10 @@ class NextTier(ResultModel):
     name: str
     short_by: float
     blockers: list[str]
+    # The tier's score line (null when it has none), and each blocker said in Chinese, in the
+    # order of `blockers`: 否决项N17（按月交纳党费）未达标 / 考核评价标准化得分率24%，低于80%.
+    min_score: Points | None = None
+    blocker_texts: list[str] = []
 
 
 class Result(ResultModel):
