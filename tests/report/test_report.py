@@ -135,11 +135,11 @@ def test_csv_is_excel_safe(run_line) -> None:
         "score",
         "tier_id",
     ]
-    assert "组织生活（life）" in header and "学习（study）" in header
+    assert "组织生活（得分）" in header and "学习（得分）" in header
     by_id = {row[0]: dict(zip(header, row, strict=True)) for row in rows[1:]}
     assert by_id["b-q"]["branch_name"] == "'=1+2"  # OWASP: never a formula
     assert by_id["b-short"]["score"] == "8.17"  # numbers stay numbers
-    assert by_id["b-d"]["学习（study）"] == "2.5" and by_id["b-d"]["组织生活（life）"] == ""
+    assert by_id["b-d"]["学习（得分）"] == "2.5" and by_id["b-d"]["组织生活（得分）"] == ""
 
 
 def test_markdown_escapes_cells(run_line) -> None:

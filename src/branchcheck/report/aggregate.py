@@ -70,6 +70,8 @@ def branch_row(result: Result, meta: RubricMeta, file: str) -> BranchRow:
         next_tier=nxt.name if nxt else None,
         short_by=nxt.short_by if nxt else None,
         blockers=tuple(nxt.blockers) if nxt else (),
+        blocker_texts=tuple(nxt.blocker_texts) if nxt else (),
+        next_min_score=nxt.min_score if nxt else None,
         costliest=costliest(result),
         dimension_earned=array("d", (d.earned for d in result.dimensions)),
         norm_shares=array(

@@ -42,6 +42,10 @@ class BranchRow:
     dimension_earned: array[float]  # per dimension, in the rubric's order (meta.dimensions)
     norm_shares: array[float]  # earned / points per norm, rubric order; NaN: not applicable
     standard_shares: array[float]  # the same per work norm (meta.standards), if the rubric has them
+    # What blocks the next tier, in words (the result's next_tier.blocker_texts), and whether
+    # that tier has a score line at all.
+    blocker_texts: tuple[str, ...] = ()
+    next_min_score: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,7 +89,7 @@ class CsvReport:
         writer = csv.writer(buffer)
         writer.writerow(
             BASE_COLUMNS
-            + [f"{name}（{dim_id}）" for dim_id, name in dims]
+            + [f"{name}（得分）" for _, name in dims]
             + [f"{std_id} {name}（得分率）" for std_id, name in standards]
         )
         out.write("\ufeff".encode())

@@ -12,9 +12,10 @@ from collections.abc import Iterator, Sequence
 from ...errors import visible
 from ...models.result import Result
 from ...report.model import BranchRow
+from .. import prose
 from ..escape import number
 from ..labels import STATUS, TASK_STATUS
-from .tables import next_tier_text
+from .tables import blockers_text
 
 
 def esc(value: object) -> str:
@@ -53,21 +54,31 @@ def escaped(rows: list[list[str]]) -> list[list[str]]:
 
 
 def _facts(result: Result, row: BranchRow) -> str:
-    bonus = f"，含加分{number(result.bonus)}" if result.bonus else ""
-    rescaled = "，按适用项折算" if result.rescaled else ""
     nxt = result.next_tier
     items = [
         ("上级组织", esc(row.parent)),
         ("考核期", f"{esc(row.start)} 至 {esc(row.end)}"),
         ("评估标准", f"{esc(result.rubric.id)}（{esc(result.rubric.version)}版）"),
-        ("得分", f"<b>{number(result.score)}</b> / {number(result.max)}{bonus}{rescaled}"),
+        ("得分", f"<b>{number(result.score)}</b> / {number(result.max)}"),
         ("等级", tier_badge(row.tier_name, row.tier_rank)),
+    ]
+    items.append(("计分", "<br>".join(esc(line) for line in _account(result))))
+    items += [
         ("一票否决", esc("、".join(row.vetoes)) if row.vetoes else "无"),
-        ("距上一等级", esc(next_tier_text(row))),
+        ("距上一等级", esc(prose.next_tier_line(result) or "已是最高等级")),
     ]
     if nxt is not None:
-        items.append(("须先解决", esc("、".join(nxt.blockers)) if nxt.blockers else "无"))
+        items.append(("须先解决", esc(blockers_text(row)) if nxt.blockers else "无"))
     return '<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in items) + "</dl>"
+
+
+def _account(result: Result) -> list[str]:
+    """The score's account (prose.account): the total, then how it was made; not the next
+    tier (距上一等级 says it), the vetoes (一票否决) or each task (the task table does)."""
+    lines = prose.account(result, TASK_STATUS)[:-1]
+    return [prose.score_line(result)] + [
+        line.removesuffix("：") for line, _ in lines if not line.startswith("否决项")
+    ]
 
 
 def _dimensions(result: Result) -> str:
@@ -97,6 +108,7 @@ def _norm_rows(result: Result) -> Iterator[list[str]]:
             esc(n.id),
             esc(n.name) + marks,
             number(n.points),
+            prose.deduction_cell(n),
             earned,
             f'<span class="st st-{n.status}">{esc(STATUS.get(n.status, n.status))}</span>',
             esc(n.detail),
@@ -140,16 +152,16 @@ def branch_section(result: Result, row: BranchRow) -> str:
         )
     parts.append(
         table(
-            ["维度", "编号", "规范", "分值", "得分", "状态", "说明"],
+            ["维度", "编号", "规范", "分值", "扣分", "得分", "状态", "说明"],
             list(_norm_rows(result)),
-            numeric=(3, 4),
+            numeric=(3, 4, 5),
             cls="flat",
         )
     )
     if result.tasks:
         parts.append(
             table(
-                ["个性任务", "名称", "分值", "得分", "状态"],
+                ["个性任务", "名称", "分值", "得分", "状态", "计分"],
                 [
                     [
                         esc(t.id),
@@ -157,6 +169,7 @@ def branch_section(result: Result, row: BranchRow) -> str:
                         number(t.points),
                         number(t.earned),
                         esc(TASK_STATUS.get(t.status, t.status)),
+                        esc(prose.task_rule(t, TASK_STATUS)),
                     ]
                     for t in result.tasks
                 ],

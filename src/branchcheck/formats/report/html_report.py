@@ -26,6 +26,7 @@ from .tables import (
     NORM_HEADER,
     STANDARD_HEADER,
     TITLE,
+    blockers_text,
     costliest_text,
     error_rows,
     floor_label,
@@ -105,7 +106,7 @@ def _branch_list(key: str, group: RubricSummary) -> str:
                 tier_badge(row.tier_name, row.tier_rank),
                 esc("、".join(row.vetoes)),
                 esc(next_tier_text(row)),
-                esc("、".join(row.blockers)),
+                esc(blockers_text(row)),
                 esc(costliest_text(row)),
             ]
         )

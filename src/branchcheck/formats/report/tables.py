@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...report.model import BranchRow, RubricSummary, Summary
+from .. import prose
 from ..escape import number
 from .base import ordered_rows
 
@@ -108,17 +109,16 @@ BRANCH_HEADER = [
 
 
 def next_tier_text(row: BranchRow) -> str:
-    if row.next_tier is None:
-        return "已是最高等级"
-    return (
-        f"{row.next_tier}：差{number(row.short_by or 0)}分"
-        if row.short_by
-        else f"{row.next_tier}：分数已够"
-    )
+    return prose.next_tier_short(row.next_tier, row.short_by, row.next_min_score)
+
+
+def blockers_text(row: BranchRow) -> str:
+    """What blocks the next tier, in words: `否决项N05（按期换届选举）未达标；…`."""
+    return "；".join(row.blocker_texts or row.blockers)
 
 
 def costliest_text(row: BranchRow) -> str:
-    return "、".join(f"{c.id} {c.name} −{number(c.lost)}" for c in row.costliest)
+    return "；".join(prose.costly_text(c.id, c.name, c.lost) for c in row.costliest)
 
 
 def branch_cells(row: BranchRow) -> list[str]:
@@ -130,7 +130,7 @@ def branch_cells(row: BranchRow) -> list[str]:
         row.tier_name,
         "、".join(row.vetoes),
         next_tier_text(row),
-        "、".join(row.blockers),
+        blockers_text(row),
         costliest_text(row),
     ]
 

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from ...models.result import Result
 from ...report.model import BranchRow, RubricSummary
+from .. import prose
 from ..escape import number
 from ..labels import STATUS, TASK_STATUS
 from .base import ReportContext
-from .tables import next_tier_text
+from .tables import blockers_text, next_tier_text
 from .xlsx_book import Book, Col, Sheet
 
 TASKS = "个性任务"
@@ -26,14 +27,18 @@ ALERT = "提醒"
 @dataclass(frozen=True, slots=True)
 class BranchDetail:
     norms: tuple[tuple[float, str, str], ...]  # earned, status, detail; rubric order
-    tasks: tuple[tuple[str, str, float, float, str], ...]  # id, name, points, earned, status
+    # id, name, points, earned, status, how it was scored (已完成，评定“好”，20分×100%=20分)
+    tasks: tuple[tuple[str, str, float, float, str, str], ...]
     alerts: tuple[str, ...]
 
 
 def branch_detail(result: Result, row: BranchRow) -> BranchDetail:
     return BranchDetail(
         norms=tuple((n.earned, n.status, n.detail) for n in result.norms),
-        tasks=tuple((t.id, t.name, t.points, t.earned, t.status) for t in result.tasks),
+        tasks=tuple(
+            (t.id, t.name, t.points, t.earned, t.status, prose.task_rule(t, TASK_STATUS))
+            for t in result.tasks
+        ),
         alerts=tuple(a.message for a in result.alerts),
     )
 
@@ -77,9 +82,9 @@ def detail_rows(
             STATUS.get(status, status),
             text,
         ]
-    for task_id, name, points, earned, status in detail.tasks:
+    for task_id, name, points, earned, status, rule in detail.tasks:
         status_text = TASK_STATUS.get(status, status)
-        yield [TASKS, *pad, task_id, name, "", points, earned, status_text, ""]
+        yield [TASKS, *pad, task_id, name, "", points, earned, status_text, rule]
     for message in detail.alerts:
         yield [ALERT, *pad, "", "", "", "", "", "", message]
 
@@ -88,7 +93,7 @@ def branch_title(row: BranchRow) -> str:
     return (
         f"得分{number(row.score)}（{row.tier_name}）；"
         f"一票否决：{'、'.join(row.vetoes) or '无'}；距上一等级：{next_tier_text(row)}；"
-        f"须先解决：{'、'.join(row.blockers) or '无'}；"
+        f"须先解决：{blockers_text(row) or '无'}；"
         f"上级组织：{row.parent}；考核期：{row.start} 至 {row.end}"
     )
 

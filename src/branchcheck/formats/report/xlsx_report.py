@@ -37,6 +37,7 @@ from .tables import (
     NORM_HEADER,
     STANDARD_HEADER,
     TITLE,
+    blockers_text,
     costliest_text,
     group_title,
     next_tier_text,
@@ -134,7 +135,7 @@ def norm_sheet(
 
 
 def branch_list_sheet(book: Book, summary: Summary, sheets: dict[int, str], mixed: bool) -> None:
-    caps = [24, 40, 30, 10, 16, 14, 24, 24, 50]
+    caps = [24, 40, 30, 10, 16, 14, 24, 50, 50]
     cols = [Col(h, c) for h, c in zip(BRANCH_HEADER, caps, strict=True)]
     cols += [Col("考核期", 26), Col("台账文件", 50), *([Col("评估标准", 24)] if mixed else [])]
     sheet = Sheet(book, "各支部", "各支部情况（按得分由低到高）", cols, freeze_cols=2)
@@ -150,7 +151,7 @@ def branch_list_sheet(book: Book, summary: Summary, sheets: dict[int, str], mixe
                     row.tier_name,
                     "、".join(row.vetoes),
                     next_tier_text(row),
-                    "、".join(row.blockers),
+                    blockers_text(row),
                     costliest_text(row),
                     f"{row.start} 至 {row.end}",
                     row.file,
