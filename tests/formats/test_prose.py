@@ -598,3 +598,16 @@ def test_next_tier_line_forms(
     )
     assert prose.next_tier_line(base.model_copy(update={"next_tier": nxt})) == line
     assert prose.next_tier_line(base) is None  # at the top
+
+
+def test_rescaled_base_names_at_most_three_norms_that_did_not_apply() -> None:
+    out = {"members_at_least": 7}
+    model = rubric(
+        norm(FREQ, 10),
+        *(norm(FREQ, 10, id=f"N0{i}", when=out, name=f"会议{i}") for i in range(2, 6)),
+    )
+    result = score(model, book(events=monthly("支委会", YEAR)))
+    assert prose.base_line(result) == (
+        "基础分按适用项折算：10×50÷10=50"
+        "（N02（会议2）、N03（会议3）、N04（会议4）等4项不适用，适用项满分10分）"
+    )

@@ -30,6 +30,12 @@ def norm_label(norm_id: str, name: str) -> str:
     return f"{norm_id}（{name}）"
 
 
+def name_list(items: list[str], limit: int = 3) -> str:
+    """`N08（…）、N10（…）`, or the first three and `等10项`."""
+    shown = "、".join(items[:limit])
+    return f"{shown}等{len(items)}项" if len(items) > limit else shown
+
+
 def ratio_text(name: str, earned: float, maximum: float) -> str:
     """`政治建设标准化得分率75%`."""
     return f"{name}得分率{percent(earned / maximum) if maximum else '—'}"
@@ -167,7 +173,7 @@ def base_line(result: Result) -> str:
         over = number(round(result.common.max + sum(t.points for t in result.tasks), 2))
         return (
             f"基础分按适用项折算：{base_formula(result)}"
-            f"（{'、'.join(skipped)}不适用，适用项满分{over}分）"
+            f"（{name_list(skipped)}不适用，适用项满分{over}分）"
         )
     if result.tasks:
         return f"基础分：{common_name(True)}+个性任务={base_formula(result)}"
