@@ -91,7 +91,7 @@ def check_rubric_file(path: Path) -> list[Diagnostic]:
     try:
         rubric = source.validate(Rubric)
     except BranchcheckError as exc:
-        if source._strict is None:  # never parsed: a syntax problem, not a schema one
+        if source.pos is None:  # never parsed strictly: a syntax problem, not a schema one
             raise
         return exc.diagnostics
     return fold(source.diagnostics(rubric_problems(rubric)))

@@ -13,38 +13,48 @@ from ..models.checks import CHECK_MODELS
 from ..models.common import ID_PATTERN
 from ..models.ledger import MONTH_PATTERN
 from ..models.rubric import RUBRIC_ID_PATTERN
-from .positions import MapPos, Pos, SeqPos
+from .positions import Pos, walk
 
 Loc = Sequence[str | int]
 
 
-def locate(pos: Pos, data: Any, loc: Loc, *, at_key: bool = False) -> tuple[int, int, str]:
-    """Line, column and a readable path (`norms[N03].check.min`) for `loc`.
+def resolve(data: Any, loc: Loc) -> tuple[tuple[str | int, ...], str] | None:
+    """The parts of `loc` the data holds, and a readable path (`norms[N03].check.min`).
 
     Parts the file does not hold (pydantic's union tags, a missing key) are skipped, so the
-    position is that of the closest existing ancestor. List items are named by their `id`.
+    path is that of the closest existing ancestor. List items are named by their `id`. None
+    when a mapping on the way has a key that is not text (only the fast parse types keys):
+    whether a part is there is then the strict parse's to say.
     """
-    line, col = pos.line, pos.col
+    steps: list[str | int] = []
     path = ""
-    last_key: tuple[int, int] | None = None
     for part in loc:
-        if isinstance(pos, MapPos) and str(part) in pos.keys:
-            key_line, key_col, pos = pos.keys[str(part)]
-            last_key = (key_line, key_col)
-            data = data.get(str(part)) if isinstance(data, dict) else None
-            path += f".{part}" if path else str(part)
-        elif isinstance(pos, SeqPos) and isinstance(part, int) and 0 <= part < len(pos.items):
-            pos = pos.items[part]
-            item = data[part] if isinstance(data, list) and part < len(data) else None
-            label = item.get("id") if isinstance(item, dict) else None
+        if isinstance(data, dict):
+            if not all(type(key) is str for key in data):
+                return None
+            if str(part) in data:
+                steps.append(str(part))
+                data = data[str(part)]
+                path += f".{part}" if path else str(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            steps.append(part)
+            data = data[part]
+            label = data.get("id") if isinstance(data, dict) else None
             path += f"[{visible(label)}]" if isinstance(label, str) and label else f"[{part}]"
-            data = item
-            last_key = None
-        else:
-            continue
-        line, col = pos.line, pos.col
-    if at_key and last_key is not None:
-        line, col = last_key
+    return tuple(steps), path
+
+
+def locate(pos: Pos, data: Any, loc: Loc, *, at_key: bool = False) -> tuple[int, int, str]:
+    """Line, column and a readable path for `loc` in the strict parse's data and positions:
+    the value's place, or with `at_key` its key's (when `loc` ends in a key)."""
+    found = resolve(data, loc)
+    assert found is not None  # the strict parse's keys are all text
+    steps, path = found
+    place = walk(pos, steps)
+    assert place is not None  # `pos` has the data's shape
+    line, col, key = place
+    if at_key and key is not None:
+        line, col = key
     return line, col, path
 
 

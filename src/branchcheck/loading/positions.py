@@ -1,8 +1,37 @@
-"""Where each value of a loaded YAML file came from, for pointing errors at the user's line."""
+"""Where each value of a loaded YAML file came from, for pointing problems at the user's line.
+
+Two sources of positions, one answer:
+- `Pos` trees, built by the strict parse (strict.py) for every key and value of a file;
+- `LinePositions`, for a file the fast path read: it finds one path's line and column from
+  the file's lines and the fast data, and parses only the few lines holding the path's last
+  part with the strict parse. A file with warnings thus pays for a slice, not for a second
+  parse of everything (see "Speed and memory" in the README for the figures).
+
+Why `LinePositions` gives the strict parse's positions. It runs only on text yaml-rs read,
+and YAML 1.2 (which yaml-rs enforces) lets no construct inside an entry of a block collection
+at indent `n` continue on a line indented `n` or less: continuation lines of flow collections,
+quoted, plain and block scalars are all indented more. So the entries of a block mapping or
+sequence at indent `n` start on lines at exactly indent `n`, and every such line that is not a
+comment starts one (a `-` line at a mapping's indent is an entry of an indentless sequence,
+which belongs to the entry before it). Where those lines are not exactly one per entry of the
+fast data, in order, each mapping entry's line beginning with its key and a `:`, the locator
+is unsure and says so (None). A slice from an entry's first line to the next entry's is a
+YAML document on its own with the same events as in place: it starts in block context at a
+line start, and ends where its entry ends. Its positions, shifted by its first line, are the
+whole file's (columns are unchanged, since a slice is whole lines). Anything else (a flow
+collection or a scalar on the key's line, an empty value, a quoted key, a root that is not a
+block mapping) is parsed as a slice too, of the smallest entry holding it; when even that
+fails, the caller parses the whole file. A test compares every path of every example, of
+reformatted examples and of generated ledgers with the strict parse's positions
+(tests/loading/test_positions.py).
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 
 
 @dataclass(slots=True)
@@ -28,3 +57,276 @@ class ScalarPos:
 
 
 Pos = MapPos | SeqPos | ScalarPos
+
+Step = str | int
+# A path's place: the line and column of its value, and of its last key (None when the path
+# ends in a list item, or is empty).
+Place = tuple[int, int, tuple[int, int] | None]
+
+
+def walk(pos: Pos, steps: tuple[Step, ...], line_offset: int = 0) -> Place | None:
+    """The place of `steps` (each one present) in a `Pos` tree, lines shifted by `line_offset`."""
+    key: tuple[int, int] | None = None
+    for step in steps:
+        if isinstance(pos, MapPos) and isinstance(step, str) and step in pos.keys:
+            key_line, key_col, pos = pos.keys[step]
+            key = (key_line + line_offset, key_col)
+        elif isinstance(pos, SeqPos) and isinstance(step, int) and 0 <= step < len(pos.items):
+            pos, key = pos.items[step], None
+        else:
+            return None
+    return pos.line + line_offset, pos.col, key
+
+
+@dataclass(slots=True)
+class _Block:
+    """A block collection whose entries each start a line: their first lines and indent."""
+
+    indent: int
+    starts: list[int]  # offset of each entry's first line
+    end: int  # offset after the collection's last line
+
+
+class LinePositions:
+    """Positions of paths in a file the fast path read, from its lines (see the module doc).
+
+    Works on offsets into the text: a line's number is counted only for the answer."""
+
+    def __init__(self, text: str, data: dict[str, Any], name: str) -> None:
+        self.text = text
+        self.data = data
+        self.name = name
+        # A lone CR ends a line for YAML, but not for the searches below: parsed whole.
+        self.usable = "\r" not in text or text.count("\r") == text.count("\r\n")
+        self._blocks: dict[int, _Block | None] = {}
+        self._slices: dict[tuple[int, int], tuple[Any, Pos] | None] = {}
+
+    def find(self, steps: tuple[Step, ...]) -> Place | None:
+        """The place of `steps` (a path present in the data), or None when unsure."""
+        first = self._root() if self.usable else None
+        if first is None:
+            return None
+        data: Any = self.data
+        start, end = first, len(self.text)  # the lines of the current value
+        key: tuple[int, int] | None = None
+        outer: tuple[int, int, int] | None = None  # the entry holding it: lines, step
+        for depth, step in enumerate(steps):
+            block = self._block(start, end, data)
+            index = _index(data, step)
+            if block is None or index is None:
+                return self._in_outer(outer, steps)
+            entry = block.starts[index]
+            entry_end = block.starts[index + 1] if index + 1 < len(block.starts) else block.end
+            rest = steps[depth + 1 :]
+            if isinstance(data, list):  # `- item`: the item and what is in it, from its slice
+                return self._in_slice(entry, entry_end, (0, *rest), data[index], rest)
+            assert isinstance(step, str)
+            value_start = self._value_start(entry, block.indent, step, entry_end)
+            value = data[step]
+            if value_start is None or not isinstance(value, dict | list) or not value:
+                return self._in_slice(entry, entry_end, (step, *rest), value, rest)
+            key = (self._line(entry), block.indent + 1)
+            outer = (entry, entry_end, depth)
+            data, start, end = value, value_start, entry_end
+        block = self._block(start, end, data)
+        if block is None:
+            return self._in_outer(outer, steps)
+        return self._line(start), block.indent + 1, key
+
+    # --- the steps ----------------------------------------------------------------------
+
+    def _line(self, offset: int) -> int:
+        return self.text.count("\n", 0, offset) + 1
+
+    def _root(self) -> int | None:
+        """Where the root mapping's first entry starts, or None when it is not a block."""
+        text = self.text
+        begin = 0
+        if text.startswith("---"):  # a document start marker on the first line
+            after = text[3 : text.find("\n") if "\n" in text else len(text)].strip(" \r")
+            if after and not (text[3] == " " and after.startswith("#")):
+                return None  # content after the marker: the whole-file parse decides
+            begin = 3
+        return _next_content(text, begin, len(text))
+
+    def _block(self, start: int, end: int, data: Any) -> _Block | None:
+        """The entries of the block collection at `start` holding `data`, if sure."""
+        if start not in self._blocks:
+            self._blocks[start] = self._split(start, end, data)
+        return self._blocks[start]
+
+    def _split(self, start: int, end: int, data: Any) -> _Block | None:
+        """Entry lines of the block collection whose first entry's line starts at `start`,
+        checked against `data`. Regexes find the other lines at the entries' indent, and any
+        less indented one, by searching for line breaks (fast) rather than line starts."""
+        if not (isinstance(data, dict | list) and data):
+            return None
+        text = self.text
+        indent = _indent(text, start)
+        if indent and _content_below(indent).search(text, start, end):
+            return None  # a line less indented than the entries (not in a valid file)
+        at = start + indent
+        if isinstance(data, list):
+            # Every line at the indent is a `-` entry: as many as lines at the indent.
+            starts = [start] + [m.start() + 1 for m in _dash_at(indent).finditer(text, at, end)]
+            if not _is_dash(text, at) or len(starts) != len(data):
+                return None
+            if len(_content_at(indent).findall(text, at, end)) != len(data) - 1:
+                return None
+            return _Block(indent, starts, end)
+        starts = [start] + [m.start() + 1 for m in _key_at(indent).finditer(text, at, end)]
+        if len(starts) != len(data):
+            return None
+        for begin, key in zip(starts, data, strict=True):
+            if not isinstance(key, str) or _after_key(text, begin + indent, key) is None:
+                return None
+        return _Block(indent, starts, end)
+
+    def _value_start(self, entry: int, indent: int, key: str, end: int) -> int | None:
+        """Where a mapping entry's value starts when it is below the key, else None."""
+        text = self.text
+        after = _after_key(text, entry + indent, key)
+        if after is None:
+            return None
+        line_end = text.find("\n", after, end)
+        rest = text[after : end if line_end < 0 else line_end].strip(" \r")
+        if rest and not rest.startswith("#"):
+            return None  # the value is on the key's line
+        return None if line_end < 0 else _next_content(text, line_end + 1, end)
+
+    def _in_outer(
+        self, outer: tuple[int, int, int] | None, steps: tuple[Step, ...]
+    ) -> Place | None:
+        """Parse the mapping entry that holds a value the lines could not split, if any."""
+        if outer is None:
+            return None  # the root itself: the caller parses the whole file
+        start, end, depth = outer
+        value: Any = self.data
+        for step in steps[:depth]:
+            value = value[step]
+        return self._in_slice(start, end, steps[depth:], value[steps[depth]], steps[depth + 1 :])
+
+    def _in_slice(
+        self, start: int, end: int, steps: tuple[Step, ...], value: Any, rest: tuple[Step, ...]
+    ) -> Place | None:
+        """Parse the lines of one entry alone, and find `steps` in it (`value` is the entry's
+        value in the fast data, and `rest` the steps into it)."""
+        if (start, end) not in self._slices:
+            from . import strict  # PyYAML is loaded only when a file needs it
+
+            try:
+                self._slices[start, end] = strict.parse(self.text[start:end], self.name)
+            except Exception:  # not on text yaml-rs read; the caller parses the whole file
+                self._slices[start, end] = None
+        parsed = self._slices[start, end]
+        if parsed is None:
+            return None
+        data, pos = parsed
+        if isinstance(data, dict) and list(data) == [steps[0]]:
+            top = data[steps[0]]
+        elif isinstance(data, list) and len(data) == 1 and steps[0] == 0:
+            top = data[0]
+        else:
+            return None
+        if not _same_shape(top, value, rest):
+            return None
+        return walk(pos, steps, self._line(start) - 1)
+
+
+def _index(data: Any, step: Step) -> int | None:
+    if isinstance(data, list):
+        return step if isinstance(step, int) and 0 <= step < len(data) else None
+    if isinstance(step, str) and step in data:
+        return list(data).index(step)
+    return None
+
+
+def _same_shape(strict_value: Any, fast_value: Any, steps: tuple[Step, ...]) -> bool:
+    """The slice's data has the fast data's keys and lengths along `steps`."""
+    for step in (None, *steps):
+        if step is not None:
+            strict_value, fast_value = strict_value[step], fast_value[step]
+        if isinstance(fast_value, dict):
+            if not isinstance(strict_value, dict) or list(strict_value) != list(fast_value):
+                return False
+        elif isinstance(fast_value, list):
+            if not isinstance(strict_value, list) or len(strict_value) != len(fast_value):
+                return False
+        elif isinstance(strict_value, dict | list):
+            return False
+    return True
+
+
+def _indent(text: str, start: int) -> int:
+    end = start
+    while text[end : end + 1] == " ":
+        end += 1
+    return end - start
+
+
+def _is_dash(text: str, at: int) -> bool:
+    return text[at : at + 1] == "-" and text[at + 1 : at + 2] in (" ", "\r", "\n", "")
+
+
+_CONTENT_LINE = re.compile(r" *[^ \r\n#]")
+
+
+def _next_content(text: str, begin: int, end: int) -> int | None:
+    """The start of the first line with content (not blank, not a comment) from the line
+    starting at `begin`, before `end`."""
+    while begin < end:
+        if _CONTENT_LINE.match(text, begin, end):
+            return begin
+        newline = text.find("\n", begin, end)
+        if newline < 0:
+            return None
+        begin = newline + 1
+    return None
+
+
+# Searches for a line break and the next line's start (a fast search for a literal), so each
+# match is one line; its line starts one after the match.
+@cache
+def _content_at(indent: int) -> re.Pattern[str]:
+    """A line with content (not blank, not a comment) at exactly `indent`."""
+    return re.compile(f"\\n {{{indent}}}[^ \\r\\n#]")
+
+
+@cache
+def _dash_at(indent: int) -> re.Pattern[str]:
+    """A `-` entry line at exactly `indent`."""
+    return re.compile(f"\\n {{{indent}}}-(?:[ \\r\\n]|$)")
+
+
+@cache
+def _key_at(indent: int) -> re.Pattern[str]:
+    """A line with content at exactly `indent` that is not a `-` entry."""
+    return re.compile(f"\\n {{{indent}}}(?!-(?:[ \\r\\n]|$))[^ \\r\\n#]")
+
+
+@cache
+def _content_below(indent: int) -> re.Pattern[str]:
+    """A line with content indented less than `indent`."""
+    return re.compile(f"\\n {{0,{indent - 1}}}[^ \\r\\n#]")
+
+
+def _after_key(text: str, at: int, key: str) -> int | None:
+    """Where the value starts when `text[at:]` begins with this key and its `:`, else None.
+
+    The key is plain, or quoted as the fast path lets it be (no escapes: a backslash sends a
+    file the strict way); a key written otherwise makes the locator unsure."""
+    if not key:
+        return None
+    if text.startswith(key, at):
+        end = at + len(key)
+    elif text.startswith("'" + key.replace("'", "''") + "'", at):
+        end = at + len(key.replace("'", "''")) + 2
+    elif '"' not in key and text.startswith('"' + key + '"', at):
+        end = at + len(key) + 2
+    else:
+        return None
+    while text[end : end + 1] == " ":
+        end += 1
+    if text[end : end + 1] != ":" or text[end + 1 : end + 2] not in (" ", "\r", "\n", ""):
+        return None
+    return end + 1

@@ -1,4 +1,15 @@
-"""One input file: its text, its data by the fast or strict parse, and positions on demand."""
+"""One input file, read once, in one line: bytes -> text -> data -> model, positions on demand.
+
+    source = Source(path)              # bytes -> text (decode.py: BOM, UTF-8, forbidden characters)
+    model = source.validate(Ledger)    # text -> data (fast.py, else strict.py) -> model
+    source.diagnostics(problems)       # positions, only for the paths that have problems
+
+The data comes from the fast path when it can (yaml-rs) and from the strict parse otherwise;
+a schema error always comes from the strict parse, which knows every position. A problem
+found later (a ledger rule, a warning) is placed by `where`: from the strict parse's
+positions if it ran, else from the file's lines (positions.LinePositions), which parse only
+the entry holding the path; only when those are unsure is the whole file parsed again.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +24,8 @@ from pydantic import BaseModel, ValidationError
 from ..errors import BranchcheckError, Diagnostic, Level, visible
 from . import fast
 from .decode import read_text
-from .locate import Loc, diagnostics_from, locate
-from .positions import MapPos, Pos
+from .locate import Loc, diagnostics_from, locate, resolve
+from .positions import LinePositions, MapPos, Pos
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -35,10 +46,13 @@ class Source:
         self.path = path
         self.name = str(path)
         self.text = read_text(path)
-        self._strict: tuple[Any, Pos] | None = None
+        self.data: dict[str, Any] | None = None  # set by validate: the data the model read
+        self.pos: Pos | None = None  # set when the strict parse ran: every position
+        self._lines: LinePositions | None = None
 
-    def strict(self) -> tuple[Any, Pos]:
-        if self._strict is None:
+    def strict(self) -> tuple[dict[str, Any], Pos]:
+        """The strict parse's data and positions (parsed once, when first needed)."""
+        if self.pos is None:
             from . import strict  # PyYAML is loaded only when a file needs it
 
             data, pos = strict.parse(self.text, self.name)
@@ -46,21 +60,40 @@ class Source:
                 raise BranchcheckError.at(self.name, 1, 1, "file is empty (no `key: value` lines)")
             if not isinstance(data, dict) or not isinstance(pos, MapPos):
                 raise BranchcheckError.at(self.name, pos.line, pos.col, _not_a_mapping(self.text))
-            self._strict = data, pos
-        return self._strict
+            self.data, self.pos = data, pos
+        assert self.data is not None
+        return self.data, self.pos
 
     def validate(self, model: type[M]) -> M:
         data = fast.parse(self.text)
         if data is not None:
             try:
-                return model.model_validate(data)
+                validated = model.model_validate(data)
             except ValidationError:
                 pass  # the strict parse decides, and says where
+            else:
+                self.data = data
+                return validated
         data, pos = self.strict()
         try:
             return model.model_validate(data)
         except ValidationError as exc:
             raise BranchcheckError(diagnostics_from(exc, model, self.name, data, pos)) from None
+
+    def where(self, loc: Loc, *, at_key: bool = False) -> tuple[int, int, str]:
+        """Line, column and readable path of `loc` in the validated data."""
+        if self.pos is None and self.data is not None:
+            found = resolve(self.data, loc)
+            if found is not None:
+                steps, path = found
+                if self._lines is None:
+                    self._lines = LinePositions(self.text, self.data, self.name)
+                place = self._lines.find(steps)
+                if place is not None:
+                    line, col, key = place
+                    return (*key, path) if at_key and key is not None else (line, col, path)
+        data, pos = self.strict()  # unsure, or nothing validated yet: parse it all
+        return locate(pos, data, loc, at_key=at_key)
 
     def may_have_curly_quotes(self) -> bool:
         text = self.text
@@ -78,10 +111,12 @@ class Source:
         return False
 
     def curly_quotes(self) -> list[Problem]:
-        """Warnings for values wrapped in Word/WeChat curly quotes, which YAML keeps as text."""
+        """Warnings for values wrapped in Word/WeChat curly quotes, which YAML keeps as text.
+
+        Read from the validated data: both parses give every string value alike."""
         if not self.may_have_curly_quotes():
             return []
-        data, _ = self.strict()
+        data = self.data if self.data is not None else self.strict()[0]
         return [
             Problem(
                 loc,
@@ -94,10 +129,9 @@ class Source:
         ]
 
     def diagnostics(self, problems: list[Problem]) -> list[Diagnostic]:
-        data, pos = self.strict()
         out = []
         for problem in problems:
-            line, col, path = locate(pos, data, problem.loc, at_key=problem.at_key)
+            line, col, path = self.where(problem.loc, at_key=problem.at_key)
             text = f"{path}: {problem.message}" if path else problem.message
             out.append(Diagnostic(self.name, line, col, text, problem.level, problem.kind))
         return out
