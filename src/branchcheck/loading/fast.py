@@ -9,7 +9,7 @@ Why the two cannot differ, in three parts:
   parse decides those. No field's value depends on a number's spelling.
 - Refusals. What the strict parse refuses and yaml-rs accepts is either refused by the schema
   too (keys that are not plain text, padded keys, nesting the models do not have, a second
-  document) or sent straight to the strict parse by `_needs_strict`: anchors, aliases, tags,
+  document) or sent straight to the strict parse by `strict_reason`: anchors, aliases, tags,
   escapes (the only way to write a control character), odd spaces, directives, tabs, and the
   names `Null`/`NULL`, which YAML 1.2 reads as null but we keep as names. Each test there
   looks for a character or word the construct cannot be written without, so it can send a
@@ -24,7 +24,6 @@ YAML allows and holds both paths to equal models.
 from __future__ import annotations
 
 import os
-import re
 from typing import Any
 
 yaml_rs: Any
@@ -34,19 +33,24 @@ except ImportError:  # pragma: no cover - BRANCHCHECK_PARSER=pyyaml exercises th
     yaml_rs = None
 
 # Anchors, aliases, tags, escapes, tabs, non-ASCII spaces: one character each can't do without.
-_STRICT_ONLY = re.compile("[&*!\\\\\t\u00a0\u3000]")
+# Looked for one by one (`in` is a fast search; a regex class goes character by character).
+STRICT_ONLY = "&*!\\\t\u00a0\u3000"
 
 
-def _needs_strict(text: str) -> bool:
+def strict_reason(text: str) -> str | None:
+    """Why the strict parse must read this text (a guard that fired), or None."""
     if "Null" in text or "NULL" in text:  # null to yaml-rs, a name to the strict parse
-        return True
-    if text.startswith("%") or "\n%" in text or "\r%" in text:  # a directive
-        return True
+        return "the name Null"
+    if text.startswith("%") or "\n%" in text or "\r%" in text:
+        return "a directive"
     # Document markers past the first line: yaml-rs and libyaml read `...` and a second
     # document differently (`...` first, then keys: one document to yaml-rs, two to libyaml).
     if text.startswith("...") or "\n..." in text or "\n---" in text or "\r---" in text:
-        return True
-    return _STRICT_ONLY.search(text) is not None
+        return "a document marker"
+    for char in STRICT_ONLY:
+        if char in text:
+            return f"the character {char!r}"
+    return None
 
 
 def enabled() -> bool:
@@ -55,7 +59,7 @@ def enabled() -> bool:
 
 def parse(text: str) -> dict[str, Any] | None:
     """The file's data for the schema, or None when the strict parse must decide."""
-    if not enabled() or _needs_strict(text):
+    if not enabled() or strict_reason(text) is not None:
         return None
     try:
         data = yaml_rs.loads(text, parse_datetime=False)
