@@ -1,7 +1,13 @@
-"""Terminal: rich tables, coloured on a terminal; piped, plain and never cut."""
+"""Terminal: rich tables, coloured on a terminal; piped, plain and never cut.
+
+Tables are sized for the terminal by `table.grid`: ids, dates and figures are never broken,
+long text wraps inside its own column, and a table too wide to read in one piece is shown in
+two, each led by its first column.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import BinaryIO
 
 from rich.console import RenderableType
@@ -10,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..escape import terminal
-from ..table import render_to_text
+from ..table import Column, Wrapped, grid, render_to_text
 from .base import ReportContext, no_fragment
 from .tables import (
     ERROR_HEADER,
@@ -24,15 +30,24 @@ from .tables import (
 )
 
 CHUNK = 200  # rows per rendered table, so memory stays flat on big batches
+_FIGURE = re.compile(r"[-+]?\d+(?:\.\d+)?%?|—")
 
 
-def table(title: str, header: list[str], rows: list[list[str]]) -> Table:
-    out = Table(title=title, title_justify="left", header_style="bold")
-    for name in header:
-        out.add_column(name, overflow="fold")
-    for row in rows:
-        out.add_row(*(terminal(cell) for cell in row))
-    return out
+def columns(header: list[str], rows: list[list[str]]) -> list[Column]:
+    """Figures (every cell a number, a percentage or —) align right."""
+    return [
+        Column(
+            name,
+            "right"
+            if rows and all(_FIGURE.fullmatch(row[i]) for row in rows if row[i])
+            else "left",
+        )
+        for i, name in enumerate(header)
+    ]
+
+
+def tables(title: str, header: list[str], rows: list[list[str]], width: int) -> list[Table]:
+    return grid(title or None, columns(header, rows), rows, width)
 
 
 class TerminalReport:
@@ -41,16 +56,23 @@ class TerminalReport:
 
     def write(self, context: ReportContext, out: BinaryIO) -> None:
         summary, options = context.summary, context.options
+        width = options.width
 
         def emit(*blocks: RenderableType) -> None:
             out.write(render_to_text(list(blocks), options).encode("utf-8"))
 
-        emit(Text(TITLE, style="bold"), *(Text(line) for line in overview(summary)))
+        emit(Wrapped(Text(TITLE, style="bold")), *(Wrapped(line) for line in overview(summary)))
         for group in summary.rubrics.values():
-            emit(Rule(), terminal(group_title(group), "bold cyan"), Text(totals_line(group)))
+            emit(
+                Rule(),
+                Wrapped(terminal(group_title(group), "bold cyan")),
+                Wrapped(totals_line(group)),
+            )
             for title, header, rows in group_tables(group):
-                # Long tables in chunks, so memory stays flat on big batches.
+                # Long tables in chunks, so memory stays flat on big batches; every chunk is
+                # sized on its own rows.
                 for start in range(0, max(len(rows), 1), CHUNK):
-                    emit(table(title if start == 0 else "", header, rows[start : start + CHUNK]))
+                    chunk = rows[start : start + CHUNK]
+                    emit(*tables(title if start == 0 else "", header, chunk, width))
         if summary.errors:
-            emit(table(ERRORS_TITLE, ERROR_HEADER, error_rows(summary)))
+            emit(*tables(ERRORS_TITLE, ERROR_HEADER, error_rows(summary), width))
