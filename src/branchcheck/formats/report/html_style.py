@@ -115,6 +115,41 @@ margin:6px 0 8px}
 ul.alerts{background:#fff8e6;border-left:4px solid #e0a030;border-radius:6px;margin:10px 0;
 padding:8px 14px 8px 30px}
 footer{color:var(--muted);font-size:12.5px;margin-top:56px;text-align:center}
-@media print{body{background:#fff}.tablewrap{max-height:none;overflow:visible}
-thead th{position:static}}
+@page{size:A4;margin:14mm 12mm 16mm}
+@media print{
+:root{--line:#c9ced6}
+html,body{background:#fff}
+body{font-size:10pt;line-height:1.5;-webkit-print-color-adjust:economy;print-color-adjust:economy}
+main{max-width:none;margin:0;padding:0}
+a{color:inherit}
+nav.toc{display:none}
+h1{font-size:18pt}
+h2{font-size:14pt;margin:0 0 8pt;break-after:avoid}
+h3{font-size:11.5pt;margin:14pt 0 6pt;break-after:avoid}
+section.rubric+section.rubric,#errors{break-before:page}
+.card,figure,.tablewrap,details.branch,ul.alerts,.warn{background:#fff;box-shadow:none}
+.cards{grid-template-columns:repeat(4,1fr);gap:6pt}
+.card{padding:4pt 8pt;break-inside:avoid}
+.card b{font-size:16pt}
+.pair{grid-template-columns:minmax(0,1.1fr) minmax(0,1fr)}
+figure{padding:0;border:0;break-inside:avoid;overflow:visible}
+.tablewrap{max-height:none;overflow:visible;border-color:var(--line)}
+table{font-size:8.5pt;line-height:1.4}
+th,td{padding:3pt 5pt}
+thead{display:table-header-group}
+thead th{position:static;background:#f1f1f1;white-space:normal}
+tbody tr:nth-child(even),tbody tr:hover{background:none}
+tr{break-inside:avoid}
+details.branch{break-before:page;border:0;border-radius:0;margin:0}
+h3+details.branch{break-before:auto}
+details.branch>summary{list-style:none;padding:0 0 5pt;border-bottom:2px solid var(--accent)}
+details.branch>summary::-webkit-details-marker{display:none}
+details.branch::details-content{content-visibility:visible;display:block}
+details.branch .body{border-top:0;padding:6pt 0 0}
+details.branch:target{outline:0}
+dl.facts{break-inside:avoid}
+.dims{grid-template-columns:1fr 1fr;break-inside:avoid}
+.tier,.mark,.meter,.meter i{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+footer{margin-top:14pt}
+}
 """

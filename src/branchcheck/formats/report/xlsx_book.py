@@ -82,8 +82,41 @@ class Col:
     status: bool = False  # text coloured by the status label it holds
 
 
+A4 = 9  # XlsxWriter's (and Excel's) paper size number
+ROW_POINTS = 16.5  # one line of 11-point text, Chinese fonts included
+
+
+def page_setup(ws: Any, header_row: int) -> None:
+    """Printed as a 对照表 is filed: A4 landscape, one page wide (as many long as it takes),
+    the header row on every page, page numbers in the footer."""
+    ws.set_landscape()
+    ws.set_paper(A4)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(header_row)
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+    ws.set_footer("&C第 &P 页，共 &N 页")
+
+
+def lines_needed(text: str, width: int) -> int:
+    """Lines a wrapped text takes in a cell `width` characters wide (a generous guess: a
+    printed row must not cut its last line)."""
+    return max(1, -(-text_width(text) * 11 // (10 * max(width, 1))))
+
+
+def cell_lines(text: str, cap: int) -> int:
+    """Lines a text takes in a column whose width is at most `cap`: one when it fits (the
+    column is made at least as wide as its longest text, up to the cap), else wrapped at the
+    cap. Spreadsheets do not size rows to wrapped text on their own (LibreOffice keeps one
+    line), so each row is given its height."""
+    return sum(
+        1 if text_width(line) + 2 <= cap else lines_needed(line, cap - 1)
+        for line in text.split("\n")
+    )
+
+
 class Sheet:
-    """A sheet filled row by row: title, frozen header, rows; columns sized when done."""
+    """A sheet filled row by row: title, frozen header, rows; columns sized when done. Set up
+    for print (page_setup); the subtitle spans the table's width and wraps."""
 
     def __init__(
         self,
@@ -96,26 +129,57 @@ class Sheet:
     ) -> None:
         self.book, self.cols = book, list(cols)
         self.ws = book.workbook.add_worksheet(name)
+        self.ws.set_default_row(ROW_POINTS)  # 15 points cut Chinese text at the bottom
         self.widths = [text_width(c.name) + 2 for c in self.cols]
         self.ws.write_string(0, 0, title, book.fmt["title"])
         self.row = 1
         if subtitle is not None:
-            self.ws.write_string(1, 0, subtitle, book.fmt["note"])
+            self._subtitle(subtitle)
             self.row = 2
         self.header_row = self.row
         self.heading([c.name for c in self.cols])
         self.ws.freeze_panes(self.row, freeze_cols)
+        page_setup(self.ws, self.header_row)
+
+    def _subtitle(self, text: str) -> None:
+        """Row 2 across every column, wrapped; its height guessed from the narrowest the
+        columns can end up (their headings), since rows are written before widths are known."""
+        last = len(self.cols) - 1
+        fmt = self.book.fmt["subtitle"]
+        if last == 0:
+            self.ws.write_string(1, 0, text, fmt)
+            return
+        narrowest = sum(min(c.cap, max(text_width(c.name) + 2, 8)) for c in self.cols)
+        self.ws.set_row(1, ROW_POINTS * lines_needed(text, narrowest))
+        self.ws.merge_range(1, 0, 1, last, text, fmt)
 
     def heading(self, names: Sequence[str]) -> None:
+        self._height([(spec.cap, name) for spec, name in zip(self.cols, names, strict=False)])
         for col, name in enumerate(names):
             if name:
                 self.ws.write_string(self.row, col, name, self.book.fmt["header"])
         self.row += 1
 
+    def _height(self, cells: Sequence[tuple[int, object]]) -> None:
+        """The current row's height: its tallest wrapped text (set before the row is
+        written, as constant_memory mode requires)."""
+        lines = max(
+            (
+                cell_lines(str(value), cap)
+                for cap, value in cells
+                if isinstance(value, str) and not isinstance(value, Pct)
+            ),
+            default=1,
+        )
+        if lines > 1:
+            self.ws.set_row(self.row, ROW_POINTS * lines)
+
     def add(self, values: Sequence[object], link: str | None = None) -> None:
         fmt = self.book.fmt
+        self._height([(spec.cap, value) for spec, value in zip(self.cols, values, strict=True)])
         for col, (spec, value) in enumerate(zip(self.cols, values, strict=True)):
             if value is None or value == "":
+                self.ws.write_blank(self.row, col, None, fmt["text"])  # ruled like the rest
                 continue
             if isinstance(value, Pct):
                 self.ws.write_number(self.row, col, value, fmt["pct"])
@@ -131,6 +195,26 @@ class Sheet:
                     style = fmt.get(f"status:{shown}", fmt["text"]) if spec.status else fmt["text"]
                     self.ws.write_string(self.row, col, shown, style)
             self.widths[col] = max(self.widths[col], text_width(shown) + 2)
+        self.row += 1
+
+    def band(self, text: str) -> None:
+        """A row across the table: a group's heading (一、政治建设标准化（8分）)."""
+        self.ws.merge_range(self.row, 0, self.row, len(self.cols) - 1, text, self.book.fmt["band"])
+        self.row += 1
+
+    def paragraph(self, label: str, text: str) -> None:
+        """A label, and a text across the rest of the table's width, wrapped."""
+        fmt = self.book.fmt
+        width = sum(c.cap for c in self.cols[1:])
+        lines = lines_needed(text, width)
+        if lines > 1:
+            self.ws.set_row(self.row, ROW_POINTS * lines)
+        self.ws.write_string(self.row, 0, label, fmt["label"])
+        last = len(self.cols) - 1
+        if last > 1:
+            self.ws.merge_range(self.row, 1, self.row, last, text, fmt["paragraph"])
+        else:
+            self.ws.write_string(self.row, last, text, fmt["paragraph"])
         self.row += 1
 
     def note(self, label: str, text: str) -> None:
@@ -207,7 +291,9 @@ def sweep_stale_parts(folder: str | None = None, now: float | None = None) -> No
 class Book:
     """An XlsxWriter workbook in constant_memory mode, and the cell formats the sheets use."""
 
-    def __init__(self, out: BinaryIO, title: str, created: dt.datetime) -> None:
+    def __init__(
+        self, out: BinaryIO, title: str, created: dt.datetime, constant_memory: bool = True
+    ) -> None:
         try:
             import xlsxwriter
         except ImportError:  # the `report` extra is not installed (the CLI checks first)
@@ -218,7 +304,7 @@ class Book:
         self.workbook: Any = xlsxwriter.Workbook(
             self._sink,
             {
-                "constant_memory": True,
+                "constant_memory": constant_memory,  # off: cells may merge down rows
                 "strings_to_numbers": False,
                 "strings_to_formulas": False,
                 "strings_to_urls": False,
@@ -228,27 +314,32 @@ class Book:
         self.workbook.set_properties({"title": title, "created": created})
         add = self.workbook.add_format
         base = {"valign": "top"}
+        cell = {**base, "border": 1, "border_color": "#BFBFBF"}  # ruled when printed
         self.fmt: dict[str, Any] = {
             "title": add({**base, "bold": True, "font_size": 14}),
             "note": add({**base, "font_color": "#444444"}),
+            "subtitle": add({**base, "font_color": "#444444", "text_wrap": True}),
             "label": add({**base, "bold": True}),
+            "paragraph": add({**base, "text_wrap": True}),
+            "band": add({**cell, "bold": True, "bg_color": "#FBF5F5", "valign": "vcenter"}),
             "header": add(
                 {
-                    **base,
+                    **cell,
                     "bold": True,
                     "bg_color": "#F2E6E6",
                     "bottom": 1,
+                    "bottom_color": "#7F7F7F",
                     "text_wrap": True,
                     "valign": "vcenter",
                 }
             ),
-            "text": add({**base, "text_wrap": True}),
-            "link": add({**base, "font_color": "#1F4E99", "underline": 1}),
-            "num": add(base),
-            "pct": add({**base, "num_format": "0.0%"}),
+            "text": add({**cell, "text_wrap": True}),
+            "link": add({**cell, "font_color": "#1F4E99", "underline": 1, "text_wrap": True}),
+            "num": add(cell),
+            "pct": add({**cell, "num_format": "0.0%"}),
         }
         for status, colour in STATUS_COLOURS.items():
-            style = {**base, "font_color": colour, "bold": status != "met"}
+            style = {**cell, "font_color": colour, "bold": status != "met", "text_wrap": True}
             self.fmt[f"status:{STATUS[status]}"] = add(style)
 
     def close(self) -> None:

@@ -43,15 +43,17 @@ def branch_detail(result: Result, row: BranchRow) -> BranchDetail:
     )
 
 
+# Widths (in characters; a Chinese character counts two) that print one page wide on A4
+# landscape at about 85%: long texts wrap in their column.
 DETAIL_COLS = [
-    Col("维度", 18),
-    Col("编号", 8),
-    Col("规范", 30),
-    Col("要求", 60),
-    Col("分值", 8),
-    Col("得分", 8),
+    Col("维度", 12),
+    Col("编号", 7),
+    Col("规范", 20),
+    Col("要求", 40),
+    Col("分值", 6),
+    Col("得分", 7),
     Col("状态", 10, status=True),
-    Col("说明", 50),
+    Col("说明", 44),
 ]
 
 
@@ -59,7 +61,7 @@ def detail_cols(with_standards: bool) -> list[Col]:
     """With work norms (工作规范), a column naming each item's, after the dimension."""
     if not with_standards:
         return DETAIL_COLS
-    return [DETAIL_COLS[0], Col("工作规范", 20), *DETAIL_COLS[1:]]
+    return [DETAIL_COLS[0], Col("工作规范", 14), *DETAIL_COLS[1:]]
 
 
 def detail_rows(

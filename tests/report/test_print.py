@@ -1,0 +1,116 @@
+"""Printing: the workbook's page setup read back with openpyxl, the page's print stylesheet,
+and the screenshot script capturing a whole page.
+
+How they look on paper was checked by eye (LibreOffice → PDF → PNG, Chromium's print to PDF);
+these tests hold the settings that make it so.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import struct
+import subprocess
+
+import openpyxl
+import pytest
+from conftest import EXAMPLES, ROOT, TEST_FILES
+
+from branchcheck.formats.report.html_style import CSS
+from branchcheck.formats.report.xlsx_book import cell_lines
+
+BATCH = TEST_FILES / "batch"
+
+
+def test_every_sheet_prints_a4_landscape_one_page_wide(run_line, tmp_path) -> None:
+    out = tmp_path / "r.xlsx"
+    run_line(f"branchcheck report {BATCH} -f xlsx -o {out} -j 1")
+    wb = openpyxl.load_workbook(out)
+    for ws in wb.worksheets:
+        setup = ws.page_setup
+        assert setup.orientation == "landscape", ws.title
+        assert int(setup.paperSize) == 9, ws.title  # A4
+        assert (setup.fitToWidth or 1) == 1  # 1 is the file format's default: written as nothing
+        assert setup.fitToHeight == 0  # as many pages long as it takes
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert "&P" in ws.oddFooter.center.text  # page numbers
+    # The header row on every page: row 3 under a title and a subtitle, else row 2.
+    titles = {ws.title: ws.print_title_rows for ws in wb.worksheets}
+    assert titles["b-short"] == titles["汇总"] == "$3:$3"
+    assert titles["各单位·mini"] == titles["未能评分"] == "$2:$2"
+
+
+def test_a_branch_sheet_wraps_and_sizes_its_rows(run_line, tmp_path) -> None:
+    out = tmp_path / "fgw.xlsx"
+    run_line(f"branchcheck report {EXAMPLES / 'fgw' / 'lz-fgw-05.yaml'} -f xlsx -o {out}")
+    ws = openpyxl.load_workbook(out)["lz-fgw-05"]
+    assert ws["A2"].alignment.wrap_text  # the subtitle spans the table, wrapped
+    header = [c.value for c in ws[3]]
+    assert header == ["维度", "工作规范", "编号", "规范", "要求", "分值", "得分", "状态", "说明"]
+    assert "A2:I2" in {str(r) for r in ws.merged_cells.ranges}
+    widths = [ws.column_dimensions[chr(65 + i)].width for i in range(len(header))]
+    assert sum(widths) < 175  # one A4 landscape page wide at a readable scale
+    for row in ws.iter_rows(min_row=4, max_row=ws.max_row):
+        texts = [c for c in row if isinstance(c.value, str)]
+        assert all(c.alignment.wrap_text for c in texts)
+        lines = max(
+            cell_lines(c.value, int(ws.column_dimensions[c.column_letter].width) or 1)
+            for c in texts
+        )
+        height = ws.row_dimensions[row[0].row].height
+        if lines > 1:  # a wrapped row is as tall as its lines: LibreOffice does not fit rows
+            assert height is not None and height >= 16.5 * lines - 0.1, row[0].row
+
+
+def test_cell_lines() -> None:
+    assert cell_lines("短", 10) == 1
+    assert cell_lines("一二三四五六七八九十", 10) == 3  # 20 wide in a 10 column: room for 9
+    assert cell_lines("第一行\n第二行", 40) == 2
+
+
+def test_the_page_has_a_print_stylesheet() -> None:
+    screen, _, printed = CSS.partition("@media print{")
+    assert "@page{size:A4" in screen
+    for rule in (
+        "details.branch::details-content{content-visibility:visible;display:block}",  # closed
+        "thead{display:table-header-group}",  # table heads repeat on each page
+        "tr{break-inside:avoid}",
+        "details.branch{break-before:page",  # each branch from a new page
+        ".tablewrap{max-height:none;overflow:visible",  # no scrolling box on paper
+        "tbody tr:nth-child(even),tbody tr:hover{background:none}",
+        "html,body{background:#fff}",
+    ):
+        assert rule in printed, rule
+    assert "box-shadow" not in screen or "box-shadow:none" in printed
+
+
+def _png_size(path) -> tuple[int, int]:
+    data = path.read_bytes()[:24]
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs chromium")
+def test_screenshot_script_captures_the_whole_page(tmp_path) -> None:
+    page = tmp_path / "tall.html"
+    page.write_text(
+        '<!DOCTYPE html><html><body style="margin:0">'
+        '<div style="height:5200px;background:#eee">top</div><p id="end">end</p>'
+        '<div style="max-height:50vh;overflow:auto"><div style="height:900px">vh</div></div>'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    png = tmp_path / "tall.png"
+    proc = subprocess.run(
+        [str(ROOT / "scripts" / "screenshot_html.sh"), str(page), str(png), "600"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    width, height = _png_size(png)
+    said = re.search(r"\((\d+)x(\d+)\)", proc.stdout)
+    assert said is not None and (width, height) == (int(said[1]), int(said[2]))
+    # 5200 px, the paragraph, and the box that grows with the window up to its 900 px.
+    assert width == 600 and height >= 5200 + 900
