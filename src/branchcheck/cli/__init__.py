@@ -10,12 +10,13 @@ from __future__ import annotations
 import importlib
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from typer.exceptions import TyperException
 
 from .. import __version__
+from ..formats.registry import CATALOGUE_FORMATS, RUBRIC_FORMATS
 from .faults import guarded, prepare_standard_streams, shielded
 from .output import stderr_line, write_stdout
 
@@ -159,12 +160,23 @@ def validate_command(
     return _run("validate", "run_validate", paths)
 
 
+# `rubrics` has its own formats; the choices are the registries' names.
+if TYPE_CHECKING:
+    CatalogueFormat = StrEnum
+    RubricFormat = StrEnum
+else:
+    CatalogueFormat = StrEnum("CatalogueFormat", {name: name for name in CATALOGUE_FORMATS})
+    RubricFormat = StrEnum("RubricFormat", {name: name for name in RUBRIC_FORMATS})
+CATALOGUE_TABLE = CatalogueFormat("table")
+RUBRIC_TABLE = RubricFormat("table")
+
+
 @rubrics_app.callback()
 def rubrics_list(
     ctx: typer.Context,
     fmt: Annotated[
-        ScoreFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ScoreFormat.table,
+        CatalogueFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CATALOGUE_TABLE,
 ) -> None:
     """List the built-in rubrics (id, name, version, issuer, norms, total)."""
     if ctx.invoked_subcommand is None:
@@ -175,11 +187,13 @@ def rubrics_list(
 def rubrics_show(
     rubric: Annotated[str, typer.Argument(help="Built-in rubric id or rubric file.")],
     fmt: Annotated[
-        ScoreFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ScoreFormat.table,
+        RubricFormat,
+        typer.Option("--format", "-f", help="Output format; xlsx and html need --output."),
+    ] = RUBRIC_TABLE,
     output: OutputOpt = None,
 ) -> int:
-    """Print one rubric as its acceptance table (对照表)."""
+    """Print one rubric as its acceptance table (对照表): every norm, what its check counts,
+    how it is scored and which ledger records it reads; 个性任务, bonus, vetoes and tiers."""
     return _run("rubrics", "run_show", rubric, fmt.value, output)
 
 

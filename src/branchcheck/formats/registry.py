@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from importlib import import_module
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 T = TypeVar("T")
 
@@ -31,3 +31,44 @@ class LazyRegistry(Mapping[str, T], Generic[T]):
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+# --- `branchcheck rubrics`: its own formats -----------------------------------------------
+
+if TYPE_CHECKING:
+    from ..models.rubric import Rubric
+    from .base import RenderOptions
+
+
+class RubricFormat(Protocol):
+    """Renders one rubric as its 对照表 (`rubrics show`)."""
+
+    needs_output: bool  # binary, or a page to print: `--output` required
+
+    def render(self, rubric: Rubric, options: RenderOptions) -> str | bytes: ...
+
+
+class CatalogueFormat(Protocol):
+    """Renders the list of built-in rubrics (`rubrics`)."""
+
+    def render(self, rubrics: list[tuple[str, Rubric]], options: RenderOptions) -> str: ...
+
+
+RUBRIC_FORMATS: LazyRegistry[RubricFormat] = LazyRegistry(
+    "branchcheck.formats",
+    {
+        "table": ".rubric_table:RubricTable",
+        "markdown": ".rubric_view:RubricMarkdown",
+        "json": ".rubric_view:RubricJson",
+        "xlsx": ".rubric_xlsx:RubricXlsx",
+        "html": ".rubric_html:RubricHtml",
+    },
+)
+CATALOGUE_FORMATS: LazyRegistry[CatalogueFormat] = LazyRegistry(
+    "branchcheck.formats",
+    {
+        "table": ".rubric_table:CatalogueTable",
+        "markdown": ".rubric_view:CatalogueMarkdown",
+        "json": ".rubric_view:CatalogueJson",
+    },
+)
