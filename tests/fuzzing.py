@@ -8,7 +8,7 @@ runs one command on it (three for a rubric: `validate`, `rubrics show` and `scor
 
 - the exit code is 0, 1 or 2 (3 is an internal error; no answer within the time bound is a hang);
 - every stderr line is `FILE:LINE:COL: error|warning: MESSAGE`, starts with `branchcheck: `,
-  or is validate's `N rubric file(s) checked, M with problems`; no line is forged by the input;
+  or is validate's `N file(s) checked (…), M with problems`; no line is forged by the input;
 - no raw control, format (bidi, zero-width) or line-separator character reaches stdout, stderr
   or the output file, and the output is UTF-8;
 - few stderr lines per case (a flood is a finding);
@@ -1287,7 +1287,10 @@ def _is_main_thread() -> bool:
 # Checks
 
 DIAG = re.compile(r"^.+:\d+:\d+: (?:error|warning): .+$")
-SUMMARY = re.compile(r"^\d+ rubric file\(s\) checked, \d+ with problems$")
+SUMMARY = re.compile(  # validate's last line
+    r"^\d+ file\(s\) checked \((?:\d+ (?:ledgers?|rubrics?|unreadable|neither)(?:, )?)+\),"
+    r" \d+ with problems(?:, \d+ with warnings)?(?:; \d+ skipped)?$"
+)
 FLOOD_LINES = 100
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from conftest import EXAMPLES, Run
@@ -67,7 +66,7 @@ def test_example_matches_table(path: str, parser: str) -> None:
 def test_cli_scores_example(path: str, run_line: Callable[..., Run]) -> None:
     run = run_line(f"branchcheck score {EXAMPLES / path} -f json")
     assert (run.code, run.err) == (0, "")
-    out: dict[str, Any] = json.loads(run.out)
+    (out,) = json.loads(run.out)  # an array of one
     assert f"{out['score']:.2f}" == TABLE[path]["Score"]
 
 

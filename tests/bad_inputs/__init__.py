@@ -92,5 +92,5 @@ def scored(run_line: RunLine, path: Path, options: str = "") -> tuple[dict[str, 
     run = run_line(f"branchcheck score {q(path)} -f json {options}")
     assert run.code == 0, run.err
     assert sha256(path) == before
-    result: dict[str, Any] = json.loads(run.out)
+    (result,) = json.loads(run.out)  # score -f json: an array, one object per ledger
     return result, run.err_lines

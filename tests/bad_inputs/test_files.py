@@ -269,7 +269,7 @@ def test_inputs_are_never_decoded_with_the_locale(parser, tmp_path) -> None:
         check=False,
     )
     assert (done.returncode, done.stderr) == (0, "")
-    assert json.loads(out.read_text("utf-8"))["branch"]["id"] == "bad-01"
+    assert json.loads(out.read_text("utf-8"))[0]["branch"]["id"] == "bad-01"
 
 
 @pytest.mark.parametrize(

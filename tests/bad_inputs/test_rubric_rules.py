@@ -190,4 +190,4 @@ VALID = [
 def test_valid_rubric(run_line, parser, tmp_path, text) -> None:
     run = run_line(f"branchcheck validate {q(write(tmp_path, text))}")
     assert run.code == 0, run.err
-    assert run.err_lines == ["1 rubric file(s) checked, 0 with problems"]
+    assert run.err_lines == ["1 file(s) checked (1 rubric), 0 with problems"]

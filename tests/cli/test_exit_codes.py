@@ -162,7 +162,7 @@ def test_closed_stdout_does_not_matter_with_an_output_file(tmp_path: Path) -> No
         stderr=subprocess.PIPE,
     )
     assert done.returncode == 0, done.stderr
-    assert out.read_text(encoding="utf-8").startswith("{")
+    assert out.read_text(encoding="utf-8").startswith("[")
 
 
 @pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="needs /dev/full")

@@ -162,3 +162,19 @@ def test_labels_name_the_branch_in_score_and_the_file_in_report(run_line) -> Non
     report = run_line(f"branchcheck report {ONE_RUBRIC} -f json --fail-under 9")
     assert score.err_lines[-1] == "b-short: score 8.17 is under --fail-under 9"
     assert report.err_lines[-1] == f"{BATCH / 'short.yaml'}: score 8.17 is under --fail-under 9"
+
+
+def test_min_tier_help_lists_the_builtin_tiers(run_line) -> None:
+    from branchcheck import load_rubric
+    from branchcheck.cli import BUILTIN_TIERS
+    from branchcheck.loading import builtin_rubrics
+
+    assert BUILTIN_TIERS == "; ".join(
+        f"{rubric_id}: {' < '.join(t.id for t in load_rubric(rubric_id).tiers)}"
+        for rubric_id in builtin_rubrics()
+    )
+    for command in ("score", "report"):
+        run = run_line(f"branchcheck {command} --help")
+        words = " ".join(run.out.replace("│", " ").split())  # as wrapped for the terminal
+        assert "Built-in tiers, lowest first: five-star: star1 < star2" in words
+        assert "lanzhou-6543: general < standardized < exemplary" in words

@@ -150,7 +150,7 @@ def test_a_symlinked_output_is_written_through_to_its_file(run_line, tmp_path) -
     run = run_line(f"branchcheck score {OK} -f json -o {link}")
     assert run.code == 0, run.err
     assert link.is_symlink() and os.readlink(link) == "../b/real.json"
-    assert real.read_text(encoding="utf-8").startswith("{")
+    assert real.read_text(encoding="utf-8").startswith("[")
     assert listing(tmp_path / "a") == ["out.json"] and listing(tmp_path / "b") == ["real.json"]
 
 
@@ -159,7 +159,7 @@ def test_a_dangling_symlink_creates_its_file(run_line, tmp_path) -> None:
     link.symlink_to("made.json")
     assert run_line(f"branchcheck score {OK} -f json -o {link}").code == 0
     assert link.is_symlink() and (tmp_path / "made.json").read_text(encoding="utf-8").startswith(
-        "{"
+        "["
     )
 
 
@@ -170,7 +170,7 @@ def test_dash_and_dev_stdout_mean_stdout(run_line, name: str) -> None:
     before = os.lstat("/dev/stdout") if Path("/dev/stdout").exists() else None
     run = run_line(f"branchcheck score {OK} -f json -o {name}")
     assert run.code == 0, run.err
-    assert run.out.startswith("{")
+    assert run.out.startswith("[")
     if before is not None:
         assert os.lstat("/dev/stdout").st_mode == before.st_mode  # never replaced
 
@@ -216,7 +216,7 @@ def test_a_fifo_is_written_to_not_replaced(run_line, tmp_path) -> None:
     run = run_line(f"branchcheck score {OK} -f json -o {fifo}")
     reader.join(timeout=30)
     assert run.code == 0, run.err
-    assert got and got[0].startswith(b"{")
+    assert got and got[0].startswith(b"[")
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and listing(tmp_path) == ["pipe"]
 
 
@@ -346,7 +346,7 @@ def test_without_anonymous_files_a_named_temporary_is_used(run_line, tmp_path, m
     monkeypatch.setattr("branchcheck.cli.output._open_anonymous", lambda folder: None)
     out = tmp_path / "r.json"
     assert run_line(f"branchcheck score {OK} -f json -o {out}").code == 0
-    assert out.read_text(encoding="utf-8").startswith("{") and listing(tmp_path) == ["r.json"]
+    assert out.read_text(encoding="utf-8").startswith("[") and listing(tmp_path) == ["r.json"]
 
 
 def test_when_linking_the_anonymous_file_fails_it_is_copied(
@@ -360,7 +360,7 @@ def test_when_linking_the_anonymous_file_fails_it_is_copied(
     out.write_text("old", encoding="utf-8")
     out.chmod(0o640)
     assert run_line(f"branchcheck score {OK} -f json -o {out}").code == 0
-    assert out.read_text(encoding="utf-8").startswith("{") and listing(tmp_path) == ["r.json"]
+    assert out.read_text(encoding="utf-8").startswith("[") and listing(tmp_path) == ["r.json"]
     assert out.stat().st_mode & 0o777 == 0o640
 
 

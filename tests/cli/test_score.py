@@ -13,10 +13,12 @@ OK = LEDGERS / "mini-ok.yaml"
 SHORT = LEDGERS / "mini-short.yaml"
 
 
-def test_json_for_one_ledger_is_one_object(run_line) -> None:
+def test_json_for_one_ledger_is_an_array_of_one(run_line) -> None:
     run = run_line(f"branchcheck score {SHORT} --format json")
     assert run.code == 0
-    result = json.loads(run.out)
+    data = json.loads(run.out)
+    assert isinstance(data, list) and len(data) == 1  # one shape, whatever the arguments
+    (result,) = data
     assert result["format"] == "branchcheck.result/1"
     assert result["rubric"] == {"id": "mini", "version": "1.10"}
     assert (result["score"], result["max"], result["bonus"]) == (8.17, 10, 0.0)
@@ -43,9 +45,11 @@ def test_json_for_one_ledger_is_one_object(run_line) -> None:
     ]
 
 
-def test_json_for_several_ledgers_is_a_list(run_line) -> None:
+def test_json_for_several_ledgers_is_an_array_in_the_order_given(run_line) -> None:
     run = run_line(f"branchcheck score {OK} {SHORT} -f json")
     assert [r["branch"]["id"] for r in json.loads(run.out)] == ["b-ok", "b-short"]
+    run = run_line(f"branchcheck score {SHORT} {OK} -f json")
+    assert [r["branch"]["id"] for r in json.loads(run.out)] == ["b-short", "b-ok"]
 
 
 def test_markdown_escapes_user_text(run_line) -> None:
@@ -76,7 +80,7 @@ def test_table_never_interprets_markup(run_line) -> None:
 def test_gates(run_line, options: str, code: int, message: str | None) -> None:
     run = run_line(f"branchcheck score {SHORT} -f json {options}")
     assert run.code == code
-    assert json.loads(run.out)["branch"]["id"] == "b-short"  # the report is printed either way
+    assert json.loads(run.out)[0]["branch"]["id"] == "b-short"  # printed either way
     assert (
         (message in run.err_lines)
         if message
@@ -96,7 +100,7 @@ def test_output_file_written_whole(run_line, tmp_path) -> None:
     out = tmp_path / "result.json"
     run = run_line(f"branchcheck score {OK} -f json -o {out}")
     assert run.code == 0 and run.out == ""
-    assert json.loads(out.read_text(encoding="utf-8"))["score"] == 10
+    assert json.loads(out.read_text(encoding="utf-8"))[0]["score"] == 10
     assert [p.name for p in tmp_path.iterdir()] == ["result.json"]
 
 
@@ -129,7 +133,7 @@ def test_rubric_override(run_line) -> None:
     run = run_line(
         f"branchcheck score {OK} --rubric {TEST_FILES / 'rubrics/good/mini.yaml'} -f json"
     )
-    assert json.loads(run.out)["rubric"]["id"] == "mini"
+    assert json.loads(run.out)[0]["rubric"]["id"] == "mini"
     run = run_line(f"branchcheck score {OK} --rubric no-such-rubric")
     assert run.code == 2
     assert run.err_lines[0].startswith("no-such-rubric:1:1: error: unknown rubric")

@@ -5,6 +5,7 @@ The batch is tests/files/batch (two rubrics, four branches, one broken file); se
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
@@ -95,7 +96,8 @@ def test_without_a_chinese_font_the_page_says_so(run_line, tmp_path, monkeypatch
     monkeypatch.setattr(html_charts, "cjk_font", lambda: None)
     code, text = page(run_line, tmp_path / "r.html", BATCH / "ok.yaml")
     assert code == 0
-    assert "本机未找到中文字体" in text and text.count("<svg ") == 3
+    assert "未找到中文字体" in text and text.count("<svg ") == 3
+    assert "~/.cache/matplotlib" in text  # what to do after installing one
 
 
 @pytest.mark.parametrize(
@@ -140,3 +142,133 @@ def test_headless_chromium_draws_the_page(run_line, tmp_path) -> None:
     assert width == 1200 and height > 3000  # the whole page, not a window's worth of it
     assert f"({width}x{height})" in done.stdout
     assert len(data) > 30_000  # a blank page compresses to a few kilobytes
+
+
+def drawn(monkeypatch) -> dict[str, tuple]:
+    """What each chart is asked to draw, by chart (the last call of each)."""
+    calls: dict[str, tuple] = {}
+    for name in ("tier_chart", "org_chart", "heatmap"):
+        real = getattr(html_charts, name)
+
+        def record(*args, _name=name, _real=real):
+            calls[_name] = args
+            return _real(*args)
+
+        monkeypatch.setattr(html_charts, name, record)
+    return calls
+
+
+def table_after(text: str, heading: str) -> list[list[str]]:
+    """The rows of the first table after an <h3>, as cell texts."""
+    part = text.split(f"<h3>{heading}</h3>", 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r"<tr>(.*?)</tr>", part, re.S)
+    return [
+        [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", r)]
+        for r in rows
+    ]
+
+
+def test_charts_are_ordered_like_the_tables_beside_them(run_line, tmp_path, monkeypatch) -> None:
+    calls = drawn(monkeypatch)
+    _, text = page(run_line, tmp_path / "r.html", EXAMPLES / "fgw")
+    _, names, counts, _, counted = calls["tier_chart"]
+    tiers = table_after(text, "等级分布")
+    assert tiers[0] == ["等级", "台账数", "占比"] and counted == "台账数"
+    assert [(n, str(c)) for n, c in zip(names, counts, strict=True)] == [
+        (row[0], row[1]) for row in tiers[1:]
+    ]  # highest tier first in both
+    _, orgs, tier_names, _, _ = calls["org_chart"]
+    org_table = table_after(text, "各单位情况")
+    assert [name for name, _ in orgs] == [row[0] for row in org_table[1:]]
+    assert list(tier_names) == org_table[0][2:-2]  # stacked as the table's columns
+    _, rows, norm_ids, _ = calls["heatmap"]
+    norms = table_after(text, "各项检查内容达标率（由低到高）")
+    assert list(norm_ids) == [r[0] for r in norms[1:] if r[2] != "加分项目"]
+    branches = table_after(text, "各支部情况（按得分由低到高）")
+    assert branches[0][:3] == ["支部编号", "支部名称", "考核期"]
+    prefix = "市发展和改革委员会"
+    expected = [
+        r[1].removeprefix(prefix) + (f"（{r[2]}）" if r[0] in ("lz-fgw-01", "lz-fgw-07") else "")
+        for r in branches[1:]
+    ]
+    assert [label for label, _ in rows] == expected
+    assert expected[:2] == ["价格认证中心党支部", "离退休干部党支部"]
+    assert f"名称略去共同的“{prefix}”" in text
+
+
+def test_a_big_batch_maps_organisations(run_line, tmp_path, monkeypatch) -> None:
+    from branchcheck.formats.report import html_report
+
+    monkeypatch.setattr(html_report, "MAX_BRANCH_ROWS", 2)  # mini's 3 branches: too many
+    calls = drawn(monkeypatch)
+    _, text = page(run_line, tmp_path / "r.html", BATCH)
+    rows = calls["heatmap"][1]  # mini-b's map, drawn last: one branch, so still per branch
+    assert [label for label, _ in rows] == ["第四支部 | A"]
+    assert text.count("行：上级组织，顺序同“各单位情况”表") == 1  # mini's
+    assert "4个台账逐一列在“各支部情况”表中" not in text  # each rubric counts its own
+    assert "3个台账逐一列在“各支部情况”表中" in text
+
+
+def test_organisation_rows_average_the_shares_that_apply(run_line, tmp_path, monkeypatch) -> None:
+    from branchcheck.formats.report import html_report
+
+    monkeypatch.setattr(html_report, "MAX_BRANCH_ROWS", 0)
+    calls: list[tuple] = []
+    real = html_charts.heatmap
+    monkeypatch.setattr(html_charts, "heatmap", lambda *a: calls.append(a) or real(*a))
+    page(run_line, tmp_path / "r.html", BATCH)
+    _, rows, norm_ids, what = calls[0]  # mini: 后勤党委 (b-short), then 机关党委 (b-ok, b-q)
+    assert (list(norm_ids), what) == (["A1", "A2"], "个单位")
+    (org1, shares1), (org2, shares2) = rows
+    assert (org1, org2) == ("后勤党委", "机关党委")  # the organisation table's order
+    assert shares1 == [pytest.approx(0.75), pytest.approx(0.9175, abs=1e-3)]
+    assert shares2 == [1.0, 1.0]
+
+
+@pytest.mark.parametrize(
+    ("names", "prefix"),
+    [
+        (
+            ["市发展和改革委员会机关第一党支部", "市发展和改革委员会机关第二党支部"],
+            "市发展和改革委员会",
+        ),
+        (
+            ["市发展和改革委员会机关第一党支部", "市发展和改革委员会价格认证中心党支部"],
+            "市发展和改革委员会",
+        ),
+        (["市财政局机关党支部", "市统计局机关党支部"], ""),  # 市: too short to be a name
+        (["第一党支部", "第二党支部"], ""),  # no organisation's name ends in 第
+        (["兰州市统计局第一党支部", "兰州市财政局党支部"], "兰州市"),
+        (["同一党支部", "同一党支部"], ""),
+    ],
+)
+def test_common_prefix(names: list[str], prefix: str) -> None:
+    from branchcheck.formats.report.html_report import common_prefix
+
+    assert common_prefix(names) == prefix
+
+
+def test_a_missing_extra_is_an_option_error_not_a_file_position(
+    run_line, tmp_path, monkeypatch, capsys
+) -> None:
+    import sys
+
+    from branchcheck.cli.faults import guarded
+    from branchcheck.formats.report import ReportContext
+    from branchcheck.formats.report.html_report import HtmlReport
+    from branchcheck.report.model import Summary
+
+    expected = (
+        "branchcheck: error: --format: html needs matplotlib: pip install 'branchcheck[report]'"
+    )
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # an import that fails
+    run = run_line(f"branchcheck report {BATCH} -f html -o {tmp_path / 'r.html'}")
+    assert (run.code, run.err_lines) == (2, [expected])  # before any ledger is scored
+    assert not (tmp_path / "r.html").exists()
+    # The writer's own check, for callers that skip the CLI's: the same line.
+    monkeypatch.setitem(sys.modules, "branchcheck.formats.report.html_charts", None)
+    monkeypatch.delattr("branchcheck.formats.report.html_charts", raising=False)
+    context = ReportContext(Summary(), lambda _: iter(()), None)  # type: ignore[arg-type]
+    capsys.readouterr()
+    assert guarded(lambda: HtmlReport().write(context, io.BytesIO()) or 0) == 2
+    assert capsys.readouterr().err == expected + "\n"

@@ -125,12 +125,13 @@ def test_csv_is_excel_safe(run_line) -> None:
     assert run.out.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(run.out.lstrip("\ufeff"))))
     header = rows[0]
-    assert header[:8] == [
+    assert header[:9] == [
         "branch_id",
         "branch_name",
         "parent",
         "period_start",
         "period_end",
+        "period",
         "rubric",
         "score",
         "tier_id",
@@ -140,6 +141,7 @@ def test_csv_is_excel_safe(run_line) -> None:
     assert by_id["b-q"]["branch_name"] == "'=1+2"  # OWASP: never a formula
     assert by_id["b-short"]["score"] == "8.17"  # numbers stay numbers
     assert by_id["b-d"]["学习（得分）"] == "2.5" and by_id["b-d"]["组织生活（得分）"] == ""
+    assert (by_id["b-q"]["period"], by_id["b-d"]["period"]) == ("2024年第二季度", "2024年度")
 
 
 def test_markdown_escapes_cells(run_line) -> None:

@@ -85,9 +85,34 @@ def test_sheets_frozen_headers_and_the_error(run_line, tmp_path) -> None:
 def test_summary_figures_are_numbers_and_versions_text(run_line, tmp_path) -> None:
     _, wb = workbook(run_line, BATCH, tmp_path / "r.xlsx")
     ws = wb["汇总"]
-    assert values(ws, 3) == ["评估标准", "名称", "支部数", "平均分", "中位数", "版本"]
-    assert values(ws, 4) == ["mini", "最小评分表", 3, 9.39, 10, "1.10"]  # "1.10", not 1.1
-    assert values(ws, 5) == ["mini-b", "党课评分表", 1, 2.5, 2.5, "1"]
+    assert ws["A1"].value == (
+        "关于2024年度、2024年上半年和2024年第二季度党支部标准化规范化建设考评情况的通报"
+    )
+    assert ws["A2"].value == (
+        "考核期：2024年度（台账1份）、2024年上半年（台账2份）、2024年第二季度（台账1份）；"
+        "参评支部4个，按2个考评标准分别评分、分别统计；另有1个台账未能评分"
+    )
+    assert values(ws, 3) == [
+        "评估标准",
+        "名称",
+        "考核期",
+        "支部数",
+        "台账数",
+        "平均分",
+        "中位数",
+        "版本",
+    ]
+    assert values(ws, 4) == [
+        "mini",
+        "最小评分表",
+        "2024年上半年（台账2份）、2024年第二季度（台账1份）",
+        3,
+        3,
+        9.39,
+        10,
+        "1.10",  # "1.10", not 1.1
+    ]
+    assert values(ws, 5) == ["mini-b", "党课评分表", "2024年度", 1, 1, 2.5, 2.5, "1"]
     assert values(ws, 7)[:4] == ["评估标准", "等级", "支部数", "占比"]
     assert values(ws, 8)[:4] == ["mini", "标准化", 2, pytest.approx(2 / 3)]
     assert ws.cell(8, 4).number_format == "0.0%"
@@ -136,7 +161,14 @@ def test_branch_sheet_holds_its_acceptance_rows(run_line, tmp_path) -> None:
     branches = wb["各支部"]
     assert [branches.cell(r, 1).value for r in range(3, 7)] == ["b-short", "b-ok", "b-q", "b-d"]
     assert branches["A3"].hyperlink.location == "'b-short'!A1"
-    assert branches["D3"].value == 8.17
+    assert [branches.cell(2, c).value for c in range(1, 6)] == [
+        "支部编号",
+        "支部名称",
+        "考核期",
+        "上级组织",
+        "得分",
+    ]
+    assert (branches["C3"].value, branches["E3"].value) == ("2024年上半年", 8.17)
 
 
 def test_ids_and_formula_lookalikes_stay_text(run_line, tmp_path) -> None:

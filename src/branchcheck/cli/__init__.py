@@ -61,8 +61,20 @@ OutputOpt = Annotated[
 FailUnderOpt = Annotated[
     float | None, typer.Option("--fail-under", help="Exit 1 if any score is under N.")
 ]
+# The built-in rubrics' tiers, lowest first (written out: loading the rubrics to say them
+# would slow every command's start; tests/cli/test_gates.py holds them to the rubrics).
+BUILTIN_TIERS = (
+    "five-star: star1 < star2 < star3 < star4 < star5; "
+    "lanzhou-6543: general < standardized < exemplary; "
+    "quality-branch: fail < pass < quality"
+)
 MinTierOpt = Annotated[
-    str | None, typer.Option("--min-tier", help="Exit 1 if any branch is below this tier id.")
+    str | None,
+    typer.Option(
+        "--min-tier",
+        help="Exit 1 if any branch is below this tier id; it must be a tier of every rubric"
+        f" in the run. Built-in tiers, lowest first: {BUILTIN_TIERS}.",
+    ),
 ]
 
 
@@ -153,10 +165,11 @@ def report_command(
 @app.command("validate")
 def validate_command(
     paths: Annotated[
-        list[Path], typer.Argument(help="Rubric files or folders (searched recursively).")
+        list[Path],
+        typer.Argument(help="Ledger and rubric files or folders (searched recursively)."),
     ],
 ) -> int:
-    """Check rubric files: schema, point sums, tiers, vocabulary. For CI."""
+    """Check ledgers and rubrics, told apart by their `format:` line, without scoring. For CI."""
     return _run("validate", "run_validate", paths)
 
 

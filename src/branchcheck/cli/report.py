@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import os
 import sys
 import tempfile
@@ -14,6 +14,8 @@ from .. import gates
 from ..errors import BranchcheckError
 from ..formats import RenderOptions
 from ..formats.report import REPORT_FORMATS, ReportContext
+from ..limits import time_limit
+from ..loading import load_rubric
 from ..report import aggregate, batch
 from ..report.model import Summary
 from ..report.spool import Spool
@@ -64,8 +66,14 @@ def check_format(fmt: str, target: Target) -> None:
     if REPORT_FORMATS[fmt].needs_output and target.kind == "stdout" and sys.stdout.isatty():
         raise UsageError("--format", f"{fmt} is not for a terminal: give --output FILE")
     module, name = EXTRAS.get(fmt, (None, None))
-    if module is not None and importlib.util.find_spec(module) is None:
-        raise UsageError("--format", f"{fmt} needs {name}: pip install 'branchcheck[report]'")
+    if module is None:
+        return
+    try:  # imported now, not found only: a broken install is told before the batch is scored
+        importlib.import_module(module)
+    except ImportError:
+        raise UsageError(
+            "--format", f"{fmt} needs {name}: pip install 'branchcheck[report]'"
+        ) from None
 
 
 def run_report(
@@ -83,6 +91,9 @@ def run_report(
     target = plan_output(output)  # everything about the output is checked before scoring
     check_format(fmt, target)
     gates.check_options(fail_under)
+    if rubric is not None:
+        with time_limit(rubric):
+            load_rubric(rubric)  # a bad --rubric is one error, not one per ledger
     files = yaml_files(paths)
     if not files:
         stderr_line("branchcheck: error: no .yaml or .yml files found")

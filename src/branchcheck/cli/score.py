@@ -10,7 +10,7 @@ from ..engine import score
 from ..errors import BranchcheckError, Diagnostic
 from ..formats import SCORE_FORMATS, RenderOptions
 from ..limits import time_limit
-from ..loading import read_ledger
+from ..loading import load_rubric, read_ledger
 from ..models.result import Result
 from ..models.rubric import Rubric
 from .output import emit, print_diagnostics, stderr_line, terminal_width
@@ -47,6 +47,9 @@ def run_score(
     target = plan_output(output)  # everything about the output is checked before any work
     check_not_input(target, [*ledgers, *rubric_source(rubric)])
     gates.check_options(fail_under)
+    if rubric is not None:
+        with time_limit(rubric):
+            load_rubric(rubric)  # a bad --rubric is one error, not one per ledger
     scored: list[tuple[Result, Rubric]] = []
     rubric_files: set[Path] = set()
     errors: list[Diagnostic] = []

@@ -1,4 +1,8 @@
-"""JSON: the `branchcheck.result/1` contract; one object for one ledger, a list for several."""
+"""JSON: a list of `branchcheck.result/1` objects, one per ledger in the order given.
+
+Always a list, even of one: a script reads the same shape whether a glob matched one file or
+ten (`jq '.[].score'`), and each object carries its own `format`.
+"""
 
 from __future__ import annotations
 
@@ -40,5 +44,4 @@ def dumps(data: Any) -> str:
 
 class JsonFormat:
     def render(self, results: list[Result], options: RenderOptions) -> str:
-        data = [result_data(r) for r in results]
-        return dumps(data[0] if len(data) == 1 else data)
+        return dumps([result_data(r) for r in results])

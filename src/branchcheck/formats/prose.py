@@ -8,6 +8,9 @@ Pure functions of a `Result` (or of plain figures); nothing here reads a rubric 
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+
 from ..models.result import DimensionResult, NormResult, Result, TaskResult
 from .escape import number
 
@@ -282,3 +285,44 @@ def dimension_table(result: Result) -> list[list[str]]:
 
 
 DIMENSION_HEADER = ["维度", "得分", "满分", "得分率"]
+
+
+# --- what a batch covers ---
+
+_QUARTERS = {1: "第一季度", 4: "第二季度", 7: "第三季度", 10: "第四季度"}
+
+
+def period_name(start: str, end: str) -> str:
+    """A period as a 通报 names it: `2024年度`, `2024年第三季度`, `2024年上半年`, `2024年3月`,
+    `2023—2024年度`, `2024年3月至8月`; any other span by its days (`2024年3月15日至9月30日`)."""
+    try:
+        first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    except ValueError:
+        return f"{start}至{end}"
+    month_end = calendar.monthrange(last.year, last.month)[1]
+    if first.day != 1 or last.day != month_end:
+        same = f"{last.month}月{last.day}日" if last.year == first.year else _day(last)
+        return f"{_day(first)}至{same}"
+    year, months = first.year, (first.month, last.month)
+    if last.year != year:
+        if months == (1, 12):
+            return f"{year}—{last.year}年度"
+        return f"{year}年{first.month}月至{last.year}年{last.month}月"
+    if months == (1, 12):
+        return f"{year}年度"
+    if months in ((1, 6), (7, 12)):
+        return f"{year}年{'上' if first.month == 1 else '下'}半年"
+    if first.month in _QUARTERS and last.month == first.month + 2:
+        return f"{year}年{_QUARTERS[first.month]}"
+    if first.month == last.month:
+        return f"{year}年{first.month}月"
+    return f"{year}年{first.month}月至{last.month}月"
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def and_list(items: list[str]) -> str:
+    """`甲`, `甲和乙`, `甲、乙和丙`."""
+    return items[0] if len(items) == 1 else "、".join(items[:-1]) + "和" + items[-1]

@@ -130,6 +130,24 @@ class RubricSummary:
         return round(sum(self.scores) / len(self.scores), 2) if self.scores else 0.0
 
     @property
+    def branches(self) -> int:
+        """Distinct branches (a branch with an annual and a quarterly ledger is one)."""
+        return len({row.id for row in self.rows})
+
+    @property
+    def repeated(self) -> frozenset[str]:
+        """The ids of branches with more than one ledger here (their rows need a period)."""
+        seen: set[str] = set()
+        twice: set[str] = set()
+        for row in self.rows:
+            (twice if row.id in seen else seen).add(row.id)
+        return frozenset(twice)
+
+    def periods(self) -> dict[tuple[str, str], int]:
+        """Ledgers per period (start, end), earliest first."""
+        return _periods(self.rows)
+
+    @property
     def median(self) -> float:
         ordered = sorted(self.scores)
         n = len(ordered)
@@ -172,8 +190,22 @@ class Summary:
 
     @property
     def mean(self) -> float:
+        """The mean over every rubric's scores: kept for the JSON contract (`mean_score`);
+        no report shows it, since scores on different rubrics are not comparable."""
         scores = self.scores
         return round(sum(scores) / len(scores), 2) if scores else 0.0
+
+    @property
+    def branches(self) -> int:
+        return len({row.id for r in self.rubrics.values() for row in r.rows})
+
+    @property
+    def failed_files(self) -> int:
+        """Ledgers that could not be scored: files, however many problems each has."""
+        return len({e.file for e in self.errors})
+
+    def periods(self) -> dict[tuple[str, str], int]:
+        return _periods([row for r in self.rubrics.values() for row in r.rows])
 
     @property
     def tier_counts(self) -> dict[str, int]:
@@ -182,6 +214,14 @@ class Summary:
             for tier_id, count in rubric.tier_counts.items():
                 merged[tier_id] = merged.get(tier_id, 0) + count
         return merged
+
+
+def _periods(rows: list[BranchRow]) -> dict[tuple[str, str], int]:
+    counts: dict[tuple[str, str], int] = {}
+    for row in rows:
+        counts[row.start, row.end] = counts.get((row.start, row.end), 0) + 1
+    longest_first = sorted(counts, key=lambda p: p[1], reverse=True)
+    return {p: counts[p] for p in sorted(longest_first, key=lambda p: p[0])}
 
 
 def costliest(result: Result, limit: int = 3) -> tuple[CostlyNorm, ...]:

@@ -1,4 +1,6 @@
-"""CSV: one row per branch, UTF-8 with BOM for Excel, no cell able to become a formula."""
+"""CSV: one row per ledger, UTF-8 with BOM for Excel, no cell able to become a formula.
+
+Each row says what it covers: its period (dates, and `period` as a 通报 names it) and rubric."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from collections.abc import Sequence
 from typing import BinaryIO
 
 from ...report.model import BranchRow, RubricMeta, Summary
+from ..prose import period_name
 from .base import ReportContext, no_fragment
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
@@ -25,6 +28,7 @@ BASE_COLUMNS = [
     "parent",
     "period_start",
     "period_end",
+    "period",
     "rubric",
     "score",
     "tier_id",
@@ -64,7 +68,8 @@ def cells(
         for s, v in zip(meta.standards, row.standard_shares, strict=True)
         if not math.isnan(v)
     }
-    text = [row.id, row.name, row.parent, row.start, row.end, row.rubric]
+    period = period_name(row.start, row.end)
+    text = [row.id, row.name, row.parent, row.start, row.end, period, row.rubric]
     return [
         *(safe_text(t) for t in text),
         row.score,

@@ -45,7 +45,7 @@ CJK_FONTS = (
 NOT_APPLICABLE = "#d3d7dd"
 INK, GRID = "#333333", "#e4e4e4"
 MAX_ORGS = 40  # organisations drawn in the per-organisation chart (the table has them all)
-MAX_LABELLED_ROWS = 50  # heat map rows labelled with the branch; more: no labels
+MAX_LABELLED_ROWS = 50  # heat map rows labelled; more: no labels
 
 
 @lru_cache(maxsize=1)
@@ -122,9 +122,14 @@ def clip(text: str, width: int) -> str:
 
 
 def tier_chart(
-    key: str, names: Sequence[str], counts: Sequence[int], colours: Sequence[str]
+    key: str,
+    names: Sequence[str],
+    counts: Sequence[int],
+    colours: Sequence[str],
+    counted: str = "支部数",
 ) -> str:
-    """Branches per tier, lowest tier first, each bar in its tier's colour."""
+    """Branches per tier, in the given order (the tier table's: highest first), each bar in
+    its tier's colour."""
     total = sum(counts) or 1
     with _style():
         fig = Figure(figsize=(5.4, 3.3), layout="constrained")
@@ -134,7 +139,7 @@ def tier_chart(
         ax.set_xticks(range(len(names)), [clip(n, 16) for n in names])
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_ylim(0, max(max(counts, default=0), 1) * 1.18)
-        ax.set_ylabel("支部数")
+        ax.set_ylabel(counted)
         ax.grid(axis="y", color=GRID, linewidth=0.8)
         ax.set_axisbelow(True)
         return to_svg(fig, key, "等级分布")
@@ -145,8 +150,10 @@ def org_chart(
     orgs: Sequence[tuple[str, Sequence[int]]],
     tier_names: Sequence[str],
     colours: Sequence[str],
+    counted: str = "支部数",
 ) -> str:
-    """Branches per organisation stacked by tier (lowest tier left), in the table's order."""
+    """Branches per organisation stacked by tier, tiers left to right as given (the table's
+    columns: highest first), organisations top to bottom in the table's order."""
     shown = list(orgs[:MAX_ORGS])
     with _style():
         fig = Figure(figsize=(10.5, 1.6 + 0.27 * len(shown)), layout="constrained")
@@ -163,7 +170,7 @@ def org_chart(
         ax.set_ylim(len(shown) - 0.4, -0.6)  # first organisation on top
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlim(0, max(max(left, default=0), 1) * 1.12)
-        ax.set_xlabel("支部数")
+        ax.set_xlabel(counted)
         more = f"（前{MAX_ORGS}个，共{len(orgs)}个）" if len(orgs) > MAX_ORGS else ""
         ax.set_title(f"各单位等级构成{more}", loc="left")
         fig.legend(
@@ -179,10 +186,14 @@ def org_chart(
 
 
 def heatmap(
-    key: str, rows: Sequence[tuple[str, Sequence[float | None]]], norm_ids: Sequence[str]
+    key: str,
+    rows: Sequence[tuple[str, Sequence[float | None]]],
+    norm_ids: Sequence[str],
+    what: str = "行",
 ) -> str:
-    """Branches (rows, in the given order) by norms (columns), coloured by earned / points;
-    not applicable in grey. Rows are labelled when there are few enough to read."""
+    """Rows (branches or organisations, in the given order) by norms (columns, in the given
+    order), coloured by earned / points; not applicable in grey. Rows are labelled when there
+    are few enough to read; otherwise the axis says how many `what` there are."""
     import numpy as np
 
     data = np.ma.masked_invalid(
@@ -204,7 +215,7 @@ def heatmap(
             aspect="auto",
             interpolation="nearest" if labelled else "antialiased",
         )
-        rotate = max((len(n) for n in norm_ids), default=0) * len(norm_ids) > 120
+        rotate = max((len(n) for n in norm_ids), default=0) * len(norm_ids) > 90
         ax.set_xticks(range(len(norm_ids)), norm_ids, rotation=90 if rotate else 0, fontsize=8)
         ax.xaxis.tick_top()
         if labelled:
@@ -215,7 +226,7 @@ def heatmap(
             ax.tick_params(which="minor", length=0)
         else:
             ax.set_yticks([])
-            ax.set_ylabel(f"{len(rows)}个支部（得分由低到高）")
+            ax.set_ylabel(f"{len(rows)}{what}")
         for side in ("top", "right", "bottom", "left"):
             ax.spines[side].set_visible(False)
         bar = fig.colorbar(

@@ -15,7 +15,7 @@ from ...report.model import BranchRow
 from .. import prose
 from ..escape import number
 from ..labels import STATUS, TASK_STATUS
-from .tables import blockers_text
+from .tables import blockers_text, period_text
 
 
 def esc(value: object) -> str:
@@ -57,7 +57,7 @@ def _facts(result: Result, row: BranchRow) -> str:
     nxt = result.next_tier
     items = [
         ("上级组织", esc(row.parent)),
-        ("考核期", f"{esc(row.start)} 至 {esc(row.end)}"),
+        ("考核期", f"{esc(period_text(row))}（{esc(row.start)} 至 {esc(row.end)}）"),
         ("评估标准", f"{esc(result.rubric.id)}（{esc(result.rubric.version)}版）"),
         ("得分", f"<b>{number(result.score)}</b> / {number(result.max)}"),
         ("等级", tier_badge(row.tier_name, row.tier_rank)),
@@ -120,7 +120,8 @@ def branch_section(result: Result, row: BranchRow) -> str:
     veto = '<span class="mark veto">一票否决</span>' if row.vetoes else ""
     parts = [
         f'<summary><span class="bid">{esc(row.id)}</span><span class="bname">{esc(row.name)}'
-        f'</span>{veto}<span class="bscore">{number(row.score)}</span>'
+        f'</span><span style="color:var(--muted)">{esc(period_text(row))}</span>'
+        f'{veto}<span class="bscore">{number(row.score)}</span>'
         f"{tier_badge(row.tier_name, row.tier_rank)}</summary>",
         '<div class="body">',
         _facts(result, row),

@@ -11,43 +11,84 @@ small; the page streams out, one section in memory at a time.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
 from ...errors import BranchcheckError
-from ...report.model import RubricSummary, Summary
+from ...report.model import BranchRow, RubricSummary, Summary
 from ..escape import number
 from .base import ReportContext, ordered_rows
 from .html_parts import branch_section, esc, escaped, table, tier_badge
 from .html_style import CSS, tier_colours, tier_css
 from .tables import (
-    BRANCH_HEADER,
     ERROR_HEADER,
-    NORM_HEADER,
-    STANDARD_HEADER,
-    TITLE,
     blockers_text,
+    branch_header,
     costliest_text,
+    count_label,
     error_rows,
     floor_label,
+    group_lines,
     group_title,
     next_tier_text,
+    norm_header,
     norm_rows,
     org_header,
     org_rows,
     overview,
     percent,
+    period_text,
+    report_title,
     tier_header,
     tier_rows,
 )
 
 OPEN_UP_TO = 20  # batches this small show every branch's section unfolded
+MAX_BRANCH_ROWS = 50  # more branches: the heat map has a row per organisation instead
+MIN_PREFIX = 3  # a shared prefix shorter than this is not an organisation's name
+# Where an organisation's name may end: a common prefix is cut back to the last of these, so
+# that 市发展和改革委员会机关第一/第二党支部 keep 机关第一党支部, not 一党支部.
+_NAME_ENDS = frozenset("省市州县区镇乡村道委会局厅院所办处科室校司站队心府社团部")
+
+
+def common_prefix(names: Sequence[str]) -> str:
+    """The start the names share, up to where an organisation's name ends (`市发展和改革委员会`);
+    empty when it is too short to say anything or the names are all one."""
+    if len(set(names)) < 2:
+        return ""
+    first, last = min(names), max(names)  # what these two share, every name between shares
+    size = next(
+        (i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), len(first)
+    )
+    shared = first[:size]
+    cut = max((i + 1 for i, char in enumerate(shared) if char in _NAME_ENDS), default=0)
+    return shared[:cut] if cut >= MIN_PREFIX else ""
+
+
+def branch_labels(rows: Sequence[BranchRow], repeated: frozenset[str]) -> tuple[list[str], str]:
+    """Heat-map labels: each name without the prefix all share (returned too), the period
+    when the branch has two ledgers, the id when two branches still read alike."""
+    prefix = common_prefix([r.name for r in rows])
+    labels = [r.name.removeprefix(prefix) or r.name for r in rows]
+    labels = [
+        f"{label}（{period_text(r)}）" if r.id in repeated else label
+        for label, r in zip(labels, rows, strict=True)
+    ]
+    ids: dict[str, set[str]] = {}
+    for label, r in zip(labels, rows, strict=True):
+        ids.setdefault(label, set()).add(r.id)
+    return [
+        f"{label} {r.id}" if len(ids[label]) > 1 else label
+        for label, r in zip(labels, rows, strict=True)
+    ], prefix
 
 
 def _cards(group: RubricSummary) -> str:
     above = sum(org.above_floor for org in group.organisations.values())
     cards = [
-        ("支部数", str(group.count)),
+        ("参评支部", str(group.branches)),
+        *([("台账（份）", str(group.count))] if group.count != group.branches else []),
         ("平均分", number(group.mean)),
         ("中位数", number(group.median)),
         (floor_label(group), percent(above / group.count if group.count else None)),
@@ -59,48 +100,89 @@ def _cards(group: RubricSummary) -> str:
 
 
 def _charts(key: str, group: RubricSummary) -> tuple[str, str, str]:
-    """Tier distribution, tiers per organisation, and the heat map, as <figure>s."""
+    """Tier distribution, tiers per organisation, and the heat map, as <figure>s; each in
+    the order of the table beside it."""
     from . import html_charts as charts
 
-    tiers = group.meta.tiers
-    colours = tier_colours(len(tiers))
+    tiers = list(reversed(group.meta.tiers))  # highest first, as the tables list them
+    colours = list(reversed(tier_colours(len(tiers))))
     names = [name for _, name in tiers]
+    counted = count_label(group)
     counts = [group.tier_counts.get(tier_id, 0) for tier_id, _ in tiers]
     orgs = [
         (text[0], [group.organisations[text[0]].tiers.get(t, 0) for t, _ in tiers])
         for text in org_rows(group)
     ]
-    scored = [i for i, n in enumerate(group.meta.norms) if not n.bonus]  # no bonus: not a failure
-    heat = [
-        (f"{r.id} {r.name}", [r.norm_shares[i] for i in scored]) for r in ordered_rows(group.rows)
-    ]
-    caption = (
-        "行：支部，按得分由低到高；列：规范（加分项除外）；颜色：得分占分值的比例，灰色为不适用"
-    )
-    heatmap = (
-        (
-            f"<figure><figcaption>{caption}</figcaption>"
-            f"{charts.heatmap(key + 'h', heat, [group.meta.norms[i].id for i in scored])}"
-            "</figure>"
-        )
-        if scored
-        else ""
-    )  # a rubric of bonus norms only: nothing to map
     return (
-        f"<figure>{charts.tier_chart(key + 't', names, counts, colours)}</figure>",
-        f"<figure>{charts.org_chart(key + 'o', orgs, names, colours)}</figure>",
-        heatmap,
+        f"<figure>{charts.tier_chart(key + 't', names, counts, colours, counted)}</figure>",
+        f"<figure>{charts.org_chart(key + 'o', orgs, names, colours, counted)}</figure>",
+        _heatmap(key, group),
     )
+
+
+def _heatmap(key: str, group: RubricSummary) -> str:
+    """Branches (or, past MAX_BRANCH_ROWS, organisations) by norms: the rows in the order of
+    the branch (organisation) table, the columns in the norm table's (bonus norms aside: an
+    unearned bonus is not a failure)."""
+    from . import html_charts as charts
+
+    index = {n.id: i for i, n in enumerate(group.meta.norms)}
+    columns = [index[n.id] for n in group.weakest_norms() if not n.bonus]
+    if not columns:
+        return ""  # a rubric of bonus norms only: nothing to map
+    norm_ids = [group.meta.norms[i].id for i in columns]
+    order = "列：规范，顺序同下表（达标率由低到高，加分项除外）"
+    if group.count > MAX_BRANCH_ROWS:
+        members: dict[str, list[BranchRow]] = {}
+        for row in group.rows:
+            members.setdefault(row.parent, []).append(row)
+        heat = [
+            (text[0], [_mean([r.norm_shares[i] for r in members[text[0]]]) for i in columns])
+            for text in org_rows(group)
+        ]
+        caption = (
+            f"行：上级组织，顺序同“各单位情况”表；{order}；颜色：该单位各支部得分占分值比例的"
+            f"平均值，灰色为均不适用。{group.count}个台账逐一列在“各支部情况”表中"
+        )
+        what = "个单位"
+    else:
+        rows = ordered_rows(group.rows)
+        labels, prefix = branch_labels(rows, group.repeated)
+        heat = [
+            (label, [r.norm_shares[i] for i in columns])
+            for label, r in zip(labels, rows, strict=True)
+        ]
+        omitted = f"，名称略去共同的“{prefix}”" if prefix else ""
+        caption = (
+            f"行：支部，按得分由低到高{omitted}；{order}；颜色：得分占分值的比例，灰色为不适用"
+        )
+        what = "个支部（得分由低到高）"
+    return (
+        f"<figure><figcaption>{esc(caption)}</figcaption>"
+        f"{charts.heatmap(key + 'h', heat, norm_ids, what)}</figure>"
+    )
+
+
+def _mean(shares: list[float]) -> float:
+    """The mean share over the branches the norm applied to; NaN when it applied to none."""
+    applied = [s for s in shares if not math.isnan(s)]
+    return sum(applied) / len(applied) if applied else math.nan
 
 
 def _branch_list(key: str, group: RubricSummary) -> str:
     index = {id(row): i for i, row in enumerate(group.rows)}
+    period = bool(group.repeated)
     rows = []
     for row in ordered_rows(group.rows):
         rows.append(
             [
                 f'<a href="#{key}-b{index[id(row)]}">{esc(row.id)}</a>',
                 esc(row.name),
+                *(
+                    [f'<span style="white-space:nowrap">{esc(period_text(row))}</span>']
+                    if period
+                    else []
+                ),
                 esc(row.parent),
                 number(row.score),
                 tier_badge(row.tier_name, row.tier_rank),
@@ -110,7 +192,7 @@ def _branch_list(key: str, group: RubricSummary) -> str:
                 esc(costliest_text(row)),
             ]
         )
-    return table(BRANCH_HEADER, rows, numeric=(3,), cls="branches")
+    return table(branch_header(group), rows, numeric=(4 if period else 3,), cls="branches")
 
 
 def _group(
@@ -118,6 +200,8 @@ def _group(
 ) -> Iterator[str]:
     yield f'<section class="rubric" id="{key}">\n<h2>{esc(group_title(group))}</h2>\n'
     tiers, orgs, heat = _charts(key, group)
+    lines = group_lines(context.summary, group)[:-1]  # the totals are the cards
+    yield "".join(f'<p class="lede">{esc(line)}</p>' for line in lines)
     yield _cards(group)
     yield (
         f'<h3>等级分布</h3>\n<div class="pair">{tiers}'
@@ -133,13 +217,17 @@ def _group(
     if group.meta.standards:
         yield (
             "<h3>各项工作规范达标率（由低到高）</h3>\n"
-            + table(STANDARD_HEADER, escaped(norm_rows(group, standards=True)), (3, 4, 5, 6, 7))
+            + table(
+                norm_header(group, standards=True),
+                escaped(norm_rows(group, standards=True)),
+                (3, 4, 5, 6, 7),
+            )
         )
     items = "检查内容" if group.meta.standards else "规范"
     yield (
         f"<h3>各项{items}达标率（由低到高）</h3>\n"
         + heat
-        + table(NORM_HEADER, escaped(norm_rows(group)), (3, 4, 5, 6, 7))
+        + table(norm_header(group), escaped(norm_rows(group)), (3, 4, 5, 6, 7))
     )
     yield "<h3>各支部情况（按得分由低到高）</h3>\n" + _branch_list(key, group)
     yield "<h3>各支部详情（按台账顺序）</h3>\n"
@@ -158,17 +246,19 @@ def _head(summary: Summary, font_missing: bool) -> str:
     if summary.errors:
         toc += '<li><a href="#errors">未能评分的台账</a></li>'
     warn = (
-        '<p class="warn">本机未找到中文字体（如 Noto Sans CJK SC），'
-        "图表中的中文可能显示为方框。</p>"
+        '<p class="warn">生成本报告的机器上未找到中文字体（如 Noto Sans CJK SC），'
+        "图表中的中文显示为方框。安装字体后，请删除 matplotlib 的字体缓存"
+        "（~/.cache/matplotlib）再重新生成。</p>"
         if font_missing
         else ""
     )
     lede = "".join(f'<p class="lede">{esc(line)}</p>' for line in overview(summary))
+    title = esc(report_title(summary))
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{esc(TITLE)}</title>\n<style>\n{css}</style>\n</head>\n<body>\n<main>\n"
-        f'<header class="top"><h1>{esc(TITLE)}</h1>{lede}</header>\n{warn}'
+        f"<title>{title}</title>\n<style>\n{css}</style>\n</head>\n<body>\n<main>\n"
+        f'<header class="top"><h1>{title}</h1>{lede}</header>\n{warn}'
         f'<nav class="toc"><ol>{toc}</ol></nav>\n'
     )
 

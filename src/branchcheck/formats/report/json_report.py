@@ -8,7 +8,9 @@ from typing import Any, BinaryIO
 from ...models.result import Result
 from ...report.model import BranchRow, NormStat, RubricSummary, Summary
 from ..json_format import json_safe
+from ..prose import period_name
 from .base import ReportContext
+from .tables import report_title
 
 
 def result_fragment(result: Result, row: BranchRow) -> str:
@@ -21,6 +23,8 @@ def _group(group: RubricSummary) -> dict[str, Any]:
         "version": group.meta.version,
         "name": group.meta.name,
         "count": group.count,
+        "branches": group.branches,
+        "periods": _periods(group.periods()),
         "tiers": group.tier_counts,
         "mean_score": group.mean,
         "median_score": group.median,
@@ -39,6 +43,13 @@ def _group(group: RubricSummary) -> dict[str, Any]:
     }
 
 
+def _periods(periods: dict[tuple[str, str], int]) -> list[dict[str, Any]]:
+    return [
+        {"start": start, "end": end, "name": period_name(start, end), "ledgers": count}
+        for (start, end), count in periods.items()
+    ]
+
+
 def _stat(n: NormStat) -> dict[str, Any]:
     return {
         "id": n.id,
@@ -54,7 +65,13 @@ def _stat(n: NormStat) -> dict[str, Any]:
 def header(summary: Summary) -> dict[str, Any]:
     return {
         "format": "branchcheck.report/1",
+        "title": report_title(summary),
         "count": summary.count,
+        "branches": summary.branches,
+        "failed_files": summary.failed_files,
+        "periods": _periods(summary.periods()),
+        # Both pool every rubric's branches: kept for compatibility; `rubrics` has each
+        # rubric's own figures, the only ones a report shows.
         "tiers": summary.tier_counts,
         "mean_score": summary.mean,
         "rubrics": [_group(g) for g in summary.rubrics.values()],

@@ -11,22 +11,23 @@ from .base import ReportContext, no_fragment
 from .tables import (
     ERROR_HEADER,
     ERRORS_TITLE,
-    TITLE,
     error_rows,
+    group_lines,
     group_tables,
     group_title,
     overview,
-    totals_line,
+    report_title,
 )
 
 
 def lines(context: ReportContext) -> Iterator[str]:
     summary = context.summary
-    yield f"# {TITLE}"
+    yield f"# {md_cell(report_title(summary))}"
     yield ""
     yield from (f"- {line}" for line in overview(summary))
     for group in summary.rubrics.values():
-        yield from ("", f"## {md_cell(group_title(group))}", "", f"- {totals_line(group)}")
+        yield from ("", f"## {md_cell(group_title(group))}", "")
+        yield from (f"- {line}" for line in group_lines(summary, group))
         for title, header, rows in group_tables(group):
             yield from ("", f"### {title}", "")
             yield from md_table(header, rows)  # type: ignore[arg-type]

@@ -7,18 +7,53 @@ from .. import prose
 from ..escape import number
 from .base import ordered_rows
 
-TITLE = "党支部标准化规范化建设评估通报"
+# The title without its periods (report_title names them): for a place with no summary.
+TITLE = "党支部标准化规范化建设考评情况通报"
+MAX_TITLE_PERIODS = 3  # more: the title names the years, the 考核期 line every period
+MAX_LISTED_PERIODS = 6
 
 
 def percent(share: float | None) -> str:
     return "—" if share is None else f"{share * 100:.1f}%"
 
 
+def periods_phrase(periods: list[tuple[str, str]]) -> str:
+    """`2024年度`, `2024年度和2024年第三季度`; more than three periods: their years."""
+    if len(periods) <= MAX_TITLE_PERIODS:
+        return prose.and_list([prose.period_name(*p) for p in periods]) if periods else ""
+    years = sorted({day[:4] for period in periods for day in period})
+    return f"{years[0]}年" if len(years) == 1 else f"{years[0]}—{years[-1]}年"
+
+
+def report_title(summary: Summary) -> str:
+    """`关于2024年度党支部标准化规范化建设考评情况的通报`, naming what the batch covers."""
+    return f"关于{periods_phrase(list(summary.periods()))}党支部标准化规范化建设考评情况的通报"
+
+
+def period_line(periods: dict[tuple[str, str], int]) -> str:
+    """`考核期：2024年度`, or each period with its ledgers: `考核期：2024年度（台账12份）、…`."""
+    if len(periods) == 1:
+        return f"考核期：{prose.period_name(*next(iter(periods)))}"
+    parts = [f"{prose.period_name(*p)}（台账{n}份）" for p, n in periods.items()]
+    if len(parts) > MAX_LISTED_PERIODS:
+        return f"考核期：{'、'.join(parts[:MAX_LISTED_PERIODS])}等{len(parts)}个考核期"
+    return f"考核期：{'、'.join(parts)}"
+
+
+def _counted(branches: int, ledgers: int) -> str:
+    return f"参评支部{branches}个" + (f"，台账{ledgers}份" if ledgers != branches else "")
+
+
 def overview(summary: Summary) -> list[str]:
-    return [
-        f"评估支部{summary.count}个，平均分{number(summary.mean)}"
-        + (f"，另有{len(summary.errors)}个台账未能评分" if summary.errors else "")
-    ]
+    """The batch's own lines: its periods, branches and ledgers, and the ledgers not scored.
+    No score: a mean across rubrics would mix scales (each rubric's totals say theirs)."""
+    periods = summary.periods()
+    line = _counted(summary.branches, summary.count)
+    if len(summary.rubrics) > 1:
+        line += f"，按{len(summary.rubrics)}个考评标准分别评分、分别统计"
+    if summary.errors:
+        line += f"；另有{summary.failed_files}个台账未能评分"
+    return [*([period_line(periods)] if periods else []), line]
 
 
 def group_title(group: RubricSummary) -> str:
@@ -26,8 +61,30 @@ def group_title(group: RubricSummary) -> str:
     return f"{meta.name}（{meta.id}，{meta.version}版）"
 
 
+def totals_line(group: RubricSummary) -> str:
+    """`参评支部12个，台账14份，平均分88.2，中位数86.85（按台账计）`: one rubric's totals."""
+    per_ledger = "（按台账计）" if group.count != group.branches else ""
+    return (
+        f"{_counted(group.branches, group.count)}，平均分{number(group.mean)}，"
+        f"中位数{number(group.median)}{per_ledger}"
+    )
+
+
+def group_lines(summary: Summary, group: RubricSummary) -> list[str]:
+    """The lines under a rubric's title: its periods when the batch has several rubrics (the
+    overview says them otherwise), then its totals."""
+    periods = [period_line(group.periods())] if len(summary.rubrics) > 1 else []
+    return [*periods, totals_line(group)]
+
+
+def count_label(group: RubricSummary) -> str:
+    """What the tier and organisation tables count: branches, or ledgers when a branch has
+    two (an annual and a quarterly one are two results)."""
+    return "台账数" if group.repeated else "支部数"
+
+
 def tier_header(group: RubricSummary) -> list[str]:
-    return ["等级", "支部数", "占比"]
+    return ["等级", count_label(group), "占比"]
 
 
 def tier_rows(group: RubricSummary) -> list[list[str]]:
@@ -38,10 +95,6 @@ def tier_rows(group: RubricSummary) -> list[list[str]]:
     return rows
 
 
-def totals_line(group: RubricSummary) -> str:
-    return f"支部{group.count}个，平均分{number(group.mean)}，中位数{number(group.median)}"
-
-
 def floor_label(group: RubricSummary) -> str:
     tiers = group.meta.tiers
     return f"{tiers[1][1]}及以上占比" if len(tiers) > 1 else "占比"
@@ -50,7 +103,7 @@ def floor_label(group: RubricSummary) -> str:
 def org_header(group: RubricSummary) -> list[str]:
     return [
         "上级组织",
-        "支部数",
+        count_label(group),
         *[name for _, name in reversed(group.meta.tiers)],
         "平均分",
         floor_label(group),
@@ -76,6 +129,15 @@ def org_rows(group: RubricSummary) -> list[list[str]]:
 
 NORM_HEADER = ["编号", "规范", "维度", "分值", "适用支部", "达标支部", "达标率", "共失分"]
 STANDARD_HEADER = ["编号", "工作规范", "维度", "分值", "适用支部", "达标支部", "达标率", "共失分"]
+
+
+def norm_header(group: RubricSummary, standards: bool = False) -> list[str]:
+    """NORM_HEADER (STANDARD_HEADER), counting ledgers when a branch has two."""
+    header = STANDARD_HEADER if standards else NORM_HEADER
+    return [
+        h.replace("支部", "台账") if h in ("适用支部", "达标支部") and group.repeated else h
+        for h in header
+    ]
 
 
 def norm_rows(group: RubricSummary, standards: bool = False) -> list[list[str]]:
@@ -121,10 +183,20 @@ def costliest_text(row: BranchRow) -> str:
     return "；".join(prose.costly_text(c.id, c.name, c.lost) for c in row.costliest)
 
 
-def branch_cells(row: BranchRow) -> list[str]:
+def branch_header(group: RubricSummary) -> list[str]:
+    """BRANCH_HEADER, with a 考核期 column when a branch has two ledgers here."""
+    return [*BRANCH_HEADER[:2], "考核期", *BRANCH_HEADER[2:]] if group.repeated else BRANCH_HEADER
+
+
+def period_text(row: BranchRow) -> str:
+    return prose.period_name(row.start, row.end)
+
+
+def branch_cells(row: BranchRow, period: bool = False) -> list[str]:
     return [
         row.id,
         row.name,
+        *([period_text(row)] if period else []),
         row.parent,
         number(row.score),
         row.tier_name,
@@ -145,7 +217,13 @@ def error_rows(summary: Summary) -> list[list[str]]:
 def group_tables(group: RubricSummary) -> list[tuple[str, list[str], list[list[str]]]]:
     """The report's tables for one rubric, in order: (title, header, rows)."""
     by_standard = (
-        [("各项工作规范达标率（由低到高）", STANDARD_HEADER, norm_rows(group, standards=True))]
+        [
+            (
+                "各项工作规范达标率（由低到高）",
+                norm_header(group, standards=True),
+                norm_rows(group, standards=True),
+            )
+        ]
         if group.meta.standards
         else []
     )
@@ -155,13 +233,13 @@ def group_tables(group: RubricSummary) -> list[tuple[str, list[str], list[list[s
         *by_standard,
         (
             "各项检查内容达标率（由低到高）" if by_standard else "各项规范达标率（由低到高）",
-            NORM_HEADER,
+            norm_header(group),
             norm_rows(group),
         ),
         (
             "各支部情况（按得分由低到高）",
-            BRANCH_HEADER,
-            [branch_cells(r) for r in ordered_rows(group.rows)],
+            branch_header(group),
+            [branch_cells(r, bool(group.repeated)) for r in ordered_rows(group.rows)],
         ),
     ]
 

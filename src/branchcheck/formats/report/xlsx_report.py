@@ -29,21 +29,23 @@ from __future__ import annotations
 import datetime as dt
 from typing import BinaryIO
 
-from ...report.model import RubricSummary, Summary
+from ...report.model import BranchRow, RubricSummary, Summary
 from .base import ReportContext, ordered_rows
 from .tables import (
     BRANCH_HEADER,
     ERROR_HEADER,
-    NORM_HEADER,
-    STANDARD_HEADER,
-    TITLE,
     blockers_text,
     costliest_text,
+    count_label,
     group_title,
     next_tier_text,
+    norm_header,
     org_header,
     org_rows,
     overview,
+    period_line,
+    period_text,
+    report_title,
 )
 from .xlsx_book import Book, Col, Pct, Sheet, SheetNames, internal_link
 from .xlsx_branches import branch_detail, branch_sheets, detail_sheet
@@ -58,25 +60,42 @@ def summary_sheet(book: Book, summary: Summary) -> None:
     cols = [
         Col("评估标准", 24),
         Col("名称", 60),
+        Col("考核期", 40),
         Col("支部数", 10),
+        Col("台账数", 10),
         Col("平均分", 10),
         Col("中位数", 10),
         Col("版本", 12),
     ]
-    sheet = Sheet(book, "汇总", TITLE, cols, subtitle="；".join(overview(summary)))
+    sheet = Sheet(book, "汇总", report_title(summary), cols, subtitle="；".join(overview(summary)))
     for group in summary.rubrics.values():
         meta = group.meta
-        sheet.add([meta.id, meta.name, group.count, group.mean, group.median, meta.version])
+        sheet.add(
+            [
+                meta.id,
+                meta.name,
+                period_line(group.periods()).removeprefix("考核期："),
+                group.branches,
+                group.count,
+                group.mean,
+                group.median,
+                meta.version,
+            ]
+        )
     for group in summary.rubrics.values():
         sheet.skip()
-        sheet.heading(["评估标准", "等级", "支部数", "占比"])
+        sheet.heading(["评估标准", "等级", count_label(group), "占比"])
         for tier_id, name in reversed(group.meta.tiers):
             count = group.tier_counts.get(tier_id, 0)
             share = Pct(count / group.count) if group.count else None
-            sheet.add([group.meta.id, name, count, share, None, None])
+            sheet.add([group.meta.id, name, count, share, None, None, None, None])
     if summary.errors:
         sheet.skip()
-        sheet.note("未能评分", f"{len(summary.errors)}个问题，见“未能评分”工作表")
+        sheet.note(
+            "未能评分",
+            f"{summary.failed_files}个台账未能评分（{len(summary.errors)}处问题），"
+            "见“未能评分”工作表",
+        )
     sheet.close()
 
 
@@ -108,7 +127,7 @@ def norm_sheet(
     book: Book, names: SheetNames, group: RubricSummary, mixed: bool, standards: bool = False
 ) -> None:
     caps = [10, 40, 24, 10, 10, 10, 10, 10]
-    header = STANDARD_HEADER if standards else NORM_HEADER
+    header = norm_header(group, standards)
     cols = [Col(h, c) for h, c in zip(header, caps, strict=True)]
     what = "工作规范" if standards else ("检查内容" if group.meta.standards else "规范")
     sheet = Sheet(
@@ -137,7 +156,8 @@ def norm_sheet(
 def branch_list_sheet(book: Book, summary: Summary, sheets: dict[int, str], mixed: bool) -> None:
     caps = [24, 40, 30, 10, 16, 14, 24, 50, 50]
     cols = [Col(h, c) for h, c in zip(BRANCH_HEADER, caps, strict=True)]
-    cols += [Col("考核期", 26), Col("台账文件", 50), *([Col("评估标准", 24)] if mixed else [])]
+    cols[2:2] = [Col("考核期", 18)]  # always: one branch may have an annual and a quarterly ledger
+    cols += [Col("台账文件", 50), *([Col("评估标准", 24)] if mixed else [])]
     sheet = Sheet(book, "各支部", "各支部情况（按得分由低到高）", cols, freeze_cols=2)
     for group in summary.rubrics.values():
         for row in ordered_rows(group.rows):
@@ -146,6 +166,7 @@ def branch_list_sheet(book: Book, summary: Summary, sheets: dict[int, str], mixe
                 [
                     row.id,
                     row.name,
+                    period_text(row),
                     row.parent,
                     row.score,
                     row.tier_name,
@@ -153,7 +174,6 @@ def branch_list_sheet(book: Book, summary: Summary, sheets: dict[int, str], mixe
                     next_tier_text(row),
                     blockers_text(row),
                     costliest_text(row),
-                    f"{row.start} 至 {row.end}",
                     row.file,
                     *([row.rubric] if mixed else []),
                 ],
@@ -175,6 +195,11 @@ def error_sheet(book: Book, summary: Summary) -> None:
     sheet.close()
 
 
+def _sheet_name(row: BranchRow, repeated: frozenset[str]) -> str:
+    """A branch's sheet: its id, and its period when the branch has two ledgers."""
+    return f"{row.id}·{period_text(row)}" if row.id in repeated else row.id
+
+
 def created(summary: Summary) -> dt.datetime:
     """The workbook's date: the latest period end in the batch, so the same batch gives the
     same bytes."""
@@ -192,7 +217,7 @@ class XlsxReport:
     def write(self, context: ReportContext, out: BinaryIO) -> None:
         summary = context.summary
         mixed = len(summary.rubrics) > 1
-        book = Book(out, TITLE, created(summary))
+        book = Book(out, report_title(summary), created(summary))
         names = SheetNames()
         fixed = ["汇总", "各支部", "未能评分", "明细"]
         for name in fixed:
@@ -206,7 +231,11 @@ class XlsxReport:
             norm_sheet(book, names, group, mixed)
         per_sheet = summary.count <= PER_SHEET_LIMIT
         sheets = (
-            {id(row): names.add(row.id) for g in summary.rubrics.values() for row in g.rows}
+            {
+                id(row): names.add(_sheet_name(row, g.repeated))
+                for g in summary.rubrics.values()
+                for row in g.rows
+            }
             if per_sheet
             else {}
         )
