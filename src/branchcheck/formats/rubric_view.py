@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..checks.meetings import verb
+from ..checks.meetings import ANY_ACTIVITY, verb
 from ..checks.records import fact_bool
 from ..models import checks as c
 from ..models.rubric import Deduct, Norm, Rubric, Standard
@@ -120,7 +120,10 @@ def check_text(norm: Norm, rubric: Rubric) -> str:
     if isinstance(k, c.RatingCheck):
         return f"由考核人评定等次：{levels_text(k.levels or rubric.ratings)}"
     if isinstance(k, c.GapCheck):
-        return f"相邻两次{_kinds(k.event)}间隔不超过{k.max_months}个月（考核期首尾亦计）"
+        what = (
+            f"组织生活（{'、'.join(k.event)}）" if len(k.event) >= ANY_ACTIVITY else _kinds(k.event)
+        )
+        return f"相邻两次{what}间隔不超过{k.max_months}个月（考核期首尾亦计）"
     if isinstance(k, c.GroupsCheck):
         return f"各党小组{_PER[k.per]}至少{verb(k.event)}{k.min}次{_kinds(k.event)}"
     raise TypeError(f"no words for check {k!r}")  # a new check kind must be described
@@ -457,7 +460,8 @@ def tier_lines(rubric: Rubric) -> list[tuple[str, str]]:
             rules.append(f"{common}得分率{percent(tier.min_common_ratio)}以上{extra}")
         if tier.requires:
             listed = "、".join(norm_label(n, names.get(n, n)) for n in tier.requires)
-            rules.append(f"{listed}全部达标（不适用的不影响）")
+            every = "全部达标" if len(tier.requires) > 1 else "达标"
+            rules.append(f"{listed}{every}（不适用的不影响）")
         out.append((tier.name, "；".join(rules) or "无其他条件"))
     return out
 
