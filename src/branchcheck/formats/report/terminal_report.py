@@ -13,7 +13,6 @@ from typing import BinaryIO
 from rich.console import RenderableType
 from rich.rule import Rule
 from rich.table import Table
-from rich.text import Text
 
 from ..escape import terminal
 from ..table import Column, Wrapped, grid, render_to_text
@@ -21,12 +20,12 @@ from .base import ReportContext, no_fragment
 from .tables import (
     ERROR_HEADER,
     ERRORS_TITLE,
-    TITLE,
     error_rows,
+    group_lines,
     group_tables,
     group_title,
     overview,
-    totals_line,
+    report_title,
 )
 
 CHUNK = 200  # rows per rendered table, so memory stays flat on big batches
@@ -61,12 +60,13 @@ class TerminalReport:
         def emit(*blocks: RenderableType) -> None:
             out.write(render_to_text(list(blocks), options).encode("utf-8"))
 
-        emit(Wrapped(Text(TITLE, style="bold")), *(Wrapped(line) for line in overview(summary)))
+        heading = terminal(report_title(summary), "bold")
+        emit(Wrapped(heading), *(Wrapped(line) for line in overview(summary)))
         for group in summary.rubrics.values():
             emit(
                 Rule(),
                 Wrapped(terminal(group_title(group), "bold cyan")),
-                Wrapped(totals_line(group)),
+                *(Wrapped(line) for line in group_lines(summary, group)),
             )
             for title, header, rows in group_tables(group):
                 # Long tables in chunks, so memory stays flat on big batches; every chunk is
