@@ -154,10 +154,11 @@ def norm_sheet(
 
 
 def branch_list_sheet(book: Book, summary: Summary, sheets: dict[int, str], mixed: bool) -> None:
-    caps = [24, 40, 30, 10, 16, 14, 24, 50, 50]
+    # About 200 characters in all: one A4 page wide at a legible scale.
+    caps = [16, 30, 24, 8, 14, 14, 24, 36, 36]
     cols = [Col(h, c) for h, c in zip(BRANCH_HEADER, caps, strict=True)]
     cols[2:2] = [Col("考核期", 18)]  # always: one branch may have an annual and a quarterly ledger
-    cols += [Col("台账文件", 50), *([Col("评估标准", 24)] if mixed else [])]
+    cols += [Col("台账文件", 30), *([Col("评估标准", 24)] if mixed else [])]
     sheet = Sheet(book, "各支部", "各支部情况（按得分由低到高）", cols, freeze_cols=2)
     for group in summary.rubrics.values():
         for row in ordered_rows(group.rows):
