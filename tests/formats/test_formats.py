@@ -9,17 +9,19 @@ import sys
 import pytest
 from conftest import EXAMPLES, ROOT, TEST_FILES
 
-from branchcheck.cli import ScoreFormat
+from branchcheck.cli import ReportChoice, ScoreChoice
 from branchcheck.engine import score
 from branchcheck.formats import SCORE_FORMATS, RenderOptions
 from branchcheck.formats.escape import md_cell
+from branchcheck.formats.report import REPORT_FORMATS
 from branchcheck.loading import read_ledger
 
 LEDGERS = sorted(EXAMPLES.rglob("*.yaml")) + sorted((TEST_FILES / "ledgers").glob("*.yaml"))
 
 
 def test_every_cli_format_has_a_renderer() -> None:
-    assert {f.value for f in ScoreFormat} == set(SCORE_FORMATS)
+    assert {f.value for f in ScoreChoice} == set(SCORE_FORMATS)
+    assert {f.value for f in ReportChoice} == set(REPORT_FORMATS)
 
 
 @pytest.mark.parametrize("fmt", sorted(SCORE_FORMATS))

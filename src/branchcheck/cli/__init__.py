@@ -16,7 +16,9 @@ import typer
 from typer.exceptions import TyperException
 
 from .. import __version__
+from ..formats import SCORE_FORMATS
 from ..formats.registry import CATALOGUE_FORMATS, RUBRIC_FORMATS
+from ..formats.report import REPORT_FORMATS
 from .faults import guarded, prepare_standard_streams, shielded
 from .output import stderr_line, write_stdout
 
@@ -35,10 +37,15 @@ rubrics_app = typer.Typer(
 app.add_typer(rubrics_app, name="rubrics")
 
 
-class ScoreFormat(StrEnum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
+# Every command's --format choices are its registry's names: a format added there is offered.
+if TYPE_CHECKING:
+    ScoreChoice = StrEnum
+    ReportChoice = StrEnum
+else:
+    ScoreChoice = StrEnum("ScoreChoice", {name: name for name in SCORE_FORMATS})
+    ReportChoice = StrEnum("ReportChoice", {name: name for name in REPORT_FORMATS})
+SCORE_TABLE = ScoreChoice("table")
+REPORT_TERMINAL = ReportChoice("terminal")
 
 
 RubricOpt = Annotated[
@@ -117,23 +124,14 @@ def score_command(
     ledgers: Annotated[list[Path], typer.Argument(help="Ledger files (台账, YAML).")],
     rubric: RubricOpt = None,
     fmt: Annotated[
-        ScoreFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ScoreFormat.table,
+        ScoreChoice, typer.Option("--format", "-f", help="Output format.")
+    ] = SCORE_TABLE,
     output: OutputOpt = None,
     fail_under: FailUnderOpt = None,
     min_tier: MinTierOpt = None,
 ) -> int:
     """Score ledgers: score, tier, every deduction explained."""
     return _run("score", "run_score", ledgers, rubric, fmt.value, output, fail_under, min_tier)
-
-
-class ReportFormat(StrEnum):
-    terminal = "terminal"
-    markdown = "markdown"
-    json = "json"
-    csv = "csv"
-    xlsx = "xlsx"
-    html = "html"
 
 
 @app.command("report")
@@ -143,9 +141,9 @@ def report_command(
     ],
     rubric: RubricOpt = None,
     fmt: Annotated[
-        ReportFormat,
+        ReportChoice,
         typer.Option("--format", "-f", help="Output format; xlsx and html need --output."),
-    ] = ReportFormat.terminal,
+    ] = REPORT_TERMINAL,
     output: OutputOpt = None,
     jobs: Annotated[
         int | None,
