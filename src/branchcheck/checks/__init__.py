@@ -8,12 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .assessors import rating_check
 from .context import Context, Outcome
 from .dues import dues_check, dues_gap_check
 from .meetings import attendance_check, count_check, frequency_check, gap_check, groups_check
 from .members import talks_check, training_check
 from .organization import structure_check, term_check
-from .records import fact_check, rating_check
+from .records import fact_check
 
 CheckFunction = Callable[[Any, Context], Outcome]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..models.checks import DuesCheck, DuesGapCheck
 from .context import Context, Outcome, Window, name_list, no_whole, owes, spans
+from .dues_amounts import in_full_outcome
 
 PAID, UNPAID, DEFERRED = 1, 0, 2  # DEFERRED: unpaid, with a reason recorded (缓交)
 
@@ -65,6 +66,8 @@ def dues_check(check: DuesCheck, ctx: Context) -> Outcome:
             unpaid.append(f"{member.name}{spans([w for w, _ in missing], 'month')}{deferred}")
     if due == 0:
         return Outcome(None, 0, "考核期内无应交党费的党员，本项不适用")
+    if check.in_full:
+        return in_full_outcome(ctx, due, paid, unpaid)
     detail = f"应交党费{due}人次（按月计），"
     if unpaid:
         shown = "，".join(unpaid[:6]) + (f"等{len(unpaid)}人" if len(unpaid) > 6 else "")

@@ -1,4 +1,4 @@
-"""Checks on recorded facts and on the assessor's qualitative ratings."""
+"""Checks on recorded facts (the assessors' ratings: assessors.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import math
 import re
 import unicodedata
 
-from ..models.checks import FactCheck, RatingCheck
+from ..models.checks import FactCheck
 from .context import Context, Outcome
 
 _TRUE = frozenset({"true", "yes", "y", "on", "1", "是", "有", "已完成", "√"})
@@ -114,25 +114,3 @@ def fact_check(check: FactCheck, ctx: Context) -> Outcome:
     else:  # a thing that must not happen (a misconduct fact)
         detail = f"{'未发生' if ok else '发生'}{key}情况"
     return Outcome(1.0 if ok else 0.0, 0 if ok else 1, detail, value=value)
-
-
-def rating_check(check: RatingCheck, ctx: Context) -> Outcome:
-    """The assessor's level as a share of the points (rubric `ratings`, or the check's `levels`).
-
-    No rating yet: fraction 0, status unrated.
-    """
-    levels = check.levels or ctx.rubric.ratings
-    level = ctx.ledger.ratings.get(ctx.norm.id) if ctx.norm else None
-    if level is None:
-        return Outcome(0.0, 0, "考核人尚未评定等次", unrated=True, replaceable=False)
-    share = levels.get(level)
-    if share is None:  # only a ledger that skipped load_ledger's checks gets here
-        return Outcome(0.0, 0, f"等级“{level}”不在评定等级之中，按0计", replaceable=False)
-    # Misses are "–" for ratings (design.md): the level's share is the whole answer.
-    if share >= 1:
-        earns = "得该项满分"
-    elif share <= 0:
-        earns = "该项不得分"
-    else:
-        earns = f"得该项分值的{amount(round(share * 100, 2))}%"
-    return Outcome(share, 0, f"考核评定为“{level}”，{earns}", value=level)

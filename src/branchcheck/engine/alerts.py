@@ -7,6 +7,7 @@ import datetime as dt
 from ..checks import Context
 from ..checks.context import cn_date
 from ..checks.dues import unexplained_runs
+from ..checks.dues_amounts import shortfall_alerts
 from ..checks.organization import term_end
 from ..formats.prose import norm_label
 from ..models.checks import DuesCheck, TermCheck
@@ -21,6 +22,7 @@ def alerts(rubric: Rubric, ctx: Context, norms: list[NormResult]) -> list[Alert]
     found = _term_due(rubric, ctx)
     if any(isinstance(norm.check, DuesCheck) for _, norm in rubric.norms):
         found += _dues_gaps(ctx)
+        found += [Alert(kind="dues_short", message=m) for m in shortfall_alerts(ctx)]
     found += [
         Alert(kind="unrated", message=f"{norm_label(n.id, n.name)}尚未评定等次，请考核人补充评定")
         for n in norms

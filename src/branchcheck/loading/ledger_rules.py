@@ -6,9 +6,10 @@ exceptions and the committee's term: ledger_warnings) live beside this module.
 
 from __future__ import annotations
 
-from ..models.checks import RatingCheck
 from ..models.ledger import Ledger
 from ..models.rubric import Rubric
+from .ledger_assessors import rating_problems, unknown_level
+from .ledger_dues import dues_problems
 from .ledger_vocabulary import vocabulary_problems
 from .ledger_warnings import record_warnings
 from .locate import close_matches
@@ -20,7 +21,8 @@ def ledger_problems(ledger: Ledger, rubric: Rubric) -> list[Problem]:
         _members(ledger)
         + _event_types(ledger, rubric)
         + _tasks(ledger, rubric)
-        + _ratings(ledger, rubric)
+        + rating_problems(ledger, rubric)
+        + dues_problems(ledger)
         + vocabulary_problems(ledger, rubric)
         + record_warnings(ledger, rubric)
     )
@@ -139,31 +141,6 @@ def _tasks(ledger: Ledger, rubric: Rubric) -> list[Problem]:
         seen.add(task.id)
         if task.rating is not None and task.rating not in rubric.ratings:
             problems.append(
-                Problem(("tasks", t, "rating"), _unknown_level(task.rating, list(rubric.ratings)))
+                Problem(("tasks", t, "rating"), unknown_level(task.rating, list(rubric.ratings)))
             )
     return problems
-
-
-def _ratings(ledger: Ledger, rubric: Rubric) -> list[Problem]:
-    rated = {norm.id: norm.check for _, norm in rubric.norms if isinstance(norm.check, RatingCheck)}
-    problems = []
-    for norm_id, level in ledger.ratings.items():
-        check = rated.get(norm_id)
-        if check is None:
-            problems.append(
-                Problem(
-                    ("ratings", norm_id),
-                    f"norm {norm_id!r} is not a rated norm of rubric {rubric.id!r}"
-                    + (f" (rated norms: {', '.join(rated)})" if rated else ""),
-                    at_key=True,
-                )
-            )
-            continue
-        levels = check.levels or rubric.ratings
-        if level not in levels:
-            problems.append(Problem(("ratings", norm_id), _unknown_level(level, list(levels))))
-    return problems
-
-
-def _unknown_level(level: str, levels: list[str]) -> str:
-    return f"unknown rating {level!r}; use one of: {', '.join(levels)}"

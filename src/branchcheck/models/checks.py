@@ -59,7 +59,11 @@ class TalksCheck(FileModel):
 
 
 class DuesCheck(FileModel):
+    """`in_full`: a month paid below the amount the member's base and category give (2008
+    党费规定) counts as unpaid, where the ledger records amounts."""
+
     kind: Literal["dues"]
+    in_full: Flag = False
 
 
 class TrainingCheck(FileModel):
@@ -114,6 +118,8 @@ class FactCheck(FileModel):
 class RatingCheck(FileModel):
     kind: Literal["rating"]
     levels: dict[TextKey, Annotated[Num, Field(ge=0, le=1)]] | None = None
+    # The self-rating's weight for this norm, over the rubric's `self_weight`.
+    self_weight: Annotated[Num, Field(ge=0, le=1)] | None = None
 
 
 class GapCheck(FileModel):

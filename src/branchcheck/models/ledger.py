@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
 from .common import (
     Date,
@@ -20,10 +20,14 @@ from .common import (
     TextKey,
     plain_key,
 )
+from .money import Money
 
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 YearMonth = Annotated[str, Field(pattern=MONTH_PATTERN)]
 MemberStatus = Literal["正式", "预备"]
+# 《关于中国共产党党费收缴、使用和管理的规定》(2008): 在职 by the Art. 2 bands (研究生: the
+# stipend as base, same bands), 离退休 by Art. 5, the rest a fixed amount (Art. 6).
+DuesCategory = Literal["在职", "离退休", "研究生", "学生", "下岗失业", "抚恤救济", "低保", "农民"]
 # A use of a member id: checked against the declared ids (ledger_rules), not by pattern.
 MemberRef = Annotated[str, Field(min_length=1, max_length=64)]
 MemberKey = Annotated[MemberRef, BeforeValidator(plain_key)]
@@ -55,6 +59,10 @@ class Member(FileModel):
     status: MemberStatus = "正式"
     joined: Date | None = None
     left: Date | None = None
+    # The monthly base for dues (计算基数, after tax) and the 2008 规定's category: together
+    # they give the expected amount (checks/dues_amounts.py).
+    dues_base: Money | None = None
+    dues_category: DuesCategory | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> Member:
@@ -153,6 +161,47 @@ class Task(FileModel):
     rating: Text | None = None
 
 
+class Assessment(FileModel):
+    """One assessor's level for a rated norm (四互: 互查、互评), with who gave it."""
+
+    by: Text
+    level: Text
+    date: Date | None = None
+    note: Text | None = None
+
+
+def _rating_form(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "one"
+    if isinstance(value, list | tuple):
+        return "many"
+    return None
+
+
+# One level (`好`, by an unnamed assessor), or a list of assessors' ratings.
+Rating = Annotated[
+    Annotated[Text, Tag("one")]
+    | Annotated[tuple[Assessment, ...], Field(min_length=1), Tag("many")],
+    Discriminator(
+        _rating_form,
+        custom_error_type="rating_form",
+        custom_error_message="expected a level such as 好, or a list of assessors' ratings"
+        " such as [{by: 机关党委, level: 较好}]",
+    ),
+]
+# Months paid: a list (`[2024-01, …]`), or a map from month to the amount paid (`{2024-01: 35.5}`).
+MonthKey = Annotated[YearMonth, BeforeValidator(plain_key)]
+PaidMonths = Annotated[
+    Annotated[tuple[YearMonth, ...], Tag("list")] | Annotated[dict[MonthKey, Money], Tag("map")],
+    Discriminator(
+        lambda value: "map" if isinstance(value, dict) else "list",
+        custom_error_type="paid_months",
+        custom_error_message="expected the months paid, [2024-01, 2024-02], or the amounts"
+        " paid by month, {2024-01: 35.50, 2024-02: 35.50}",
+    ),
+]
+
+
 class Ledger(FileModel):
     format: Literal["branchcheck.ledger/1"]
     rubric: Text | None = None
@@ -161,14 +210,16 @@ class Ledger(FileModel):
     members: Annotated[tuple[Member, ...], Field(min_length=1)]
     committee: Committee | None = None
     events: tuple[Event, ...] = ()
-    dues: dict[MemberKey, tuple[YearMonth, ...]] = Field(default_factory=dict)
+    dues: dict[MemberKey, PaidMonths] = Field(default_factory=dict)
     training: tuple[Training, ...] = ()
     facts: dict[TextKey, ScalarText] = Field(default_factory=dict)
-    ratings: dict[IdKey, Text] = Field(default_factory=dict)
+    ratings: dict[IdKey, Rating] = Field(default_factory=dict)
     tasks: tuple[Task, ...] = ()
     groups: dict[TextKey, tuple[MemberRef, ...]] = Field(default_factory=dict)
     excused: tuple[Excused, ...] = ()
     dues_exceptions: tuple[DuesException, ...] = ()
+    # The branch's own level per rated norm (自评), kept apart from the assessors' `ratings`.
+    self_ratings: dict[IdKey, Text] = Field(default_factory=dict)
 
     def full_members_on(self, day: dt.date) -> list[Member]:
         """正式 members active on `day`."""

@@ -133,6 +133,9 @@ class Rubric(FileModel):
     events: tuple[Text, ...] = ()
     tiers: Annotated[tuple[Tier, ...], Field(min_length=1)]
     dimensions: Annotated[tuple[Dimension, ...], Field(min_length=1)]
+    # The branch's self-rating's weight in a rated norm (self 0.4, assessors 0.6: domain.md
+    # 3.3); None: self-ratings are shown beside the assessors' but not scored.
+    self_weight: Ratio | None = None
 
     @model_validator(mode="after")
     def _ratings_not_empty(self) -> Rubric:
