@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from bad_inputs import BASE, edit, refused, scored, write
+from bad_inputs import edit, refused, scored, write
 from builders import ledger
 
 from branchcheck.checks.assessors import aggregate
@@ -101,7 +101,10 @@ DETAILS = [
     pytest.param({}, "较好", {}, "考核评定为“较好”，得该项分值的80%", id="plain"),
     pytest.param({}, by("较好"), {}, "第1党支部评定为“较好”，得该项分值的80%", id="one-named"),
     pytest.param(
-        {}, by("较好", "好", "较好"), {}, "3位考核人评定：好、较好、较好，平均得分率86.67%",
+        {},
+        by("较好", "好", "较好"),
+        {},
+        "3位考核人评定：好、较好、较好，平均得分率86.67%",
         id="spread-highest-first",
     ),
     pytest.param({}, by("好", "好"), {}, "2位考核人评定均为“好”，得该项满分", id="agreed"),
@@ -123,8 +126,7 @@ DETAILS = [
         {"self_weight": 0.4},
         by("较好", "较好"),
         {"N01": "好"},
-        "2位考核人评定均为“较好”；支部自评为“好”，按自评40%、考核人评定60%折算，"
-        "得该项分值的88%",
+        "2位考核人评定均为“较好”；支部自评为“好”，按自评40%、考核人评定60%折算，得该项分值的88%",
         id="self-blended",
     ),
     pytest.param(
@@ -162,7 +164,9 @@ def ratings(text: str) -> str:
 
 REFUSED = [
     pytest.param(
-        ratings("ratings:\n  N03:\n    - {by: 机关党委, level: 较好}\n    - {by: 第二党支部, level: 优}\n"),
+        ratings(
+            "ratings:\n  N03:\n    - {by: 机关党委, level: 较好}\n    - {by: 第二党支部, level: 优}\n"
+        ),
         "33:26",
         "ratings.N03[1].level: unknown rating '优'; use one of: 好, 较好, 一般, 差",
         id="unknown-level-in-list",
@@ -213,13 +217,17 @@ def test_refused_at_the_line(run_line, parser, tmp_path, text: str, at: str, wor
 
 WARNED = [
     pytest.param(
-        ratings("ratings:\n  N03:\n    - {by: 机关党委, level: 较好}\n    - {by: 机关党委, level: 好}\n"),
+        ratings(
+            "ratings:\n  N03:\n    - {by: 机关党委, level: 较好}\n    - {by: 机关党委, level: 好}\n"
+        ),
         "33:12",
         "assessor '机关党委' rates N03 twice",
         id="same-assessor-twice",
     ),
     pytest.param(
-        ratings("ratings:\n  N03:\n    - {by: 机关党委, level: 较好}\n    - {by: 本支部, level: 好}\n"),
+        ratings(
+            "ratings:\n  N03:\n    - {by: 机关党委, level: 较好}\n    - {by: 本支部, level: 好}\n"
+        ),
         "33:12",
         "move the level to `self_ratings: {N03: 好}`",
         id="self-rating-among-assessors",

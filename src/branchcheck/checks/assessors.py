@@ -59,9 +59,7 @@ def _earns(share: float) -> str:
 
 def _given(rating: tuple[Assessment, ...] | str, levels: dict[str, float]) -> list[Given]:
     entries = [(None, rating)] if isinstance(rating, str) else [(a.by, a.level) for a in rating]
-    return [
-        Given(by, level, levels.get(level, 0.0), level in levels) for by, level in entries
-    ]
+    return [Given(by, level, levels.get(level, 0.0), level in levels) for by, level in entries]
 
 
 def _unknown_note(given: list[Given]) -> str:

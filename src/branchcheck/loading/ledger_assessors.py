@@ -4,7 +4,7 @@ levels, each assessor named once, and the branch's own rating under `self_rating
 from __future__ import annotations
 
 from ..models.checks import RatingCheck
-from ..models.ledger import Ledger
+from ..models.ledger import Assessment, Ledger
 from ..models.rubric import Rubric
 from .source import Problem
 
@@ -42,13 +42,17 @@ def _not_rated(field: str, norm_id: str, rubric: Rubric, rated: list[str]) -> Pr
     )
 
 
-def _assessors(ledger: Ledger, norm_id: str, rating: tuple, levels: list[str]) -> list[Problem]:  # type: ignore[type-arg]
+def _assessors(
+    ledger: Ledger, norm_id: str, rating: tuple[Assessment, ...], levels: list[str]
+) -> list[Problem]:
     problems = []
     own = SELF_NAMES | {ledger.branch.name, ledger.branch.id}
     seen: set[str] = set()
     for i, entry in enumerate(rating):
         if entry.level not in levels:
-            problems.append(Problem(("ratings", norm_id, i, "level"), unknown_level(entry.level, levels)))
+            problems.append(
+                Problem(("ratings", norm_id, i, "level"), unknown_level(entry.level, levels))
+            )
         if entry.by in own:
             problems.append(
                 Problem(
