@@ -12,9 +12,11 @@ from typing import Any
 
 import pytest
 from bad_inputs import edit, refused, scored, write
-from builders import ledger
+from builders import ledger, norm, rubric
+from pydantic import ValidationError
 
 from branchcheck.checks.assessors import aggregate
+from branchcheck.formats import rubric_view as view
 from checks import outcome
 
 
@@ -263,3 +265,48 @@ def test_assessors_and_self_rating_scored_through_the_cli(run_line, parser, tmp_
     assert n03["detail"] == (
         "3位考核人评定：好、较好、较好，平均得分率86.67%；支部自评为“好”（不计入得分）"
     )
+
+
+# --- the rubric: `self_weight` validated and said in `rubrics show` -------------------------
+
+
+@pytest.mark.parametrize("weight", [-0.1, 1.5, "四成"], ids=str)
+def test_self_weight_is_a_share(weight: Any) -> None:
+    with pytest.raises(ValidationError):
+        rubric(norm({"kind": "rating"}), self_weight=weight)
+    with pytest.raises(ValidationError):
+        rubric(norm({"kind": "rating", "self_weight": weight}))
+
+
+@pytest.mark.parametrize(
+    ("top", "check", "rule", "said"),
+    [
+        pytest.param({}, {}, "支部自评单独列出，不计入得分", "", id="not-blended"),
+        pytest.param(
+            {"self_weight": 0.4}, {}, "支部自评占40%、考核人评定占60%", "", id="rubric-blends"
+        ),
+        pytest.param(
+            {},
+            {"self_weight": 0.3},
+            "支部自评单独列出，不计入得分（N01（规范N01）另有规定，见该项）",
+            "；支部自评占30%、考核人评定占70%",
+            id="one-norm-blends",
+        ),
+    ],
+)
+def test_rubrics_show_says_how_assessors_and_self_ratings_count(
+    top: dict[str, Any], check: dict[str, Any], rule: str, said: str
+) -> None:
+    model = rubric(norm({"kind": "rating", **check}), **top)
+    lines = dict(view.rule_lines(model))
+    assert lines["考核人评定"] == (
+        "多名考核人评定的，取各人等次比例的平均；4名及以上的，去掉一个最高、一个最低后取平均；"
+        + rule
+    )
+    ((_, only),) = model.norms
+    assert view.check_text(only, model) == "由考核人评定等次：好100%、较好80%、一般60%、差0" + said
+
+
+def test_rubrics_show_has_no_assessor_line_without_rated_norms() -> None:
+    model = rubric(norm({"kind": "dues"}))
+    assert "考核人评定" not in dict(view.rule_lines(model))

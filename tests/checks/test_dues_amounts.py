@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from branchcheck.checks import Context
 from branchcheck.checks.dues_amounts import expected, shortfall_alerts
+from branchcheck.formats import rubric_view as view
 from branchcheck.loading import fast, strict
 from branchcheck.models import Ledger
 from branchcheck.models.ledger import Member
@@ -272,3 +273,26 @@ def test_short_payment_alert_through_the_cli(run_line, parser, tmp_path) -> None
         "message": "王建国2024年3月应交102.75元，实交68.50元，"
         "少交34.25元，请核实党费基数并督促补交",
     } in result["alerts"]
+
+
+@pytest.mark.parametrize(
+    ("in_full", "check", "scoring"),
+    [
+        (
+            False,
+            "每名党员按月交纳党费（减免的月份不计应交，代交、补交的计已交）",
+            "每有1人1个月未交纳",
+        ),
+        (
+            True,
+            "每名党员按月足额交纳党费（应交金额按党费基数和2008年党费规定的比例核定；"
+            "减免的月份不计应交，代交、补交的计已交）",
+            "每有1人1个月未足额交纳",
+        ),
+    ],
+)
+def test_rubrics_show_says_in_full(in_full: bool, check: str, scoring: str) -> None:
+    model = rubric(norm({"kind": "dues", "in_full": in_full}, scoring={"deduct": 0.5}))
+    ((_, only),) = model.norms
+    assert view.check_text(only, model) == check
+    assert view.scoring_text(only, model).startswith(scoring)

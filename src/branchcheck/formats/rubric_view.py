@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..checks.assessors import TRIM_FROM
 from ..checks.meetings import ANY_ACTIVITY, verb
 from ..checks.records import fact_bool
 from ..models import checks as c
@@ -99,6 +100,11 @@ def check_text(norm: Norm, rubric: Rubric) -> str:
             return f"书记每年与每名党员至少{_kinds(k.event)}1次"
         return f"每名党员每年至少参加{k.min}次{_kinds(k.event)}"
     if isinstance(k, c.DuesCheck):
+        if k.in_full:
+            return (
+                "每名党员按月足额交纳党费（应交金额按党费基数和2008年党费规定的比例核定；"
+                "减免的月份不计应交，代交、补交的计已交）"
+            )
         return "每名党员按月交纳党费（减免的月份不计应交，代交、补交的计已交）"
     if isinstance(k, c.DuesGapCheck):
         return f"无连续{k.months}个月未交纳党费、台账又未记录原因或处理（缓交）的党员"
@@ -118,7 +124,10 @@ def check_text(norm: Norm, rubric: Rubric) -> str:
             return f"按“{k.key}”计分（如记82%，得分值的82%）"
         return _fact_min(k) if k.min is not None else _fact_expect(k)
     if isinstance(k, c.RatingCheck):
-        return f"由考核人评定等次：{levels_text(k.levels or rubric.ratings)}"
+        text = f"由考核人评定等次：{levels_text(k.levels or rubric.ratings)}"
+        if k.self_weight is not None and k.self_weight != rubric.self_weight:
+            text += f"；{self_weight_text(k.self_weight)}"
+        return text
     if isinstance(k, c.GapCheck):
         what = (
             f"组织生活（{'、'.join(k.event)}）" if len(k.event) >= ANY_ACTIVITY else _kinds(k.event)
@@ -142,7 +151,7 @@ def _missed_unit(norm: Norm) -> str | None:
     if isinstance(k, c.TalksCheck):
         return "每缺1类" if k.cover == "pairs" else "每缺1人"
     if isinstance(k, c.DuesCheck):
-        return "每有1人1个月未交纳"
+        return "每有1人1个月未足额交纳" if k.in_full else "每有1人1个月未交纳"
     if isinstance(k, c.DuesGapCheck):
         return "每有1人"
     if isinstance(k, c.TrainingCheck):
@@ -168,7 +177,7 @@ def _proportion(norm: Norm, rubric: Rubric) -> str:
             "secretary": "按书记已谈话的党员比例得分",
         }.get(k.cover, "按已谈话的党员比例得分")
     if isinstance(k, c.DuesCheck):
-        return "按已交纳人次（按月计）比例得分"
+        return f"按{'足额' if k.in_full else '已'}交纳人次（按月计）比例得分"
     if isinstance(k, c.TrainingCheck):
         return "按学时达标的人数比例得分"
     if isinstance(k, c.StructureCheck):
@@ -226,6 +235,9 @@ def record_text(norm: Norm) -> str:
         parts += [_COMMITTEE] if k.cover == "pairs" else []
     elif isinstance(k, c.DuesCheck | c.DuesGapCheck):
         parts = ["党费交纳（dues）", "党费减免、缓交、代交、补交（dues_exceptions）", _MEMBERS]
+        if isinstance(k, c.DuesCheck) and k.in_full:
+            parts[0] = "党费交纳（dues）：月份和金额"
+            parts[2] = f"{_MEMBERS}：党费基数（dues_base）、类别（dues_category）"
     elif isinstance(k, c.TrainingCheck):
         parts = ["学习培训（training）", _MEMBERS, _EXCUSED]
         parts += [_COMMITTEE] if k.who == "committee" else []
@@ -436,7 +448,35 @@ def rule_lines(rubric: Rubric) -> list[tuple[str, str]]:
         lines.append(
             ("评定等次", f"{levels_text(rubric.ratings)}（得该项分值的比例；用于{users}）")
         )
+    if any(isinstance(n.check, c.RatingCheck) for _, n in rubric.norms):
+        lines.append(("考核人评定", assessors_rule(rubric)))
     return lines
+
+
+def self_weight_text(weight: float) -> str:
+    """`支部自评占40%、考核人评定占60%`, or that the self-rating is not scored."""
+    if not weight:
+        return "支部自评单独列出，不计入得分"
+    return f"支部自评占{percent(weight)}、考核人评定占{percent(1 - weight)}"
+
+
+def assessors_rule(rubric: Rubric) -> str:
+    """How several assessors' levels and the branch's self-rating make a rated norm's share."""
+    text = (
+        f"多名考核人评定的，取各人等次比例的平均；{TRIM_FROM}名及以上的，"
+        "去掉一个最高、一个最低后取平均；"
+    )
+    own = [
+        n
+        for _, n in rubric.norms
+        if isinstance(n.check, c.RatingCheck)
+        and n.check.self_weight is not None
+        and n.check.self_weight != rubric.self_weight
+    ]
+    text += self_weight_text(rubric.self_weight or 0.0)
+    if own:
+        text += f"（{_labels(rubric, own)}另有规定，见该项）"
+    return text
 
 
 def tier_lines(rubric: Rubric) -> list[tuple[str, str]]:
