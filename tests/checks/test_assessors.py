@@ -8,15 +8,22 @@ dropped first. `self_ratings` is kept apart and blended only at the rubric's `se
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 import pytest
 from bad_inputs import edit, refused, scored, write
+from bad_inputs.test_reformat import _both as both
+from bad_inputs.test_reformat import reformat
 from builders import ledger, norm, rubric
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from branchcheck.checks.assessors import aggregate
 from branchcheck.formats import rubric_view as view
+from branchcheck.loading import strict
+from branchcheck.models import Ledger
 from checks import outcome
 
 
@@ -310,3 +317,56 @@ def test_rubrics_show_says_how_assessors_and_self_ratings_count(
 def test_rubrics_show_has_no_assessor_line_without_rated_norms() -> None:
     model = rubric(norm({"kind": "dues"}))
     assert "考核人评定" not in dict(view.rule_lines(model))
+
+
+# --- both parsers: the new shapes in every layout give equal models -----------------------
+# (the example lz-fgw-01 carries them too, so tests/bad_inputs/test_reformat.py and
+# tests/loading/test_positions.py see them; this property looks at nothing else.)
+
+SHAPES = """
+format: branchcheck.ledger/1
+rubric: lanzhou-6543
+branch: {id: b1, name: 测试党支部}
+period: {start: 2024-01-01, end: 2024-12-31}
+members:
+  - {id: M01, name: 王建国, dues_base: 6850, dues_category: 在职}
+  - {id: M02, name: 李华, dues_base: 3000.50, dues_category: 离退休}
+  - {id: M03, name: 张伟, dues_category: 学生}
+  - {id: M04, name: 赵磊}
+dues:
+  M01: {2024-01: 102.75, 2024-02: 102.8, 2024-03: 100}
+  M02: {2024-01: 15.00}
+  M03: [2024-01, 2024-02]
+  M04: {}
+ratings:
+  N03: 好
+  N06:
+    - {by: 机关党委, level: 较好, date: 2024-12-18, note: 记录完整}
+    - {by: 第二党支部, level: 好}
+    - {by: 价格认证中心党支部, level: 一般}
+self_ratings: {N03: 较好, N06: 好}
+"""
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(min_value=0, max_value=2**32 - 1))
+def test_new_shapes_reformatted_give_equal_models(seed: int) -> None:
+    data = strict.parse(SHAPES, "x")[0]
+    text = reformat(data, random.Random(seed))
+    fast_model, strict_answer = both(text, Ledger)
+    if fast_model is not None:
+        assert fast_model == strict_answer, text
+
+
+def test_the_shapes_are_read_and_mostly_on_the_fast_path() -> None:
+    rng = random.Random(11)
+    data = strict.parse(SHAPES, "x")[0]
+    answered = valid = 0
+    for _ in range(40):
+        fast_model, strict_answer = both(reformat(data, rng), Ledger)
+        valid += isinstance(strict_answer, Ledger)
+        answered += fast_model is not None
+    assert valid >= 20 and answered >= 0.7 * valid
+    model = Ledger.model_validate(data)
+    assert [a.by for a in model.ratings["N06"]] == ["机关党委", "第二党支部", "价格认证中心党支部"]
+    assert str(model.dues["M01"]["2024-02"]) == "102.80"
