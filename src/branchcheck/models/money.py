@@ -43,7 +43,7 @@ def _money(value: Any) -> Any:
 
 
 # 0 or more, to the 分: a month's payment, or a monthly base (计算基数).
-Money = Annotated[Decimal, BeforeValidator(_money), Field(ge=0, le=MAX_AMOUNT)]
+Money = Annotated[Decimal, Field(ge=0, le=MAX_AMOUNT), BeforeValidator(_money)]
 
 
 def yuan(amount: Decimal) -> str:
