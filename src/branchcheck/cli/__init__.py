@@ -171,6 +171,22 @@ def validate_command(
     return _run("validate", "run_validate", paths)
 
 
+if TYPE_CHECKING:
+    SchemaChoice = StrEnum
+else:
+    SchemaChoice = StrEnum("SchemaChoice", {name: name for name in ("ledger", "rubric", "result")})
+
+
+@app.command("schema")
+def schema_command(
+    kind: Annotated[SchemaChoice, typer.Argument(help="ledger, rubric or result.")],
+    output: OutputOpt = None,
+) -> int:
+    """Print the JSON Schema of a ledger, a rubric or a result (`score -f json`), for editors:
+    point a file's `# yaml-language-server: $schema=` line at it."""
+    return _run("schema", "run_schema", kind.value, output)
+
+
 # `rubrics` has its own formats; the choices are the registries' names.
 if TYPE_CHECKING:
     CatalogueFormat = StrEnum
