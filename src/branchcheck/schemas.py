@@ -84,7 +84,9 @@ class _Generator(GenerateJsonSchema):
 
 def schema(kind: SchemaKind) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one file kind, as committed under `schemas/`."""
-    mode = "serialization" if kind == "result" else "validation"
+    mode: Literal["validation", "serialization"] = (
+        "serialization" if kind == "result" else "validation"
+    )
     body = MODELS[kind].model_json_schema(by_alias=True, mode=mode, schema_generator=_Generator)
     body = _tidy(body)
     _titles(body)
