@@ -45,6 +45,11 @@ else:
     ScoreChoice = StrEnum("ScoreChoice", {name: name for name in SCORE_FORMATS})
     ReportChoice = StrEnum("ReportChoice", {name: name for name in REPORT_FORMATS})
 SCORE_TABLE = ScoreChoice("table")
+if TYPE_CHECKING:
+    ValidateChoice = StrEnum
+else:  # formats/diagnostics.py's formats, written out: importing it would slow the start
+    ValidateChoice = StrEnum("ValidateChoice", {n: n for n in ("text", "github", "sarif")})
+VALIDATE_TEXT = ValidateChoice("text")
 REPORT_TERMINAL = ReportChoice("terminal")
 
 
@@ -166,9 +171,19 @@ def validate_command(
         list[Path],
         typer.Argument(help="Ledger and rubric files or folders (searched recursively)."),
     ],
+    fmt: Annotated[
+        ValidateChoice,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text: FILE:LINE:COL lines on stderr; github: workflow annotations;"
+            " sarif: SARIF 2.1.0 (both on stdout or --output).",
+        ),
+    ] = VALIDATE_TEXT,
+    output: OutputOpt = None,
 ) -> int:
     """Check ledgers and rubrics, told apart by their `format:` line, without scoring. For CI."""
-    return _run("validate", "run_validate", paths)
+    return _run("validate", "run_validate", paths, fmt.value, output)
 
 
 if TYPE_CHECKING:
