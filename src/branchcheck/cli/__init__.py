@@ -158,8 +158,21 @@ def report_command(
     ] = None,
     fail_under: FailUnderOpt = None,
     min_tier: MinTierOpt = None,
+    compare_rubric: Annotated[
+        str | None,
+        typer.Option(
+            "--compare-rubric",
+            help="Also score under this older rubric (id or file) and show who changes tier,"
+            " and why (terminal, markdown or json).",
+        ),
+    ] = None,
 ) -> int:
     """Score many ledgers into one report: tiers, organisations, weakest norms, every branch."""
+    if compare_rubric is not None:
+        gated = fail_under is not None or min_tier is not None
+        return _run(
+            "compare", "run_compare", paths, rubric, compare_rubric, fmt.value, output, gated
+        )
     return _run(
         "report", "run_report", paths, rubric, fmt.value, output, jobs, fail_under, min_tier
     )
@@ -237,6 +250,25 @@ def rubrics_show(
     """Print one rubric as its acceptance table (对照表): every norm, what its check counts,
     how it is scored and which ledger records it reads; 个性任务, bonus, vetoes and tiers."""
     return _run("rubrics", "run_show", rubric, fmt.value, output)
+
+
+if TYPE_CHECKING:
+    DiffFormat = StrEnum
+else:  # formats/rubric_compare.py's DIFF_FORMATS, written out to keep the start fast
+    DiffFormat = StrEnum("DiffFormat", {n: n for n in ("table", "markdown", "json")})
+DIFF_TABLE = DiffFormat("table")
+
+
+@rubrics_app.command("diff")
+def rubrics_diff(
+    old: Annotated[str, typer.Argument(help="The older rubric: built-in id or file.")],
+    new: Annotated[str, typer.Argument(help="The newer rubric: built-in id or file.")],
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DIFF_TABLE,
+    output: OutputOpt = None,
+) -> int:
+    """What changed between two rubrics: norms added, removed or renamed; points, check
+    thresholds, scoring, vetoes, bonus, the common/individual split and tier rules."""
+    return _run("rubrics", "run_diff", old, new, fmt.value, output)
 
 
 def main(argv: list[str] | None = None) -> int:
