@@ -133,7 +133,7 @@ def _rubric_fields(old: Rubric, new: Rubric) -> Iterable[Change]:
         a, b = getattr(old, name), getattr(new, name)
         if a != b:
             yield Change(
-                "标准", f"rubric.{name}", None, "标准", field_name(Rubric, name), show(a), show(b)
+                "标准", f"rubric.{name}", None, "全表", field_name(Rubric, name), show(a), show(b)
             )
     split_old = old.split.model_dump() if old.split else {}
     split_new = new.split.model_dump() if new.split else {}
@@ -141,17 +141,17 @@ def _rubric_fields(old: Rubric, new: Rubric) -> Iterable[Change]:
         a, b = split_old.get(part), split_new.get(part)
         if a != b:
             what = field_name(Split, part)
-            yield Change("标准", f"rubric.split.{part}", None, "标准", what, show(a), show(b))
+            yield Change("标准", f"rubric.split.{part}", None, "全表", what, show(a), show(b))
     for level in dict.fromkeys([*old.ratings, *new.ratings]):
         a, b = old.ratings.get(level), new.ratings.get(level)
         if a != b:
             what = f"评价等次“{level}”得分比例"
-            yield Change("标准", "rubric.ratings", None, "标准", what, show(a), show(b))
+            yield Change("标准", "rubric.ratings", None, "全表", what, show(a), show(b))
     gone = [e for e in old.events if e not in new.events]
     added = [e for e in new.events if e not in old.events]
     if gone or added:
         yield Change(
-            "标准", "rubric.events", None, "标准", field_name(Rubric, "events"),
+            "标准", "rubric.events", None, "全表", field_name(Rubric, "events"),
             show(gone) if gone else NONE, show(added) if added else NONE,
         )  # fmt: skip
 
