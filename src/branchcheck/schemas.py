@@ -89,6 +89,8 @@ def schema(kind: SchemaKind) -> dict[str, Any]:
     )
     body = MODELS[kind].model_json_schema(by_alias=True, mode=mode, schema_generator=_Generator)
     body = _tidy(body)
+    if kind == "result":
+        _all_required(body)
     _titles(body)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -134,6 +136,14 @@ def _tidy(node: Any) -> Any:
             else:
                 out[key] = unique
     return out
+
+
+def _all_required(body: dict[str, Any]) -> None:
+    """A result always has every key (null where there is nothing), defaults included: the
+    schema says so, so a reader of `score -f json` may rely on each key being there."""
+    for spec in [body, *body.get("$defs", {}).values()]:
+        if "properties" in spec:
+            spec["required"] = list(spec["properties"])
 
 
 def _titles(node: Any) -> None:

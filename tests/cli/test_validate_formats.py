@@ -162,3 +162,10 @@ def test_pre_commit_hook_runs_validate_on_ledgers_and_rubrics(run_line) -> None:
     # as pre-commit runs it: the entry, then the staged files' names
     run = run_line(f"{hook['entry']} {' '.join(picked)}", cwd=ROOT)
     assert run.code == 0, run.err
+
+
+def test_output_is_refused_for_the_default_text(run_line, tmp_path: Path) -> None:
+    run = run_line(f"branchcheck validate {ROOT / 'rubrics'} -o {tmp_path / 'x.txt'}")
+    assert run.code == 2
+    assert run.err_lines[0].startswith("branchcheck: error: --output:")
+    assert not (tmp_path / "x.txt").exists()

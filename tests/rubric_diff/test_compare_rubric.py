@@ -121,7 +121,8 @@ def test_the_ledgers_own_rubric_is_the_new_one(run_line, lanzhou_2025: Path) -> 
             "-f xlsx -o out.xlsx",
             "--compare-rubric: compares in these formats only: terminal, markdown, json",
         ),
-        ("--min-tier standardized", "--compare-rubric: compares two rubrics"),
+        ("--min-tier standardized", "--compare-rubric: not with --min-tier"),
+        ("--jobs 2 --fail-under 60", "--compare-rubric: not with --fail-under, --jobs"),
     ],
 )
 def test_compare_refuses_what_it_cannot_do(

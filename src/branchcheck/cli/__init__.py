@@ -169,9 +169,10 @@ def report_command(
 ) -> int:
     """Score many ledgers into one report: tiers, organisations, weakest norms, every branch."""
     if compare_rubric is not None:
-        gated = fail_under is not None or min_tier is not None
+        given = {"--fail-under": fail_under, "--min-tier": min_tier, "--jobs": jobs}
+        refused = [name for name, value in given.items() if value is not None]
         return _run(
-            "compare", "run_compare", paths, rubric, compare_rubric, fmt.value, output, gated
+            "compare", "run_compare", paths, rubric, compare_rubric, fmt.value, output, refused
         )
     return _run(
         "report", "run_report", paths, rubric, fmt.value, output, jobs, fail_under, min_tier

@@ -27,15 +27,16 @@ def run_compare(
     old_ref: str,
     fmt: str,
     output: Path | None,
-    gated: bool,
+    refused: list[str],
 ) -> int:
     check_names([*paths, rubric, old_ref, output])
     if fmt not in COMPARE_FORMATS:
         shown = ", ".join(COMPARE_FORMATS)
         raise UsageError("--compare-rubric", f"compares in these formats only: {shown}")
-    if gated:
+    if refused:
         raise UsageError(
-            "--compare-rubric", "compares two rubrics; --fail-under and --min-tier gate one run"
+            "--compare-rubric",
+            f"not with {', '.join(refused)}: it compares two rubrics in one process",
         )
     target = plan_output(output)
     with time_limit(old_ref):

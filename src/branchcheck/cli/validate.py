@@ -27,6 +27,7 @@ from ..limits import time_limit
 from ..loading import check_rubric_file, read_ledger
 from ..loading import fast as fast_parse
 from ..loading.source import Source
+from .faults import UsageError
 from .output import emit, print_diagnostics, stderr_line
 from .paths import check_names, yaml_files
 from .target import check_not_input, plan_output
@@ -84,6 +85,10 @@ class Tally:
 
 def run_validate(paths: list[Path], fmt: str = "text", output: Path | None = None) -> int:
     check_names([*paths, output])
+    if fmt == "text" and output is not None:
+        raise UsageError(
+            "--output", "text goes to stderr; --output is for --format github or sarif"
+        )
     target = plan_output(output)
     files = yaml_files(paths)
     if not files:
