@@ -224,6 +224,9 @@ def field_table(spec: dict[str, Any], model: type[BaseModel], skip: str = "") ->
 def model_sections(kind: str, models: list[tuple[str, str]], level: str) -> list[str]:
     body = schema(kind)  # type: ignore[arg-type]
     out: list[str] = []
+    # Models added since this list was written get a section too, under their own name.
+    listed = {name for name, _ in models} | set(KIND_TITLE.values())
+    models = models + [(name, name) for name in body["$defs"] if name not in listed]
     for name, heading in models:
         spec = body if name == "" else body["$defs"][name]
         anchor = f'<a id="{name.lower()}"></a>' if name else ""

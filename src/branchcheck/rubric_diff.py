@@ -184,7 +184,8 @@ def _by_id(
 
 
 def _label(item: Dimension | Standard | Tier) -> str:
-    return f"{item.id}（{item.name}）" if not isinstance(item, Tier) else item.name
+    """A work norm by id and name (G07（换届选举）), a dimension or a tier by its name."""
+    return f"{item.id}（{item.name}）" if isinstance(item, Standard) else item.name
 
 
 def _renamed(area: str, key: str, old: Any, new: Any) -> Iterable[Change]:
