@@ -45,6 +45,11 @@ else:
     ScoreChoice = StrEnum("ScoreChoice", {name: name for name in SCORE_FORMATS})
     ReportChoice = StrEnum("ReportChoice", {name: name for name in REPORT_FORMATS})
 SCORE_TABLE = ScoreChoice("table")
+if TYPE_CHECKING:
+    ValidateChoice = StrEnum
+else:  # formats/diagnostics.py's formats, written out: importing it would slow the start
+    ValidateChoice = StrEnum("ValidateChoice", {n: n for n in ("text", "github", "sarif")})
+VALIDATE_TEXT = ValidateChoice("text")
 REPORT_TERMINAL = ReportChoice("terminal")
 
 
@@ -153,8 +158,22 @@ def report_command(
     ] = None,
     fail_under: FailUnderOpt = None,
     min_tier: MinTierOpt = None,
+    compare_rubric: Annotated[
+        str | None,
+        typer.Option(
+            "--compare-rubric",
+            help="Also score under this older rubric (id or file) and show who changes tier,"
+            " and why (terminal, markdown or json).",
+        ),
+    ] = None,
 ) -> int:
     """Score many ledgers into one report: tiers, organisations, weakest norms, every branch."""
+    if compare_rubric is not None:
+        given = {"--fail-under": fail_under, "--min-tier": min_tier, "--jobs": jobs}
+        refused = [name for name, value in given.items() if value is not None]
+        return _run(
+            "compare", "run_compare", paths, rubric, compare_rubric, fmt.value, output, refused
+        )
     return _run(
         "report", "run_report", paths, rubric, fmt.value, output, jobs, fail_under, min_tier
     )
@@ -166,9 +185,35 @@ def validate_command(
         list[Path],
         typer.Argument(help="Ledger and rubric files or folders (searched recursively)."),
     ],
+    fmt: Annotated[
+        ValidateChoice,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text: FILE:LINE:COL lines on stderr; github: workflow annotations;"
+            " sarif: SARIF 2.1.0 (both on stdout or --output).",
+        ),
+    ] = VALIDATE_TEXT,
+    output: OutputOpt = None,
 ) -> int:
     """Check ledgers and rubrics, told apart by their `format:` line, without scoring. For CI."""
-    return _run("validate", "run_validate", paths)
+    return _run("validate", "run_validate", paths, fmt.value, output)
+
+
+if TYPE_CHECKING:
+    SchemaChoice = StrEnum
+else:
+    SchemaChoice = StrEnum("SchemaChoice", {name: name for name in ("ledger", "rubric", "result")})
+
+
+@app.command("schema")
+def schema_command(
+    kind: Annotated[SchemaChoice, typer.Argument(help="ledger, rubric or result.")],
+    output: OutputOpt = None,
+) -> int:
+    """Print the JSON Schema of a ledger, a rubric or a result (`score -f json`), for editors:
+    point a file's `# yaml-language-server: $schema=` line at it."""
+    return _run("schema", "run_schema", kind.value, output)
 
 
 # `rubrics` has its own formats; the choices are the registries' names.
@@ -206,6 +251,25 @@ def rubrics_show(
     """Print one rubric as its acceptance table (对照表): every norm, what its check counts,
     how it is scored and which ledger records it reads; 个性任务, bonus, vetoes and tiers."""
     return _run("rubrics", "run_show", rubric, fmt.value, output)
+
+
+if TYPE_CHECKING:
+    DiffFormat = StrEnum
+else:  # formats/rubric_compare.py's DIFF_FORMATS, written out to keep the start fast
+    DiffFormat = StrEnum("DiffFormat", {n: n for n in ("table", "markdown", "json")})
+DIFF_TABLE = DiffFormat("table")
+
+
+@rubrics_app.command("diff")
+def rubrics_diff(
+    old: Annotated[str, typer.Argument(help="The older rubric: built-in id or file.")],
+    new: Annotated[str, typer.Argument(help="The newer rubric: built-in id or file.")],
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DIFF_TABLE,
+    output: OutputOpt = None,
+) -> int:
+    """What changed between two rubrics: norms added, removed or renamed; points, check
+    thresholds, scoring, vetoes, bonus, the common/individual split and tier rules."""
+    return _run("rubrics", "run_diff", old, new, fmt.value, output)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -40,5 +40,19 @@ def run_show(ref: str, fmt: str, output: Path | None) -> int:
     return 0
 
 
+def run_diff(old_ref: str, new_ref: str, fmt: str, output: Path | None) -> int:
+    from ..formats.rubric_compare import DIFF_FORMATS
+    from ..rubric_diff import diff
+
+    check_names([old_ref, new_ref, output])
+    target = plan_output(output)
+    check_not_input(target, [*rubric_source(old_ref), *rubric_source(new_ref)])
+    changes = diff(load_rubric(old_ref), load_rubric(new_ref))
+    to_terminal = target.kind == "stdout"
+    options = _options() if to_terminal else RenderOptions(width=200)
+    emit(DIFF_FORMATS[fmt](changes, options), target)
+    return 0
+
+
 def _options() -> RenderOptions:
     return RenderOptions(width=terminal_width(), color=sys.stdout.isatty())

@@ -7,22 +7,30 @@ Each file says what it is by its `format:` line:
 - anything else gets one line saying what the file looks like: an error when it looks like a
   ledger or a rubric without its `format:` line (or with a misspelt one), a warning (and the
   file skipped) when it is some other YAML file, such as a CI configuration in the folder.
+
+`--format text` (the default) writes each problem as a line on stderr as it is found;
+`github` (workflow annotations) and `sarif` (SARIF 2.1.0) write them all at the end, to
+stdout or `--output` (formats/diagnostics.py). The summary line stays on stderr.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import BranchcheckError, Diagnostic
+from ..formats.diagnostics import DIAGNOSTIC_FORMATS, Found, RuleId
 from ..limits import time_limit
 from ..loading import check_rubric_file, read_ledger
 from ..loading import fast as fast_parse
 from ..loading.source import Source
-from .output import print_diagnostics, stderr_line
+from .faults import UsageError
+from .output import emit, print_diagnostics, stderr_line
 from .paths import check_names, yaml_files
+from .target import check_not_input, plan_output
 
 LEDGER = "branchcheck.ledger/1"
 RUBRIC = "branchcheck.rubric/1"
@@ -44,6 +52,14 @@ class Tally:
     invalid: int = 0
     warned: int = 0
     code: int = 0
+    collect: bool = False  # keep problems for a format rendered at the end
+    found: list[Found] = field(default_factory=list)
+
+    def report(self, diagnostics: Iterable[Diagnostic], rule: RuleId) -> None:
+        if self.collect:
+            self.found += [Found(d, rule) for d in diagnostics]
+        else:
+            print_diagnostics(diagnostics)
 
     def fail(self, code: int) -> None:
         self.invalid += 1
@@ -67,19 +83,25 @@ class Tally:
         return text
 
 
-def run_validate(paths: list[Path]) -> int:
-    check_names(paths)
+def run_validate(paths: list[Path], fmt: str = "text", output: Path | None = None) -> int:
+    check_names([*paths, output])
+    if fmt == "text" and output is not None:
+        raise UsageError(
+            "--output", "text goes to stderr; --output is for --format github or sarif"
+        )
+    target = plan_output(output)
     files = yaml_files(paths)
     if not files:
         stderr_line("branchcheck: error: no .yaml or .yml files found")
         return 2
-    tally = Tally()
+    check_not_input(target, files)
+    tally = Tally(collect=fmt != "text")
     for path in files:
         try:
             with time_limit(str(path)):
                 source, data = _read(path)
         except BranchcheckError as exc:  # unreadable, not YAML, not a mapping, too slow
-            print_diagnostics(exc.diagnostics)
+            tally.report(exc.diagnostics, "unreadable")
             tally.unreadable += 1
             tally.fail(2)
             continue
@@ -87,8 +109,10 @@ def run_validate(paths: list[Path]) -> int:
             with time_limit(str(path)):
                 _check(source, data, tally)
         except BranchcheckError as exc:  # too slow, or the rubric a ledger names unreadable
-            print_diagnostics(exc.diagnostics)
+            tally.report(exc.diagnostics, "ledger")
             tally.fail(2)
+    if tally.collect:
+        emit(DIAGNOSTIC_FORMATS[fmt].render(tally.found), target)
     stderr_line(tally.line())
     return tally.code
 
@@ -114,22 +138,22 @@ def _check(source: Source, data: dict[str, Any], tally: Tally) -> None:
         try:
             loaded = read_ledger(source.path)
         except BranchcheckError as exc:
-            print_diagnostics(exc.diagnostics)
+            tally.report(exc.diagnostics, "ledger")
             tally.fail(1)
             return
         if loaded.warnings:
-            print_diagnostics(loaded.warnings)
+            tally.report(loaded.warnings, "ledger")
             tally.warned += 1
     elif kind == RUBRIC:
         tally.rubrics += 1
         problems = check_rubric_file(source.path)
         if problems:
-            print_diagnostics(sorted(problems, key=lambda d: (d.line, d.col)))
+            tally.report(sorted(problems, key=lambda d: (d.line, d.col)), "rubric")
             tally.fail(1)
     else:
         tally.other += 1
         diagnostic = _other(source, data, kind)
-        print_diagnostics([diagnostic])
+        tally.report([diagnostic], "other")
         if diagnostic.level == "error":
             tally.fail(1)
         else:

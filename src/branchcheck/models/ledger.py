@@ -34,16 +34,22 @@ MemberKey = Annotated[MemberRef, BeforeValidator(plain_key)]
 
 
 class Branch(FileModel):
-    id: Id
-    name: Text
-    parent: Text | None = None
+    id: Id = Field(description="支部编号。The branch's id: letters, digits, `-`, `_`, `.`.")
+    name: Text = Field(
+        description="支部名称。The branch's full name, e.g. 市发展改革委机关第一党支部."
+    )
+    parent: Text | None = Field(
+        None, description="上级党组织。The higher Party organisation, e.g. 市直机关工委."
+    )
     # Decides the default term (村/社区 5 years, others 3) and a rubric's `when: {type: …}`.
-    type: Literal["机关", "村", "社区", "企业", "事业", "学校"] | None = None
+    type: Literal["机关", "村", "社区", "企业", "事业", "学校"] | None = Field(
+        None, description="支部类型。The branch's type: 机关, 村, 社区, 企业, 事业 or 学校."
+    )
 
 
 class Period(FileModel):
-    start: Date
-    end: Date
+    start: Date = Field(description="考核期开始日期。The first day of the period, e.g. 2024-01-01.")
+    end: Date = Field(description="考核期结束日期。The last day of the period, e.g. 2024-12-31.")
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
@@ -53,16 +59,32 @@ class Period(FileModel):
 
 
 class Member(FileModel):
-    id: Id
-    name: Text
-    roles: tuple[Text, ...] = ()
-    status: MemberStatus = "正式"
-    joined: Date | None = None
-    left: Date | None = None
+    id: Id = Field(
+        description="党员编号。The member's id (M01), used everywhere else in the ledger."
+    )
+    name: Text = Field(description="姓名。The member's name, as reports show it.")
+    roles: tuple[Text, ...] = Field(
+        (), description="职务。The member's roles, e.g. [书记], [组织委员], [党小组长]."
+    )
+    status: MemberStatus = Field(
+        "正式", description="党员类别。正式 (full member) or 预备 (probationary); default 正式."
+    )
+    joined: Date | None = Field(
+        None, description="转入日期。The day the member joined the branch (active from then)."
+    )
+    left: Date | None = Field(
+        None, description="转出日期。The day the member left the branch (active until then)."
+    )
     # The monthly base for dues (计算基数, after tax) and the 2008 规定's category: together
     # they give the expected amount (checks/dues_amounts.py).
-    dues_base: Money | None = None
-    dues_category: DuesCategory | None = None
+    dues_base: Money | None = Field(
+        None, description="党费计算基数。The monthly base (after tax), in 元."
+    )
+    dues_category: DuesCategory | None = Field(
+        None,
+        description="党费类别。在职 (default), 离退休, 研究生, 学生, 下岗失业, 抚恤救济,"
+        " 低保 or 农民.",
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> Member:
@@ -80,40 +102,61 @@ class Member(FileModel):
 class Extension(FileModel):
     """A late re-election approved by the higher organisation (at most one year, 2018 意见)."""
 
-    approved_on: Date
-    until: Date
+    approved_on: Date = Field(description="批准日期。The day the higher organisation approved it.")
+    until: Date = Field(description="延期至。The day the extended term ends.")
 
 
 class Committee(FileModel):
-    elected: Date
-    term_years: Annotated[Int, Field(ge=1, le=10)] | None = None
-    members: tuple[MemberRef, ...] = ()
-    extension: Extension | None = None
+    elected: Date = Field(description="选举日期。The day the committee (支委会) was elected.")
+    term_years: Annotated[Int, Field(ge=1, le=10)] | None = Field(
+        None, description="任期（年）。The term in years; default 5 for 村/社区, 3 for others."
+    )
+    members: tuple[MemberRef, ...] = Field(
+        (), description="支委成员。The committee's members, by member id (members[].id)."
+    )
+    extension: Extension | None = Field(
+        None, description="延期换届。A late re-election approved by the higher organisation."
+    )
     # When the term before this one ended: an election after it was late.
-    previous_term_end: Date | None = None
+    previous_term_end: Date | None = Field(
+        None,
+        description="上届任期届满日期。When the previous term ended: a later election was late.",
+    )
 
 
 class Event(FileModel):
-    date: Date
-    type: Text
-    attendees: tuple[MemberRef, ...] | Literal["all"] = ()
-    absent: tuple[MemberRef, ...] = ()
-    topics: tuple[Text, ...] = ()
-    note: Text | None = None
+    date: Date = Field(description="日期。The day the activity was held.")
+    type: Text = Field(
+        description="活动类型。The event type the rubric counts, e.g. 支部党员大会, 支委会, 党课."
+    )
+    attendees: tuple[MemberRef, ...] | Literal["all"] = Field(
+        (), description="参加人员。The members present, by member id, or `all` (全体)."
+    )
+    absent: tuple[MemberRef, ...] = Field(
+        (), description="缺席人员。With `attendees: all`: the members absent, by member id."
+    )
+    topics: tuple[Text, ...] = Field((), description="议题。The topics discussed.")
+    note: Text | None = Field(None, description="备注。A note.")
     # The year an annual event belongs to (所属年度): the 2023 组织生活会 held in January 2024.
-    for_year: Annotated[Int, Field(ge=1900, le=2199)] | None = None
-    group: Text | None = None  # the 党小组 whose meeting this is (ledger `groups`)
+    for_year: Annotated[Int, Field(ge=1900, le=2199)] | None = Field(
+        None, description="所属年度。The year an annual event belongs to, when held after it."
+    )
+    group: Text | None = Field(  # the 党小组 whose meeting this is (ledger `groups`)
+        None, description="党小组。The 党小组 whose meeting this is (a name under `groups`)."
+    )
 
 
 class Excused(FileModel):
     """A member excused from activities and study requirements for a time (《党员教育管理工作
     条例》第二十三条 年老体弱、重病; 第三十二条 流动; 出国), leaving the 应到 counts."""
 
-    member: MemberRef
-    start: Date = Field(alias="from")
-    end: Date | None = Field(default=None, alias="to")
-    reason: Text
-    approved_by: Text | None = None
+    member: MemberRef = Field(description="党员。The member excused, by member id.")
+    start: Date = Field(alias="from", description="开始日期。The first day excused.")
+    end: Date | None = Field(
+        default=None, alias="to", description="结束日期。The last day excused; none: still excused."
+    )
+    reason: Text = Field(description="原因。Why: 年老体弱, 重病, 流动, 出国….")
+    approved_by: Text | None = Field(None, description="批准人或组织。Who approved it.")
 
     @model_validator(mode="after")
     def _ordered(self) -> Excused:
@@ -132,12 +175,14 @@ class DuesException(FileModel):
     """Months handled otherwise: 减免 (approved: not owed), 代交 (paid through someone else, with
     the branch's consent), 补交 (paid late, on `date`), 缓交 (not paid, with a recorded reason)."""
 
-    member: MemberRef
-    months: Annotated[tuple[YearMonth, ...], Field(min_length=1)]
-    kind: DuesKind
-    date: Date | None = None
-    reason: Text | None = None
-    approved_by: Text | None = None
+    member: MemberRef = Field(description="党员。The member, by member id.")
+    months: Annotated[tuple[YearMonth, ...], Field(min_length=1)] = Field(
+        description="月份。The months concerned, as year-months: [2024-03, 2024-04]."
+    )
+    kind: DuesKind = Field(description="类别。减免, 代交, 补交 or 缓交.")
+    date: Date | None = Field(None, description="交纳日期。The day paid (needed for 补交).")
+    reason: Text | None = Field(None, description="原因。The reason recorded.")
+    approved_by: Text | None = Field(None, description="批准人或组织。Who approved it.")
 
     @model_validator(mode="after")
     def _dated(self) -> DuesException:
@@ -147,27 +192,31 @@ class DuesException(FileModel):
 
 
 class Training(FileModel):
-    member: MemberRef
-    hours: Annotated[Num, Field(gt=0, le=1000)]
-    date: Date
-    title: Text | None = None
+    member: MemberRef = Field(description="党员。The member trained, by member id.")
+    hours: Annotated[Num, Field(gt=0, le=1000)] = Field(description="学时。The hours of study.")
+    date: Date = Field(description="日期。The day of the training.")
+    title: Text | None = Field(None, description="培训名称。The course or session.")
 
 
 class Task(FileModel):
-    id: Id
-    name: Text
-    points: Points
-    status: Literal["done", "partial", "open"]
-    rating: Text | None = None
+    id: Id = Field(description="任务编号。The task's id.")
+    name: Text = Field(description="任务名称。The individual task (个性任务).")
+    points: Points = Field(description="分值。The points the task is worth.")
+    status: Literal["done", "partial", "open"] = Field(
+        description="完成情况。done (完成), partial (部分完成) or open (未完成)."
+    )
+    rating: Text | None = Field(
+        None, description="评价等次。The assessor's level (a key of the rubric's `ratings`)."
+    )
 
 
 class Assessment(FileModel):
     """One assessor's level for a rated norm (四互: 互查、互评), with who gave it."""
 
-    by: Text
-    level: Text
-    date: Date | None = None
-    note: Text | None = None
+    by: Text = Field(description="考核人。Who gave the rating: 机关党委, 第二党支部 ….")
+    level: Text = Field(description="等次。The level (a key of the rubric's `ratings`).")
+    date: Date | None = Field(None, description="评定日期。When it was given (not scored).")
+    note: Text | None = Field(None, description="说明。A remark (not scored).")
 
 
 def _rating_form(value: Any) -> str | None:
@@ -203,23 +252,56 @@ PaidMonths = Annotated[
 
 
 class Ledger(FileModel):
-    format: Literal["branchcheck.ledger/1"]
-    rubric: Text | None = None
-    branch: Branch
-    period: Period
-    members: Annotated[tuple[Member, ...], Field(min_length=1)]
-    committee: Committee | None = None
-    events: tuple[Event, ...] = ()
-    dues: dict[MemberKey, PaidMonths] = Field(default_factory=dict)
-    training: tuple[Training, ...] = ()
-    facts: dict[TextKey, ScalarText] = Field(default_factory=dict)
-    ratings: dict[IdKey, Rating] = Field(default_factory=dict)
-    tasks: tuple[Task, ...] = ()
-    groups: dict[TextKey, tuple[MemberRef, ...]] = Field(default_factory=dict)
-    excused: tuple[Excused, ...] = ()
-    dues_exceptions: tuple[DuesException, ...] = ()
+    format: Literal["branchcheck.ledger/1"] = Field(
+        description="文件格式。Always `branchcheck.ledger/1`: says this file is a ledger."
+    )
+    rubric: Text | None = Field(
+        None, description="考核标准。The rubric: a built-in id (lanzhou-6543) or a rubric file."
+    )
+    branch: Branch = Field(description="党支部。The branch: id, name, parent and type.")
+    period: Period = Field(description="考核期。The period scored: its first and last day.")
+    members: Annotated[tuple[Member, ...], Field(min_length=1)] = Field(
+        description="党员名册。Every member: id, name, roles, status, joining and leaving."
+    )
+    committee: Committee | None = Field(
+        None, description="支部委员会。The committee: election, term and members."
+    )
+    events: tuple[Event, ...] = Field(
+        (), description="组织生活记录。Every meeting and activity: date, type, attendance."
+    )
+    dues: dict[MemberKey, PaidMonths] = Field(
+        default_factory=dict,
+        description="党费交纳。Per member id, the months paid: {M01: [2024-01, 2024-02]},"
+        " or the amount paid by month: {M01: {2024-01: 35.50}}.",
+    )
+    training: tuple[Training, ...] = Field(
+        (), description="学习培训。Training records: member, hours, date."
+    )
+    facts: dict[TextKey, ScalarText] = Field(
+        default_factory=dict,
+        description="事实项。Facts the rubric reads: {党员活动室: true, 活动经费: 6000元}.",
+    )
+    ratings: dict[IdKey, Rating] = Field(
+        default_factory=dict,
+        description="评价等次。Per rated norm id, the assessor's level: {N03: 较好}, or"
+        " several assessors' levels: {N03: [{by: 机关党委, level: 较好}]}.",
+    )
+    tasks: tuple[Task, ...] = Field((), description="个性任务。The branch's individual tasks.")
+    groups: dict[TextKey, tuple[MemberRef, ...]] = Field(
+        default_factory=dict,
+        description="党小组。Per 党小组 name, its members by id: {第一党小组: [M01, M02]}.",
+    )
+    excused: tuple[Excused, ...] = Field(
+        (), description="免于参加组织生活。Members excused for a time (年老体弱, 流动, 出国)."
+    )
+    dues_exceptions: tuple[DuesException, ...] = Field(
+        (), description="党费特殊情况。Months handled otherwise: 减免, 代交, 补交, 缓交."
+    )
     # The branch's own level per rated norm (自评), kept apart from the assessors' `ratings`.
-    self_ratings: dict[IdKey, Text] = Field(default_factory=dict)
+    self_ratings: dict[IdKey, Text] = Field(
+        default_factory=dict,
+        description="支部自评。Per rated norm id, the branch's own level: {N03: 好}.",
+    )
 
     def full_members_on(self, day: dt.date) -> list[Member]:
         """正式 members active on `day`."""

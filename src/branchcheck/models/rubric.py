@@ -18,7 +18,7 @@ VALUE = "{value}"  # in `met_text` / `missed_text`: the value a fact check found
 class Deduct(FileModel):
     """扣分制: earn max(points - deduct x misses, 0)."""
 
-    deduct: Annotated[Num, Field(gt=0)]
+    deduct: Annotated[Num, Field(gt=0)] = Field(description="每次扣分。Points taken per miss.")
 
 
 def _scoring_form(value: Any) -> Any:
@@ -42,48 +42,69 @@ class When(FileModel):
     """Applicability of a norm: the number of full (正式) members active at the period's end,
     the branch's type (`branch.type` in the ledger), and whether it has 党小组 (`groups`)."""
 
-    members_at_least: Annotated[Int, Field(ge=0)] | None = None
-    members_below: Annotated[Int, Field(ge=1)] | None = None
-    type: Annotated[tuple[BranchType, ...], BeforeValidator(one_or_many)] | None = None
-    has_groups: Flag | None = None
+    members_at_least: Annotated[Int, Field(ge=0)] | None = Field(
+        None, description="正式党员不少于。Applies when the branch has at least this many."
+    )
+    members_below: Annotated[Int, Field(ge=1)] | None = Field(
+        None, description="正式党员少于。Applies when the branch has fewer than this many."
+    )
+    type: Annotated[tuple[BranchType, ...], BeforeValidator(one_or_many)] | None = Field(
+        None, description="支部类型。Applies to branches of this type (or these types)."
+    )
+    has_groups: Flag | None = Field(
+        None, description="设有党小组。Applies when the branch has (true) or lacks (false) 党小组."
+    )
 
 
 class Norm(FileModel):
     """One check item. `points` may be 0 only for a veto item (一票否决 with no points)."""
 
-    id: Id
-    name: Text
-    requirement: Text | None = None
-    basis: Text | None = None
-    points: Annotated[Num, Field(ge=0, le=10000)]
-    check: Check
-    scoring: Scoring = "proportional"
-    veto: Flag = False
-    bonus: Flag = False
-    when: When | None = None
+    id: Id = Field(description="考核项编号。The norm's id (N01), unique in the rubric.")
+    name: Text = Field(description="考核项名称。The norm's name, e.g. 按期召开支部党员大会.")
+    requirement: Text | None = Field(None, description="考核要求。The requirement in full.")
+    basis: Text | None = Field(None, description="依据。The rule it rests on, e.g. 党章第九条.")
+    points: Annotated[Num, Field(ge=0, le=10000)] = Field(
+        description="分值。The points it is worth (0 only for a veto item)."
+    )
+    check: Check = Field(description="检查方法。What the ledger must show: a check, by `kind`.")
+    scoring: Scoring = Field(
+        "proportional",
+        description="计分方式。proportional (按比例), all_or_nothing (全有或全无), {deduct: N}.",
+    )
+    veto: Flag = Field(False, description="一票否决。A veto item: failing it caps the tier.")
+    bonus: Flag = Field(False, description="加分项。A bonus item, counted above the total.")
+    when: When | None = Field(None, description="适用条件。Which branches the norm applies to.")
     # The rubric's own words for the detail when fully met / when not (see docs/format.md);
     # on a fact check `{value}` stands for the value found.
-    met_text: Text | None = None
-    missed_text: Text | None = None
+    met_text: Text | None = Field(
+        None, description="达标说明。The detail when fully met; `{value}`: the fact found."
+    )
+    missed_text: Text | None = Field(
+        None, description="未达标说明。The detail when not met; `{value}`: the fact found."
+    )
 
 
 class Standard(FileModel):
     """A work norm (工作规范) holding one or more check items, which its results add up."""
 
-    id: Id
-    name: Text
-    requirement: Text | None = None
-    basis: Text | None = None
-    norms: Annotated[tuple[Norm, ...], Field(min_length=1)]
+    id: Id = Field(description="工作规范编号。The work norm's id.")
+    name: Text = Field(description="工作规范名称。The work norm's name.")
+    requirement: Text | None = Field(None, description="工作要求。The requirement in full.")
+    basis: Text | None = Field(None, description="依据。The rule it rests on.")
+    norms: Annotated[tuple[Norm, ...], Field(min_length=1)] = Field(
+        description="考核项。Its check items."
+    )
 
 
 class Dimension(FileModel):
     """Norms listed directly, or grouped under `standards` (not both)."""
 
-    id: Id
-    name: Text
-    norms: tuple[Norm, ...] = ()
-    standards: tuple[Standard, ...] = ()
+    id: Id = Field(description="维度编号。The dimension's id.")
+    name: Text = Field(description="维度名称。The dimension's name, e.g. 组织设置标准化.")
+    norms: tuple[Norm, ...] = Field((), description="考核项。Its check items, listed directly.")
+    standards: tuple[Standard, ...] = Field(
+        (), description="工作规范。Its work norms, each holding check items."
+    )
 
     @model_validator(mode="after")
     def _norms_or_standards(self) -> Dimension:
@@ -102,40 +123,68 @@ class Dimension(FileModel):
 
 
 class Tier(FileModel):
-    id: Id
-    name: Text
-    min_score: Annotated[Num, Field(ge=0)] | None = None
-    veto_free: Flag = False
-    min_dimension_ratio: Ratio | None = None
-    min_common_ratio: Ratio | None = None  # earned / applicable over the norms, tasks aside
-    requires: tuple[Id, ...] = ()
+    id: Id = Field(description="等次编号。The tier's id (standardized), for --min-tier.")
+    name: Text = Field(description="等次名称。The tier's name, e.g. 标准化.")
+    min_score: Annotated[Num, Field(ge=0)] | None = Field(
+        None, description="最低分。The score needed."
+    )
+    veto_free: Flag = Field(False, description="无否决项。No veto item may be failed.")
+    min_dimension_ratio: Ratio | None = Field(
+        None, description="各维度最低得分率。Each dimension's share of its points needed (0–1)."
+    )
+    min_common_ratio: Ratio | None = Field(  # earned / applicable over the norms, tasks aside
+        None, description="共性任务最低得分率。The norms' share of their points needed (0–1)."
+    )
+    requires: tuple[Id, ...] = Field(
+        (), description="必须达标的考核项。Norm ids that must be fully met."
+    )
 
 
 class Split(FileModel):
-    common: Points
-    individual: Points
+    common: Points = Field(description="共性任务分值。The points of the norms.")
+    individual: Points = Field(description="个性任务分值。The points of the tasks.")
 
 
 DEFAULT_RATINGS = {"好": 1.0, "较好": 0.8, "一般": 0.6, "差": 0.0}
 
 
 class Rubric(FileModel):
-    format: Literal["branchcheck.rubric/1"]
-    id: Annotated[str, Field(pattern=RUBRIC_ID_PATTERN, max_length=64)]
-    name: Text
-    version: Text
-    issuer: Text | None = None
-    source: Text | None = None
-    total: Points
-    split: Split | None = None
-    bonus_cap: Annotated[Num, Field(ge=0)] | None = None
-    ratings: dict[TextKey, Ratio] = Field(default_factory=lambda: dict(DEFAULT_RATINGS))
-    events: tuple[Text, ...] = ()
-    tiers: Annotated[tuple[Tier, ...], Field(min_length=1)]
-    dimensions: Annotated[tuple[Dimension, ...], Field(min_length=1)]
+    format: Literal["branchcheck.rubric/1"] = Field(
+        description="文件格式。Always `branchcheck.rubric/1`: says this file is a rubric."
+    )
+    id: Annotated[str, Field(pattern=RUBRIC_ID_PATTERN, max_length=64)] = Field(
+        description="标准编号。The rubric's id: lower-case letters, digits and `-`."
+    )
+    name: Text = Field(description="标准名称。The rubric's name.")
+    version: Text = Field(description="版本。The rubric's version, e.g. 2024.")
+    issuer: Text | None = Field(None, description="发布单位。Who issued it.")
+    source: Text | None = Field(None, description="出处。Where it was published.")
+    total: Points = Field(description="总分。The points of the norms and tasks, bonus aside.")
+    split: Split | None = Field(
+        None, description="共性与个性任务分值。The total split into norms and tasks."
+    )
+    bonus_cap: Annotated[Num, Field(ge=0)] | None = Field(
+        None, description="加分上限。At most this many bonus points."
+    )
+    ratings: dict[TextKey, Ratio] = Field(
+        default_factory=lambda: dict(DEFAULT_RATINGS),
+        description="评价等次。Each level and its share of the points: {好: 1, 较好: 0.8}.",
+    )
+    events: tuple[Text, ...] = Field(
+        (), description="活动类型。The event types (vocabulary) checks count and ledgers use."
+    )
+    tiers: Annotated[tuple[Tier, ...], Field(min_length=1)] = Field(
+        description="等次。The tiers, lowest first, each with what it takes."
+    )
+    dimensions: Annotated[tuple[Dimension, ...], Field(min_length=1)] = Field(
+        description="考核维度。The dimensions, holding the norms."
+    )
     # The branch's self-rating's weight in a rated norm (self 0.4, assessors 0.6: domain.md
     # 3.3); None: self-ratings are shown beside the assessors' but not scored.
-    self_weight: Ratio | None = None
+    self_weight: Ratio | None = Field(
+        None,
+        description="自评权重。The self-rating's weight in rated norms (0–1); unset: not scored.",
+    )
 
     @model_validator(mode="after")
     def _ratings_not_empty(self) -> Rubric:
