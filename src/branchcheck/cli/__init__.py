@@ -83,6 +83,15 @@ MinTierOpt = Annotated[
         f" in the run. Built-in tiers, lowest first: {BUILTIN_TIERS}.",
     ),
 ]
+ArchiveOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--archive",
+        help="Results archive (SQLite file): keep every result of this run in it, for"
+        " `trend` and `diff`; created if missing.",
+        dir_okay=False,
+    ),
+]
 
 
 def _run(module: str, function: str, *args: object) -> int:
@@ -153,10 +162,20 @@ def report_command(
     ] = None,
     fail_under: FailUnderOpt = None,
     min_tier: MinTierOpt = None,
+    archive: ArchiveOpt = None,
 ) -> int:
     """Score many ledgers into one report: tiers, organisations, weakest norms, every branch."""
     return _run(
-        "report", "run_report", paths, rubric, fmt.value, output, jobs, fail_under, min_tier
+        "report",
+        "run_report",
+        paths,
+        rubric,
+        fmt.value,
+        output,
+        jobs,
+        fail_under,
+        min_tier,
+        archive,
     )
 
 
