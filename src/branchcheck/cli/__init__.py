@@ -17,6 +17,7 @@ from typer.exceptions import TyperException
 
 from .. import __version__
 from ..formats import SCORE_FORMATS
+from ..formats.cycle import DIFF_FORMATS, TREND_FORMATS
 from ..formats.registry import CATALOGUE_FORMATS, RUBRIC_FORMATS
 from ..formats.report import REPORT_FORMATS
 from .faults import guarded, prepare_standard_streams, shielded
@@ -177,6 +178,63 @@ def report_command(
         min_tier,
         archive,
     )
+
+
+# `trend` and `diff`: read the results archive (`report --archive`); their own formats.
+if TYPE_CHECKING:
+    TrendChoice = StrEnum
+    DiffChoice = StrEnum
+else:
+    TrendChoice = StrEnum("TrendChoice", {name: name for name in TREND_FORMATS})
+    DiffChoice = StrEnum("DiffChoice", {name: name for name in DIFF_FORMATS})
+
+
+@app.command("trend")
+def trend_command(
+    archive: Annotated[
+        Path, typer.Option("--archive", help="The results archive to read.", dir_okay=False)
+    ],
+    branch: Annotated[str | None, typer.Option("--branch", help="One branch, by id.")] = None,
+    parent: Annotated[
+        str | None, typer.Option("--parent", help="The branches of one parent organisation.")
+    ] = None,
+    fmt: Annotated[
+        TrendChoice, typer.Option("--format", "-f", help="Output format; html needs --output.")
+    ] = TrendChoice("terminal"),
+    output: OutputOpt = None,
+    stuck: Annotated[
+        int,
+        typer.Option("--stuck", help="Stuck: this many latest periods in one tier, not the top.", min=2),
+    ] = 3,
+) -> int:
+    """Tiers and scores across periods: promotions and demotions (进位/退位), branches stuck."""
+    return _run("trend", "run_trend", archive, branch, parent, fmt.value, output, stuck)
+
+
+@app.command("diff")
+def diff_command(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="OLD NEW: two ledgers, two `score -f json` files, or (with --archive) two"
+            " periods such as 2024Q3 2024Q4."
+        ),
+    ],
+    archive: Annotated[
+        Path | None,
+        typer.Option("--archive", help="Compare two periods kept in this archive.", dir_okay=False),
+    ] = None,
+    branch: Annotated[
+        str | None, typer.Option("--branch", help="The branch, by id (with --archive).")
+    ] = None,
+    rubric: RubricOpt = None,
+    fmt: Annotated[
+        DiffChoice, typer.Option("--format", "-f", help="Output format.")
+    ] = DiffChoice("terminal"),
+    output: OutputOpt = None,
+) -> int:
+    """What changed between two results: norms met before and failing now first."""
+    return _run("diff", "run_diff", inputs, archive, branch, rubric, fmt.value, output)
 
 
 @app.command("validate")
