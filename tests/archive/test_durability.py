@@ -41,7 +41,9 @@ print("DONE", flush=True)
 """
 
 
-def writer(path: Path, tag: str, count: int, pause_after: int = -1, go: str = "-") -> subprocess.Popen[str]:
+def writer(
+    path: Path, tag: str, count: int, pause_after: int = -1, go: str = "-"
+) -> subprocess.Popen[str]:
     script = WRITER.format(tests=str(ROOT / "tests"))
     return subprocess.Popen(
         [sys.executable, "-c", script, str(path), tag, str(count), str(pause_after), go],

@@ -24,7 +24,9 @@ def rows(path, sql, args=()):
 
 def test_report_keeps_every_ledger(run_line, tmp_path) -> None:
     db = tmp_path / "results.db"
-    run = run_line(f"branchcheck report {FGW / 'lz-fgw-03.yaml'} {FGW / 'lz-fgw-01-2024q3.yaml'} -f json --archive {db}")
+    run = run_line(
+        f"branchcheck report {FGW / 'lz-fgw-03.yaml'} {FGW / 'lz-fgw-01-2024q3.yaml'} -f json --archive {db}"
+    )
     assert run.code == 0, run.err
     kept = rows(
         db,
@@ -33,8 +35,28 @@ def test_report_keeps_every_ledger(run_line, tmp_path) -> None:
     )
     digest = rubric_hash(load_rubric("lanzhou-6543"))
     assert [k[:9] for k in kept] == [
-        ("lz-fgw-01", "市发改委机关党委", "2024Q3", "lanzhou-6543", "2021", digest, 86.14, 100.0, "standardized"),
-        ("lz-fgw-03", "市发改委机关党委", "2024", "lanzhou-6543", "2021", digest, 92.68, 100.0, "general"),
+        (
+            "lz-fgw-01",
+            "市发改委机关党委",
+            "2024Q3",
+            "lanzhou-6543",
+            "2021",
+            digest,
+            86.14,
+            100.0,
+            "standardized",
+        ),
+        (
+            "lz-fgw-03",
+            "市发改委机关党委",
+            "2024",
+            "lanzhou-6543",
+            "2021",
+            digest,
+            92.68,
+            100.0,
+            "general",
+        ),
     ]
     assert kept[1][9] == '["N05"]'
     assert '"term_due"' in kept[1][10]
@@ -144,10 +166,19 @@ def _other_sqlite(path, app_id=0) -> None:
 @pytest.mark.parametrize(
     ("make", "message"),
     [
-        (lambda p: p.write_text("name,score\nA,1\n"), "not a branchcheck archive (not an SQLite file)"),
+        (
+            lambda p: p.write_text("name,score\nA,1\n"),
+            "not a branchcheck archive (not an SQLite file)",
+        ),
         (lambda p: _other_sqlite(p), "not a branchcheck archive (another program's SQLite file)"),
-        (lambda p: _other_sqlite(p, 7), "not a branchcheck archive (another program's SQLite file)"),
-        (lambda p: _archive_of_version(p, SCHEMA_VERSION + 1), f"archive schema version {SCHEMA_VERSION + 1} is newer"),
+        (
+            lambda p: _other_sqlite(p, 7),
+            "not a branchcheck archive (another program's SQLite file)",
+        ),
+        (
+            lambda p: _archive_of_version(p, SCHEMA_VERSION + 1),
+            f"archive schema version {SCHEMA_VERSION + 1} is newer",
+        ),
     ],
 )
 def test_files_not_ours_are_refused_and_left_alone(run_line, tmp_path, make, message) -> None:
@@ -173,7 +204,9 @@ def test_archive_that_is_a_ledger_is_refused(run_line, tmp_path) -> None:
     ledger.write_bytes((FGW / "lz-fgw-04.yaml").read_bytes())
     run = run_line(f"branchcheck report {ledger} --archive {ledger}")
     assert run.code == 2
-    assert run.err_lines == [f"{ledger}:1:1: error: the archive is one of the inputs; choose another name"]
+    assert run.err_lines == [
+        f"{ledger}:1:1: error: the archive is one of the inputs; choose another name"
+    ]
     assert ledger.read_bytes() == (FGW / "lz-fgw-04.yaml").read_bytes()
 
 

@@ -18,8 +18,18 @@ Q3, YEAR = FGW / "lz-fgw-07-2024q3.yaml", FGW / "lz-fgw-07.yaml"
 def archive(tmp_path):
     path = tmp_path / "results.db"
     with Archive.open(path) as store:
-        old = (("N01", 2.0, "met"), ("N02", 2.0, "met"), ("N03", 1.0, "partial"), ("N17", 3.0, "met"))
-        new = (("N01", 2.0, "met"), ("N02", 1.0, "partial"), ("N03", 2.0, "met"), ("N17", 0.0, "missed"))
+        old = (
+            ("N01", 2.0, "met"),
+            ("N02", 2.0, "met"),
+            ("N03", 1.0, "partial"),
+            ("N17", 3.0, "met"),
+        )
+        new = (
+            ("N01", 2.0, "met"),
+            ("N02", 1.0, "partial"),
+            ("N03", 2.0, "met"),
+            ("N17", 0.0, "missed"),
+        )
         store.write([(record("b1", "2024Q3", "standardized", 85, norms=old), info())])
         store.write([(record("b1", "2024Q4", "general", 78, norms=new), info())])
     return path
@@ -88,7 +98,10 @@ def test_bad_inputs_are_one_line(run_line, tmp_path, archive) -> None:
     other = tmp_path / "other.json"
     other.write_text('{"score": 1}', "utf-8")
     cases = [
-        (f"branchcheck diff {two} {two}", f"{two}:1:1: error: holds 2 results; give a file with one"),
+        (
+            f"branchcheck diff {two} {two}",
+            f"{two}:1:1: error: holds 2 results; give a file with one",
+        ),
         (f"branchcheck diff {other} {other}", f"{other}:1:1: error: not a branchcheck result"),
         (f"branchcheck diff {Q3}", "give two results to compare, not 1"),
         (f"branchcheck diff --archive {archive} 2024Q3 2024Q4", "with --archive, name the branch"),

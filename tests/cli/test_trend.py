@@ -27,7 +27,16 @@ def archive(tmp_path):
     with Archive.open(path) as store:
         for q, label in enumerate(("2024Q1", "2024Q2", "2024Q3", "2024Q4")):
             store.write(
-                (record(b, label, LADDER[b][q][0], LADDER[b][q][1], parent="甲党委" if b != "b4" else "乙党委"), info())
+                (
+                    record(
+                        b,
+                        label,
+                        LADDER[b][q][0],
+                        LADDER[b][q][1],
+                        parent="甲党委" if b != "b4" else "乙党委",
+                    ),
+                    info(),
+                )
                 for b in LADDER
             )
     return path
@@ -123,12 +132,18 @@ def test_a_new_rubric_version_is_said(run_line, tmp_path) -> None:
     assert "评分标准在2024年第三季度与2024年第四季度之间由2021版改为2025版" in run.out
     data = json.loads(run_line(f"branchcheck trend --archive {path} -f json").out)
     (change,) = data["groups"][0]["rubric_changes"]
-    assert (change["before"], change["after"], change["new"]["version"]) == ("2024Q3", "2024Q4", "2025")
+    assert (change["before"], change["after"], change["new"]["version"]) == (
+        "2024Q3",
+        "2024Q4",
+        "2025",
+    )
 
 
 def test_years_and_quarters_are_not_mixed(run_line, tmp_path) -> None:
     path = tmp_path / "results.db"
-    run = run_line(f"branchcheck report {EXAMPLES / 'fgw'} -f json -o {tmp_path / 'r.json'} --archive {path}")
+    run = run_line(
+        f"branchcheck report {EXAMPLES / 'fgw'} -f json -o {tmp_path / 'r.json'} --archive {path}"
+    )
     assert run.code == 0
     data = json.loads(run_line(f"branchcheck trend --archive {path} -f json").out)
     assert [g["cadence"] for g in data["groups"]] == ["year", "quarter"]

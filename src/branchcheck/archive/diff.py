@@ -172,7 +172,9 @@ def compare(old: Snapshot, new: Snapshot) -> Diff:
     changes.sort(key=lambda c: (KIND_ORDER.index(c.kind), c.delta, position[c.norm.id]))
     old_dims = {d[0]: d for d in old.dimensions}
     new_dims = {d[0]: d for d in new.dimensions}
-    dim_order = [d[0] for d in new.dimensions] + [d[0] for d in old.dimensions if d[0] not in new_dims]
+    dim_order = [d[0] for d in new.dimensions] + [
+        d[0] for d in old.dimensions if d[0] not in new_dims
+    ]
     dimensions = [
         DimensionChange(
             d,

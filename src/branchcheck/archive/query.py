@@ -95,7 +95,7 @@ def results(
     archive: Archive, branch: str | None = None, parent: str | None = None
 ) -> list[ResultRow]:
     """Results of one branch, of one parent's branches, or all; by branch, then period."""
-    where, args = "", ()
+    where, args = "", tuple[str, ...]()
     if branch is not None:
         where, args = " WHERE branch = ?", (branch,)
     elif parent is not None:

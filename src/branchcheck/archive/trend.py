@@ -11,6 +11,7 @@ rubric's top one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .query import ResultRow, RubricRow
 from .record import CADENCES, cadence
@@ -49,9 +50,7 @@ class Series:
 
     @property
     def moves(self) -> list[Move]:
-        return [
-            Move(a, b) for a, b in zip(self.points, self.points[1:], strict=False) if a.rank != b.rank
-        ]
+        return [Move(a, b) for a, b in pairwise(self.points) if a.rank != b.rank]
 
     def stuck(self, after: int, top: int) -> int:
         """Periods at the end in one tier below the top, if at least `after`; else 0."""
@@ -163,7 +162,7 @@ def _group(
         label: rubrics[max(seen, key=lambda rid: (seen[rid], rid))] for label, seen in used.items()
     }
     changes = []
-    for a, b in zip(ordered_periods, ordered_periods[1:], strict=False):
+    for a, b in pairwise(ordered_periods):
         old, new = period_rubric[a.label], period_rubric[b.label]
         if (old.version, old.hash) != (new.version, new.hash):
             changes.append(VersionChange(a, b, old, new))

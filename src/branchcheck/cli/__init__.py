@@ -187,6 +187,8 @@ if TYPE_CHECKING:
 else:
     TrendChoice = StrEnum("TrendChoice", {name: name for name in TREND_FORMATS})
     DiffChoice = StrEnum("DiffChoice", {name: name for name in DIFF_FORMATS})
+TREND_TERMINAL = TrendChoice("terminal")
+DIFF_TERMINAL = DiffChoice("terminal")
 
 
 @app.command("trend")
@@ -200,11 +202,13 @@ def trend_command(
     ] = None,
     fmt: Annotated[
         TrendChoice, typer.Option("--format", "-f", help="Output format; html needs --output.")
-    ] = TrendChoice("terminal"),
+    ] = TREND_TERMINAL,
     output: OutputOpt = None,
     stuck: Annotated[
         int,
-        typer.Option("--stuck", help="Stuck: this many latest periods in one tier, not the top.", min=2),
+        typer.Option(
+            "--stuck", help="Stuck: this many latest periods in one tier, not the top.", min=2
+        ),
     ] = 3,
 ) -> int:
     """Tiers and scores across periods: promotions and demotions (进位/退位), branches stuck."""
@@ -230,7 +234,7 @@ def diff_command(
     rubric: RubricOpt = None,
     fmt: Annotated[
         DiffChoice, typer.Option("--format", "-f", help="Output format.")
-    ] = DiffChoice("terminal"),
+    ] = DIFF_TERMINAL,
     output: OutputOpt = None,
 ) -> int:
     """What changed between two results: norms met before and failing now first."""

@@ -36,7 +36,7 @@ def run_diff(
     rubric: str | None,
     fmt: str,
     output: Path | None,
-    ) -> int:
+) -> int:
     check_names([*inputs, archive, output, rubric])
     if len(inputs) != 2:
         raise UsageError("OLD NEW", f"give two results to compare, not {len(inputs)}")
@@ -102,7 +102,9 @@ def _read_result(path: Path) -> Result:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise BranchcheckError.at(str(path), exc.lineno, exc.colno, f"not JSON: {exc.msg}") from None
+        raise BranchcheckError.at(
+            str(path), exc.lineno, exc.colno, f"not JSON: {exc.msg}"
+        ) from None
     if isinstance(data, list):
         if len(data) != 1:
             raise fail(f"holds {len(data)} results; give a file with one (score one ledger)")

@@ -110,7 +110,8 @@ def run_report(
     recorder = None
     if archive is not None:  # checked and opened before any work; written after the report
         from ..archive import WithRecord
-        from .archiving import Recorder, check_not_input as check_archive
+        from .archiving import Recorder
+        from .archiving import check_not_input as check_archive
 
         check_archive(archive, [*files, *rubric_source(rubric), *([output] if output else [])])
         recorder, fragment = Recorder(archive), WithRecord(fragment)

@@ -53,15 +53,16 @@ def head_lines(diff: Diff) -> list[str]:
         else f"等级未变（{new.tier_name}）"
     )
     lines.append(f"总分{diff.score_delta:+.2f}；{tier}。")
-    gone, came = sorted(set(old.vetoes) - set(new.vetoes)), sorted(set(new.vetoes) - set(old.vetoes))
+    gone, came = (
+        sorted(set(old.vetoes) - set(new.vetoes)),
+        sorted(set(new.vetoes) - set(old.vetoes)),
+    )
     if came:
         lines.append(f"新触发否决项：{'、'.join(came)}。")
     if gone:
         lines.append(f"已解除否决项：{'、'.join(gone)}。")
     regressed = sum(c.kind == "regressed" for c in diff.norms)
-    lines.append(
-        f"状态或得分变化的规范项{len(diff.norms)}项，其中原达标、现未达标{regressed}项。"
-    )
+    lines.append(f"状态或得分变化的规范项{len(diff.norms)}项，其中原达标、现未达标{regressed}项。")
     if old.branch != new.branch:
         lines.append(f"注意：两份结果不是同一支部（{old.name}、{new.name}）。")
     if old.rubric_id != new.rubric_id:
