@@ -79,9 +79,9 @@ def test_scoring_again_replaces_the_same_ledger(run_line, tmp_path) -> None:
     for _ in range(2):
         run = run_line(f"branchcheck report {FGW} -f json -o {tmp_path / 'r.json'} --archive {db}")
         assert run.code == 0
-    assert rows(db, "SELECT count(*) FROM results") == [(14,)]
+    assert rows(db, "SELECT count(*) FROM results") == [(16,)]
     assert rows(db, "SELECT count(*) FROM rubrics") == [(1,)]
-    assert rows(db, "SELECT count(*) FROM norms") == [(14 * len(INFO.meta.norms),)]
+    assert rows(db, "SELECT count(*) FROM norms") == [(16 * len(INFO.meta.norms),)]
 
 
 def test_another_rubric_version_is_kept_beside(tmp_path) -> None:
