@@ -43,6 +43,11 @@ class Snapshot:
     vetoes: tuple[str, ...]
     norms: tuple[NormState, ...]
     dimensions: tuple[tuple[str, str, float, float], ...]  # (id, name, earned, max)
+    common: tuple[float, float] = (0.0, 0.0)  # earned, max
+    # id, name, points, earned, status, rating
+    tasks: tuple[tuple[str, str, float, float, str, str | None], ...] = ()
+    bonus: float = 0.0
+    rescaled: bool = False
 
 
 def from_result(result: Result, source: str, tier_rank: int | None = None) -> Snapshot:
@@ -65,6 +70,10 @@ def from_result(result: Result, source: str, tier_rank: int | None = None) -> Sn
             for n in result.norms
         ),
         tuple((d.id, names[d.id], d.earned, float(d.max)) for d in result.dimensions),
+        (result.common.earned, float(result.common.max)),
+        tuple((t.id, t.name, float(t.points), t.earned, t.status, t.rating) for t in result.tasks),
+        result.bonus,
+        result.rescaled,
     )
 
 
@@ -88,6 +97,10 @@ def from_archive(found: FullResult, source: str) -> Snapshot:
             for n in found.norms
         ),
         tuple((d, names.get(d, d), e, m) for d, e, m in found.dimensions),
+        tuple(found.parts.get("common", (0.0, 0.0))),
+        tuple((*t, None)[:6] for t in found.parts.get("tasks", ())),
+        float(found.parts.get("bonus", 0.0)),
+        bool(found.parts.get("rescaled", False)),
     )
 
 
@@ -121,11 +134,24 @@ class DimensionChange:
 
 
 @dataclass(frozen=True, slots=True)
+class TaskChange:
+    id: str
+    name: str
+    old: tuple[float, str, str | None] | None  # earned, status, rating
+    new: tuple[float, str, str | None] | None
+
+    @property
+    def delta(self) -> float:
+        return round((self.new[0] if self.new else 0) - (self.old[0] if self.old else 0), 2)
+
+
+@dataclass(frozen=True, slots=True)
 class Diff:
     old: Snapshot
     new: Snapshot
     norms: list[NormChange]
     dimensions: list[DimensionChange]
+    tasks: list[TaskChange]
 
     @property
     def score_delta(self) -> float:
@@ -184,4 +210,17 @@ def compare(old: Snapshot, new: Snapshot) -> Diff:
         )
         for d in dim_order
     ]
-    return Diff(old, new, changes, dimensions)
+    old_tasks = {t[0]: t for t in old.tasks}
+    new_tasks = {t[0]: t for t in new.tasks}
+    task_order = [t[0] for t in new.tasks] + [t[0] for t in old.tasks if t[0] not in new_tasks]
+    tasks = [
+        TaskChange(
+            t,
+            (new_tasks.get(t) or old_tasks[t])[1],
+            old_tasks[t][3:6] if t in old_tasks else None,
+            new_tasks[t][3:6] if t in new_tasks else None,
+        )
+        for t in task_order
+    ]
+    changed = [t for t in tasks if t.old != t.new]
+    return Diff(old, new, changes, dimensions, changed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import BranchcheckError
 from .store import Archive
@@ -58,6 +59,7 @@ class FullResult:
     alerts: list[tuple[str, str]]
     dimensions: list[tuple[str, float, float]]  # (id, earned, max)
     norms: list[NormRow]
+    parts: dict[str, Any]  # common, tasks, bonus, rescaled (see schema.V1)
 
 
 _COLUMNS = (
@@ -116,7 +118,7 @@ def full(archive: Archive, branch: str, label: str) -> list[FullResult]:
     """Every result kept for the branch in the period the label names, latest first."""
     try:
         rows = archive.db.execute(
-            f"SELECT {_COLUMNS}, max, vetoes, alerts, dimensions FROM results"
+            f"SELECT {_COLUMNS}, max, vetoes, alerts, dimensions, parts FROM results"
             " WHERE branch = ? AND label = ? ORDER BY recorded DESC, rid DESC",
             (branch, label),
         ).fetchall()
@@ -124,7 +126,7 @@ def full(archive: Archive, branch: str, label: str) -> list[FullResult]:
         out = []
         for values in rows:
             row = ResultRow(*values[:13])
-            maximum, vetoes, alerts, dims = values[13:]
+            maximum, vetoes, alerts, dims, parts = values[13:]
             norms = [
                 NormRow(nid, name, dim, points, bool(bonus), earned, status)
                 for nid, name, dim, points, bonus, earned, status in archive.db.execute(
@@ -143,6 +145,7 @@ def full(archive: Archive, branch: str, label: str) -> list[FullResult]:
                     [(k, m) for k, m in json.loads(alerts)],
                     [(d, e, x) for d, e, x in json.loads(dims)],
                     norms,
+                    json.loads(parts),
                 )
             )
         return out

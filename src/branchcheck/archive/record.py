@@ -35,6 +35,12 @@ class Record:
     alerts: tuple[tuple[str, str], ...]  # (kind, message)
     norms: tuple[tuple[str, float, str], ...]  # (id, earned, status), rubric order
     dimensions: tuple[tuple[str, float, float], ...]  # (id, earned, max)
+    # How the score is made: common part (earned, max), tasks (id, name, points, earned,
+    # status, rating), bonus, and whether the base was rescaled to the rubric's total.
+    common: tuple[float, float] = (0.0, 0.0)
+    tasks: tuple[tuple[str, str, float, float, str, str | None], ...] = ()
+    bonus: float = 0.0
+    rescaled: bool = False
 
 
 def record_of(result: Result, file: str) -> Record:
@@ -55,6 +61,12 @@ def record_of(result: Result, file: str) -> Record:
         alerts=tuple((a.kind, a.message) for a in result.alerts),
         norms=tuple((n.id, n.earned, n.status) for n in result.norms),
         dimensions=tuple((d.id, d.earned, float(d.max)) for d in result.dimensions),
+        common=(result.common.earned, float(result.common.max)),
+        tasks=tuple(
+            (t.id, t.name, float(t.points), t.earned, t.status, t.rating) for t in result.tasks
+        ),
+        bonus=result.bonus,
+        rescaled=result.rescaled,
     )
 
 

@@ -51,6 +51,8 @@ CREATE TABLE results (
   vetoes TEXT NOT NULL,        -- JSON [norm id, ...]
   alerts TEXT NOT NULL,        -- JSON [[kind, message], ...]
   dimensions TEXT NOT NULL,    -- JSON [[id, earned, max], ...]
+  parts TEXT NOT NULL DEFAULT '{}',  -- JSON {common: [earned, max], tasks: [[id, name,
+                               -- points, earned, status]], bonus, rescaled}
   file TEXT NOT NULL,
   recorded TEXT NOT NULL,      -- UTC, ISO 8601: the batch's time
   UNIQUE (branch, period_start, period_end, rubric)

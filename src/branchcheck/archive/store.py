@@ -214,8 +214,8 @@ class Archive:
         )  # its norms go with it (ON DELETE CASCADE)
         rid = db.execute(
             "INSERT INTO results (branch, name, parent, period_start, period_end, label, rubric,"
-            " score, max, tier, tier_name, tier_rank, vetoes, alerts, dimensions, file, recorded)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " score, max, tier, tier_name, tier_rank, vetoes, alerts, dimensions, parts, file,"
+            " recorded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 r.branch,
                 r.name,
@@ -232,6 +232,15 @@ class Archive:
                 json.dumps(r.vetoes),
                 json.dumps(r.alerts, ensure_ascii=False),
                 json.dumps(r.dimensions),
+                json.dumps(
+                    {
+                        "common": r.common,
+                        "tasks": r.tasks,
+                        "bonus": r.bonus,
+                        "rescaled": r.rescaled,
+                    },
+                    ensure_ascii=False,
+                ),
                 r.file,
                 now,
             ),

@@ -19,20 +19,33 @@ class Block:
 
 
 def to_terminal(title: str, blocks: list[Block], options: RenderOptions) -> str:
+    """Titles and sentences through rich (wrapped at the width, coloured on a terminal);
+    tables drawn plainly (plain_table) unless they only fit split in two (table.grid)."""
     from rich.rule import Rule
 
     from .escape import terminal
+    from .plain_table import draw
     from .report.terminal_report import tables
     from .table import Wrapped, render_to_text
 
+    out: list[str] = []
     parts: list[object] = [Wrapped(terminal(title, "bold"))]
     for block in blocks:
         parts += [Rule(), Wrapped(terminal(block.title, "bold cyan"))]
         parts += [Wrapped(line) for line in block.lines]
         for name, header, rows in block.tables:
-            if rows:
+            if not rows:
+                continue
+            plain = draw(name, header, rows, options.width)
+            if plain is None:
                 parts += tables(name, header, rows, options.width)
-    return render_to_text(parts, options)  # type: ignore[arg-type]
+                continue
+            out.append(render_to_text(parts, options))  # type: ignore[arg-type]
+            out.append(plain)
+            parts = []
+    if parts:
+        out.append(render_to_text(parts, options))  # type: ignore[arg-type]
+    return "".join(out)
 
 
 def to_markdown(title: str, blocks: list[Block]) -> str:

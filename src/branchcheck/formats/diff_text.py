@@ -9,7 +9,7 @@ from ..archive.diff import Diff, NormChange, NormState, Snapshot
 from .base import RenderOptions
 from .cycle_doc import Block, to_markdown, to_terminal
 from .escape import number
-from .labels import STATUS
+from .labels import STATUS, TASK_STATUS
 from .prose import norm_label, period_name
 
 KIND_WORDS = {
@@ -21,6 +21,7 @@ KIND_WORDS = {
     "added": "新增规范项",
     "removed": "已删除规范项",
 }
+TASK_KEYS = ("earned", "status", "rating")
 MOVE_WORDS = {"up": "进位", "down": "退位", "changed": "等级不同"}
 
 
@@ -53,6 +54,7 @@ def head_lines(diff: Diff) -> list[str]:
         else f"等级未变（{new.tier_name}）"
     )
     lines.append(f"总分{diff.score_delta:+.2f}；{tier}。")
+    lines.append(_parts(old, new))
     gone, came = (
         sorted(set(old.vetoes) - set(new.vetoes)),
         sorted(set(new.vetoes) - set(old.vetoes)),
@@ -75,6 +77,24 @@ def head_lines(diff: Diff) -> list[str]:
     if (old.start, old.end) != (new.start, new.end) and _length(old) != _length(new):
         lines.append("注意：两个时段长短不同，年度项目等适用情况可能不同。")
     return lines
+
+
+def _parts(old: Snapshot, new: Snapshot) -> str:
+    """Where the total's change comes from: the common part, the tasks, the bonus."""
+
+    def common(s: Snapshot) -> str:
+        return f"{number(s.common[0])}/{number(s.common[1])}"
+
+    def tasks(s: Snapshot) -> str:
+        return number(round(sum(t[3] for t in s.tasks), 2))
+
+    text = f"共性任务{common(old)}→{common(new)}"
+    if old.tasks or new.tasks:
+        text += f"，个性任务{tasks(old)}→{tasks(new)}"
+    text += f"，加分{number(old.bonus)}→{number(new.bonus)}"
+    if old.rescaled or new.rescaled:
+        text += "（有不适用项时，共性与个性任务之和按适用分值折算为百分制）"
+    return text + "。"
 
 
 def _length(s: Snapshot) -> str:
@@ -103,6 +123,17 @@ def dimension_rows(diff: Diff) -> list[list[str]]:
     return [[d.name, cell(d.old), cell(d.new), f"{d.delta:+.2f}"] for d in diff.dimensions]
 
 
+def task_rows(diff: Diff) -> list[list[str]]:
+    def cell(state: tuple[float, str, str | None] | None) -> str:
+        if state is None:
+            return "—"
+        earned, status, rating = state
+        rated = f"（{rating}）" if rating else ""
+        return f"{TASK_STATUS.get(status, status)}{rated} {number(earned)}"
+
+    return [[t.name, cell(t.old), cell(t.new), f"{t.delta:+.2f}"] for t in diff.tasks]
+
+
 def blocks(diff: Diff) -> list[Block]:
     return [
         Block(
@@ -110,6 +141,7 @@ def blocks(diff: Diff) -> list[Block]:
             head_lines(diff),
             [
                 ("规范项变化", ["变化", "规范项", "之前", "现在", "分值变化"], norm_rows(diff)),
+                ("个性任务变化", ["任务", "之前", "现在", "变化"], task_rows(diff)),
                 ("各维度得分", ["维度", "之前", "现在", "变化"], dimension_rows(diff)),
             ],
         )
@@ -135,6 +167,10 @@ def _snapshot(s: Snapshot) -> dict[str, Any]:
         "score": s.score,
         "tier": {"id": s.tier, "name": s.tier_name},
         "vetoes": list(s.vetoes),
+        "common": {"earned": s.common[0], "max": s.common[1]},
+        "tasks": round(sum(t[3] for t in s.tasks), 2),
+        "bonus": s.bonus,
+        "rescaled": s.rescaled,
     }
 
 
@@ -162,6 +198,16 @@ class DiffJson:
             "score_delta": diff.score_delta,
             "tier_move": diff.tier_move,
             "norms": [_norm(c) for c in diff.norms],
+            "tasks": [
+                {
+                    "id": t.id,
+                    "name": t.name,
+                    "old": None if t.old is None else dict(zip(TASK_KEYS, t.old, strict=True)),
+                    "new": None if t.new is None else dict(zip(TASK_KEYS, t.new, strict=True)),
+                    "delta": t.delta,
+                }
+                for t in diff.tasks
+            ],
             "dimensions": [
                 {"id": d.id, "name": d.name, "old": d.old, "new": d.new, "delta": d.delta}
                 for d in diff.dimensions

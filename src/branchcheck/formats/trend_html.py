@@ -50,8 +50,10 @@ def score_chart(key: str, group: Group) -> str | None:
     from matplotlib.figure import Figure
 
     from .report.html_charts import GRID, _style, clip, to_svg
+    from .report.html_report import common_prefix
 
     index = {p.label: i for i, p in enumerate(group.periods)}
+    shared = len(common_prefix([s.name for s in group.series]))  # 市发展和改革委员会: said once
     labels = [period_text(p.start, p.end) for p in group.periods]
     with _style():
         fig = Figure(figsize=(6.4, 3.6), layout="constrained")
@@ -59,7 +61,13 @@ def score_chart(key: str, group: Group) -> str | None:
         for series in group.series:
             xs = [index[p.label] for p in series.points]
             ys = [p.score for p in series.points]
-            ax.plot(xs, ys, marker="o", linewidth=1.4, label=clip(series.name, 20))
+            ax.plot(
+                xs,
+                ys,
+                marker="o",
+                linewidth=1.4,
+                label=clip(series.name[shared:] or series.name, 24),
+            )
         ax.set_xticks(range(len(labels)), [clip(label, 18) for label in labels])
         ax.set_ylabel("得分")
         ax.set_title("各支部得分变化", loc="left")
