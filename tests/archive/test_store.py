@@ -221,3 +221,22 @@ def test_application_id_marks_our_files(tmp_path) -> None:
     with Archive.open(tmp_path / "a.db"):
         pass
     assert rows(tmp_path / "a.db", "PRAGMA application_id") == [(APPLICATION_ID,)]
+
+
+def test_a_bad_ledger_in_the_batch_is_left_out(run_line, tmp_path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: branchcheck.ledger/1\nrubric: lanzhou-6543\n", "utf-8")
+    db = tmp_path / "results.db"
+    run = run_line(f"branchcheck report {FGW / 'lz-fgw-04.yaml'} {bad} -f json --archive {db}")
+    assert run.code == 2
+    assert rows(db, "SELECT branch, file FROM results") == [("lz-fgw-04", str(FGW / "lz-fgw-04.yaml"))]
+
+
+def test_the_output_cannot_be_the_archive(run_line, tmp_path) -> None:
+    db = tmp_path / "results.db"
+    with Archive.open(db):
+        pass
+    before = sha256(db)
+    run = run_line(f"branchcheck report {FGW / 'lz-fgw-04.yaml'} -f json -o {db} --archive {db}")
+    assert run.code == 2
+    assert sha256(db) == before
