@@ -154,7 +154,7 @@ def collect(
     With a recorder (`--archive`), each fragment carries the ledger's archive record."""
     summary = Summary()
     rubric_files: set[str] = set()
-    first_seen: dict[tuple[str, str], str] = {}  # (rubric, branch id) -> first file
+    first_seen: dict[tuple[str, str, str, str], str] = {}  # (rubric, branch, period) -> file
     with progress_bar(len(work)) as tick, closing(batch.run(work, workers, tick)) as results:
         for scored in results:
             if scored.internal is not None:
@@ -168,7 +168,9 @@ def collect(
                 rubric_files.add(scored.rubric_file)
             if scored.meta is not None and scored.row is not None:
                 row = scored.row
-                earlier = first_seen.setdefault((row.rubric, row.id), row.file)
+                # Ledgers of one branch for different periods (a year, its quarters) are the
+                # cycle, not a duplicate: only the same period twice is worth a warning.
+                earlier = first_seen.setdefault((row.rubric, row.id, row.start, row.end), row.file)
                 if earlier != row.file:
                     stderr_line(
                         f"{row.file}:1:1: warning: branch {row.id!r} is also in"
