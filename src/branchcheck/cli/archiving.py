@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import pickle
+import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,32 +33,42 @@ def check_not_input(archive: Path, inputs: Iterable[Path | str]) -> None:
 
 
 class Recorder:
-    """Opened (and checked) before the batch is scored; collects each ledger's record as the
-    results come in; writes them all at the end, in one transaction."""
+    """Opened (and checked) before the batch is scored; spools each ledger's record to a
+    temporary file as the results come in (memory stays flat on a province's batch, and no
+    write lock is held while scoring); writes them all at the end, in one transaction."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.archive = Archive.open(path)
-        self.records: list[tuple[Record, RubricInfo]] = []
-        self._hashes: dict[str, str] = {}
+        self._spool = tempfile.TemporaryFile()
+        self._rubrics: dict[str, RubricInfo] = {}  # rubric file -> its identity and names
 
     def take(self, scored: Scored) -> Any:
         """The format's own fragment, the record kept aside."""
         if scored.fragment is None or scored.meta is None:
             return None
         fragment, record = scored.fragment
-        digest = self._hashes.get(scored.rubric_file or "")
-        if digest is None:
-            rubric = load_rubric(scored.rubric_file or record.rubric_id)
-            digest = self._hashes[scored.rubric_file or ""] = rubric_hash(rubric)
-        self.records.append((record, RubricInfo(scored.meta, digest)))
+        key = scored.rubric_file or record.rubric_id
+        if key not in self._rubrics:
+            self._rubrics[key] = RubricInfo(scored.meta, rubric_hash(load_rubric(key)))
+        pickle.dump((record, key), self._spool, pickle.HIGHEST_PROTOCOL)
         return fragment
+
+    def _records(self) -> Iterator[tuple[Record, RubricInfo]]:
+        self._spool.seek(0)
+        while True:
+            try:
+                record, key = pickle.load(self._spool)
+            except EOFError:
+                return
+            yield record, self._rubrics[key]
 
     def commit(self) -> int:
         try:
-            return self.archive.write(self.records)
+            return self.archive.write(self._records())
         finally:
-            self.archive.close()
+            self.close()
 
     def close(self) -> None:
         self.archive.close()
+        self._spool.close()

@@ -140,6 +140,9 @@ def run_report(
             1,
             f"cannot write temporary files: {exc.strerror or exc} (TMPDIR chooses the folder)",
         ) from None
+    finally:
+        if recorder is not None:
+            recorder.close()  # committed by now, or the batch is left out
     for failure in failures:
         stderr_line(failure)
     if summary.errors:
