@@ -105,6 +105,11 @@ def test_bad_inputs_are_one_line(run_line, tmp_path, archive) -> None:
         (f"branchcheck diff {other} {other}", f"{other}:1:1: error: not a branchcheck result"),
         (f"branchcheck diff {Q3}", "give two results to compare, not 1"),
         (f"branchcheck diff --archive {archive} 2024Q3 2024Q4", "with --archive, name the branch"),
+        (f"branchcheck diff {Q3} {YEAR} --branch b1", "--branch: only with --archive"),
+        (
+            f"branchcheck diff --archive {archive} --branch b1 -r five-star 2024Q3 2024Q4",
+            "--rubric: archived results are already scored",
+        ),
         (
             f"branchcheck diff --archive {archive} --branch b1 2024Q3 2023",
             "no result for branch 'b1' in period '2023' (kept: 2024Q3, 2024Q4)",

@@ -44,6 +44,8 @@ def run_diff(
     if archive is not None:
         if branch is None:
             raise UsageError("--branch", "with --archive, name the branch: --branch ID")
+        if rubric is not None:
+            raise UsageError("--rubric", "archived results are already scored; not with --archive")
         check_not_input(target, [archive])
         with Archive.open(archive, create=False) as store:
             old, new = (_from_archive(store, branch, label) for label in inputs)
