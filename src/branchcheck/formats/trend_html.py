@@ -94,8 +94,10 @@ class TrendHtml:
             raise BranchcheckError.at(
                 "--format", 1, 1, "html needs matplotlib: pip install 'branchcheck[report]'"
             ) from None
-        css = CSS + "".join(
-            tier_css(f"#g{i}", len(g.rubric.tiers)) for i, g in enumerate(trend.groups)
+        css = (
+            CSS
+            + ".charts{display:flex;flex-wrap:wrap;gap:12px}\n"
+            + "".join(tier_css(f"#g{i}", len(g.rubric.tiers)) for i, g in enumerate(trend.groups))
         )
         warn = (
             '<p class="warn">生成本页的机器上未找到中文字体（如 Noto Sans CJK SC），'
