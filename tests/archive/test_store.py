@@ -229,7 +229,9 @@ def test_a_bad_ledger_in_the_batch_is_left_out(run_line, tmp_path) -> None:
     db = tmp_path / "results.db"
     run = run_line(f"branchcheck report {FGW / 'lz-fgw-04.yaml'} {bad} -f json --archive {db}")
     assert run.code == 2
-    assert rows(db, "SELECT branch, file FROM results") == [("lz-fgw-04", str(FGW / "lz-fgw-04.yaml"))]
+    assert rows(db, "SELECT branch, file FROM results") == [
+        ("lz-fgw-04", str(FGW / "lz-fgw-04.yaml"))
+    ]
 
 
 def test_the_output_cannot_be_the_archive(run_line, tmp_path) -> None:
