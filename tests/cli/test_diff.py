@@ -120,3 +120,31 @@ def test_bad_inputs_are_one_line(run_line, tmp_path, archive) -> None:
         assert run.code == 2, line
         (err,) = run.err_lines
         assert message in err, err
+
+
+def test_archived_periods_and_their_ledgers_agree(run_line, tmp_path) -> None:
+    """The whole path: report --archive keeps what diff needs, the same as scoring anew."""
+    db = tmp_path / "results.db"
+    q3, q4 = FGW / "lz-fgw-01-2024q3.yaml", FGW / "lz-fgw-01-2024q4.yaml"
+    for ledger in (q3, q4):
+        assert run_line(f"branchcheck report {ledger} -f json --archive {db}").code == 0
+    kept = json.loads(
+        run_line(f"branchcheck diff --archive {db} --branch lz-fgw-01 2024Q3 2024Q4 -f json").out
+    )
+    fresh = json.loads(run_line(f"branchcheck diff {q3} {q4} -f json").out)
+    for key in ("norms", "tasks", "dimensions", "score_delta", "tier_move"):
+        assert kept[key] == fresh[key], key
+    assert [n["id"] for n in kept["norms"] if n["change"] == "regressed"] == ["N17"]
+    assert kept["score_delta"] == -4.17
+    assert [(t["old"]["rating"], t["new"]["rating"], t["delta"]) for t in kept["tasks"]] == [
+        ("好", "较好", -4.0)
+    ]
+
+
+def test_reading_leaves_the_archive_as_it_was(run_line, archive) -> None:
+    from conftest import sha256
+
+    before = sha256(archive)
+    run_line(f"branchcheck diff --archive {archive} --branch b1 2024Q3 2024Q4")
+    run_line(f"branchcheck trend --archive {archive} -f json")
+    assert sha256(archive) == before
