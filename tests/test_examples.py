@@ -168,6 +168,21 @@ def test_hand_check_quarter_rescaled() -> None:
     assert (result.tier.id, result.vetoes) == ("standardized", [])
 
 
+def test_hand_check_next_quarter_slips() -> None:
+    # fgw/lz-fgw-01-2024q4 (2024-10-01..12-31): the same 13 points do not apply, max 47.
+    # A 支委会 with 第一议题 each month and the 11-12 党课: N01, N08, N11 met this time.
+    # Lost: N06 0.4; N22 0.3; N25 一般 1.5 x 0.4 = 0.6; N17 33 member-months due, 31 paid
+    # (赵磊's and 周杰's December), 2 x 0.5 = 1. Sum 2.3, earned 44.7.
+    # Tasks: T1 20 done 较好 = 16; T2 20 partial 较好 = 8; 24.
+    # (44.7 + 24) x 100 / 87 = 78.965..., plus N26 3 -> 81.97: 4.17 under Q3's 86.14.
+    result = _result("fgw/lz-fgw-01-2024q4.yaml")
+    assert _not_applicable(result) == _not_applicable(_result("fgw/lz-fgw-01-2024q3.yaml"))
+    assert _lost(result) == {"N06": 0.4, "N22": 0.3, "N25": 0.6, "N17": 1.0}
+    assert [t.earned for t in result.tasks] == [16.0, 8.0]
+    assert result.score == round((47 - 2.3 + 24) * 100 / 87 + 3, 2) == 81.97
+    assert (result.tier.id, result.vetoes) == ("standardized", [])
+
+
 def test_hand_check_bonus_cap() -> None:
     # fgw/lz-fgw-12: lost N35 the 书记 talked with 9 of 29, 0.5 x 9/29 = 0.16, so 0.34; N16 29
     # of 30 members, 3 x 29/30 = 2.9, so 0.1; N22 较好 0.3. N34 is met: the two 党小组长 (not

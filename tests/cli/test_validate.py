@@ -20,7 +20,7 @@ def test_examples_and_rubrics_tell_ledgers_from_rubrics(run_line) -> None:
     # Ledgers were once read as rubrics: hundreds of "missing required key 'dimensions'".
     run = run_line(f"branchcheck validate {EXAMPLES} {ROOT / 'rubrics'}", cwd=ROOT)
     assert run.code == 0, run.err
-    assert run.err_lines == ["23 file(s) checked (20 ledgers, 3 rubrics), 0 with problems"]
+    assert run.err_lines == ["25 file(s) checked (22 ledgers, 3 rubrics), 0 with problems"]
 
 
 def test_a_ledger_gets_the_schema_the_rubric_checks_and_the_warnings(run_line, tmp_path) -> None:

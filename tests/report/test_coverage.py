@@ -2,7 +2,7 @@
 branches and ledgers counted, a 考核期 column where a branch has two ledgers, totals per rubric
 (never a mean across rubrics), and the ledgers that could not be scored counted as files.
 
-examples/fgw: 12 branches, 14 ledgers (lz-fgw-01 and lz-fgw-07 also have a 2024 Q3 ledger).
+examples/fgw: 12 branches, 16 ledgers (lz-fgw-01 and lz-fgw-07 also have 2024 Q3 and Q4 ledgers).
 tests/files/batch: rubrics mini (b-ok, b-short: 2024 H1; b-q: 2024 Q2) and mini-b (b-d:
 2024), and broken.yaml (one syntax error).
 """
@@ -23,7 +23,7 @@ from branchcheck.formats.report.tables import periods_phrase
 BATCH = TEST_FILES / "batch"
 FGW = EXAMPLES / "fgw"
 MINI = TEST_FILES / "rubrics" / "good" / "mini.yaml"
-FGW_TITLE = "关于2024年度和2024年第三季度党支部标准化规范化建设考评情况的通报"
+FGW_TITLE = "关于2024年度、2024年第三季度和2024年第四季度党支部标准化规范化建设考评情况的通报"
 
 
 def local(folder: Path, name: str, text: str) -> Path:
@@ -40,40 +40,42 @@ def test_markdown_names_the_periods_and_counts_branches_and_ledgers(run_line) ->
     assert lines[:4] == [
         f"# {FGW_TITLE}",
         "",
-        "- 考核期：2024年度（台账12份）、2024年第三季度（台账2份）",
-        "- 参评支部12个，台账14份",
+        "- 考核期：2024年度（台账12份）、2024年第三季度（台账2份）、2024年第四季度（台账2份）",
+        "- 参评支部12个，台账16份",
     ]
-    assert "- 参评支部12个，台账14份，平均分88.2，中位数86.85（按台账计）" in lines
+    assert "- 参评支部12个，台账16份，平均分88.23，中位数86.85（按台账计）" in lines
     assert "评估" not in run.out.split("### ")[0]  # 考评, 参评: not 评估
     # The tables count ledgers, and the branch table says which period each row is.
     assert "| 等级 | 台账数 | 占比 |" in lines
     header = next(line for line in lines if line.startswith("| 支部编号 |"))
     assert header.startswith("| 支部编号 | 支部名称 | 考核期 | 上级组织 | 得分 |")
     rows = [line.split(" | ") for line in lines if line.startswith("| lz-fgw-01 |")]
-    assert sorted(row[2] for row in rows) == ["2024年度", "2024年第三季度"]
+    assert sorted(row[2] for row in rows) == ["2024年度", "2024年第三季度", "2024年第四季度"]
 
 
 def test_json_csv_xlsx_and_html_say_what_they_cover(run_line, tmp_path) -> None:
     data = json.loads(run_line(f"branchcheck report {FGW} -f json").out)
     assert (data["title"], data["count"], data["branches"], data["failed_files"]) == (
         FGW_TITLE,
-        14,
+        16,
         12,
         0,
     )
     periods = [
         {"start": "2024-01-01", "end": "2024-12-31", "name": "2024年度", "ledgers": 12},
         {"start": "2024-07-01", "end": "2024-09-30", "name": "2024年第三季度", "ledgers": 2},
+        {"start": "2024-10-01", "end": "2024-12-31", "name": "2024年第四季度", "ledgers": 2},
     ]
     assert data["periods"] == periods
     (group,) = data["rubrics"]
-    assert (group["count"], group["branches"], group["periods"]) == (14, 12, periods)
+    assert (group["count"], group["branches"], group["periods"]) == (16, 12, periods)
 
     text = run_line(f"branchcheck report {FGW} -f csv").out.lstrip("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert sorted(r["period"] for r in rows if r["branch_id"] == "lz-fgw-07") == [
         "2024年度",
         "2024年第三季度",
+        "2024年第四季度",
     ]
 
     run_line(f"branchcheck report {FGW} -f xlsx -o {tmp_path / 'r.xlsx'}")

@@ -17,6 +17,7 @@ from typer.exceptions import TyperException
 
 from .. import __version__
 from ..formats import SCORE_FORMATS
+from ..formats.cycle import DIFF_FORMATS, TREND_FORMATS
 from ..formats.registry import CATALOGUE_FORMATS, RUBRIC_FORMATS
 from ..formats.report import REPORT_FORMATS
 from .faults import guarded, prepare_standard_streams, shielded
@@ -86,6 +87,15 @@ MinTierOpt = Annotated[
         "--min-tier",
         help="Exit 1 if any branch is below this tier id; it must be a tier of every rubric"
         f" in the run. Built-in tiers, lowest first: {BUILTIN_TIERS}.",
+    ),
+]
+ArchiveOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--archive",
+        help="Results archive (SQLite file): keep every result of this run in it, for"
+        " `trend` and `diff`; created if missing.",
+        dir_okay=False,
     ),
 ]
 
@@ -166,17 +176,93 @@ def report_command(
             " and why (terminal, markdown or json).",
         ),
     ] = None,
+    archive: ArchiveOpt = None,
 ) -> int:
     """Score many ledgers into one report: tiers, organisations, weakest norms, every branch."""
     if compare_rubric is not None:
-        given = {"--fail-under": fail_under, "--min-tier": min_tier, "--jobs": jobs}
+        given = {
+            "--fail-under": fail_under,
+            "--min-tier": min_tier,
+            "--jobs": jobs,
+            "--archive": archive,
+        }
         refused = [name for name, value in given.items() if value is not None]
         return _run(
             "compare", "run_compare", paths, rubric, compare_rubric, fmt.value, output, refused
         )
     return _run(
-        "report", "run_report", paths, rubric, fmt.value, output, jobs, fail_under, min_tier
+        "report",
+        "run_report",
+        paths,
+        rubric,
+        fmt.value,
+        output,
+        jobs,
+        fail_under,
+        min_tier,
+        archive,
     )
+
+
+# `trend` and `diff`: read the results archive (`report --archive`); their own formats.
+if TYPE_CHECKING:
+    TrendChoice = StrEnum
+    DiffChoice = StrEnum
+else:
+    TrendChoice = StrEnum("TrendChoice", {name: name for name in TREND_FORMATS})
+    DiffChoice = StrEnum("DiffChoice", {name: name for name in DIFF_FORMATS})
+TREND_TERMINAL = TrendChoice("terminal")
+DIFF_TERMINAL = DiffChoice("terminal")
+
+
+@app.command("trend")
+def trend_command(
+    archive: Annotated[
+        Path, typer.Option("--archive", help="The results archive to read.", dir_okay=False)
+    ],
+    branch: Annotated[str | None, typer.Option("--branch", help="One branch, by id.")] = None,
+    parent: Annotated[
+        str | None, typer.Option("--parent", help="The branches of one parent organisation.")
+    ] = None,
+    fmt: Annotated[
+        TrendChoice, typer.Option("--format", "-f", help="Output format; html needs --output.")
+    ] = TREND_TERMINAL,
+    output: OutputOpt = None,
+    stuck: Annotated[
+        int,
+        typer.Option(
+            "--stuck", help="Stuck: this many latest periods in one tier, not the top.", min=2
+        ),
+    ] = 3,
+) -> int:
+    """Tiers and scores across periods: promotions and demotions (进位/退位), branches stuck."""
+    return _run("trend", "run_trend", archive, branch, parent, fmt.value, output, stuck)
+
+
+@app.command("diff")
+def diff_command(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="OLD NEW: two ledgers, two `score -f json` files, or (with --archive) two"
+            " periods such as 2024Q3 2024Q4."
+        ),
+    ],
+    archive: Annotated[
+        Path | None,
+        typer.Option("--archive", help="Compare two periods kept in this archive.", dir_okay=False),
+    ] = None,
+    branch: Annotated[
+        str | None, typer.Option("--branch", help="The branch, by id (with --archive).")
+    ] = None,
+    rubric: RubricOpt = None,
+    fmt: Annotated[
+        DiffChoice, typer.Option("--format", "-f", help="Output format.")
+    ] = DIFF_TERMINAL,
+    output: OutputOpt = None,
+) -> int:
+    """What changed between two results: norms met before and failing now first."""
+    return _run("diff", "run_diff", inputs, archive, branch, rubric, fmt.value, output)
 
 
 @app.command("validate")

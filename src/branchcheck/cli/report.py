@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import gates
 from ..errors import BranchcheckError
@@ -23,6 +24,9 @@ from .faults import InternalFault, UsageError
 from .output import open_output, stderr_line, terminal_width
 from .paths import check_names, yaml_files
 from .target import Target, check_not_input, plan_output, rubric_source
+
+if TYPE_CHECKING:
+    from .archiving import Recorder
 
 EXTRAS = {"xlsx": ("xlsxwriter", "XlsxWriter"), "html": ("matplotlib", "matplotlib")}
 
@@ -84,8 +88,9 @@ def run_report(
     jobs: int | None,
     fail_under: float | None,
     min_tier: str | None,
+    archive: Path | None = None,
 ) -> int:
-    check_names([*paths, rubric, output])
+    check_names([*paths, rubric, output, archive])
     if REPORT_FORMATS[fmt].needs_output and output is None:
         raise UsageError("--format", f"{fmt} writes a file: add --output FILE")
     target = plan_output(output)  # everything about the output is checked before scoring
@@ -101,11 +106,22 @@ def run_report(
     check_not_input(target, [*files, *rubric_source(rubric)])
     formatter = REPORT_FORMATS[fmt]
     workers = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
-    work = [batch.Job(str(f), rubric, formatter.fragment) for f in files]
+    fragment = formatter.fragment
+    recorder = None
+    if archive is not None:  # checked and opened before any work; written after the report
+        from ..archive import WithRecord
+        from .archiving import Recorder
+        from .archiving import check_not_input as check_archive
+
+        check_archive(archive, [*files, *rubric_source(rubric), *([output] if output else [])])
+        recorder, fragment = Recorder(archive), WithRecord(fragment)
+    work = [batch.Job(str(f), rubric, fragment) for f in files]
     try:
         with Spool() as spool:
-            summary, rubric_files = collect(work, workers, spool)
+            summary, rubric_files = collect(work, workers, spool, recorder)
             check_not_input(target, sorted(rubric_files))  # the rubrics the ledgers named
+            if recorder is not None:
+                check_archive(recorder.path, sorted(rubric_files))
             failures = gate(summary, fail_under, min_tier)
             to_terminal = target.kind == "stdout"
             color = to_terminal and sys.stdout.isatty()
@@ -113,6 +129,8 @@ def run_report(
             context = ReportContext(summary, spool.read, options)
             with open_output(target) as stream:  # rendered whole before the first byte is sent
                 formatter.write(context, stream)
+            if recorder is not None:
+                recorder.commit()
     except BrokenPipeError:
         raise
     except OSError as exc:  # the output's own failures are named for it in open_output
@@ -122,6 +140,9 @@ def run_report(
             1,
             f"cannot write temporary files: {exc.strerror or exc} (TMPDIR chooses the folder)",
         ) from None
+    finally:
+        if recorder is not None:
+            recorder.close()  # committed by now, or the batch is left out
     for failure in failures:
         stderr_line(failure)
     if summary.errors:
@@ -129,11 +150,14 @@ def run_report(
     return 1 if failures else 0
 
 
-def collect(work: list[batch.Job], workers: int, spool: Spool) -> tuple[Summary, set[str]]:
-    """Score the batch into a summary (fragments to the spool); also the rubric files read."""
+def collect(
+    work: list[batch.Job], workers: int, spool: Spool, recorder: Recorder | None = None
+) -> tuple[Summary, set[str]]:
+    """Score the batch into a summary (fragments to the spool); also the rubric files read.
+    With a recorder (`--archive`), each fragment carries the ledger's archive record."""
     summary = Summary()
     rubric_files: set[str] = set()
-    first_seen: dict[tuple[str, str], str] = {}  # (rubric, branch id) -> first file
+    first_seen: dict[tuple[str, str, str, str], str] = {}  # (rubric, branch, period) -> file
     with progress_bar(len(work)) as tick, closing(batch.run(work, workers, tick)) as results:
         for scored in results:
             if scored.internal is not None:
@@ -147,13 +171,16 @@ def collect(work: list[batch.Job], workers: int, spool: Spool) -> tuple[Summary,
                 rubric_files.add(scored.rubric_file)
             if scored.meta is not None and scored.row is not None:
                 row = scored.row
-                earlier = first_seen.setdefault((row.rubric, row.id), row.file)
+                # Ledgers of one branch for different periods (a year, its quarters) are the
+                # cycle, not a duplicate: only the same period twice is worth a warning.
+                earlier = first_seen.setdefault((row.rubric, row.id, row.start, row.end), row.file)
                 if earlier != row.file:
                     stderr_line(
                         f"{row.file}:1:1: warning: branch {row.id!r} is also in"
                         f" {earlier}; both ledgers are counted"
                     )
                 aggregate.add(summary, scored.meta, row)
-                if scored.fragment is not None:
-                    spool.add(scored.meta.id, scored.fragment)
+                fragment = scored.fragment if recorder is None else recorder.take(scored)
+                if fragment is not None:
+                    spool.add(scored.meta.id, fragment)
     return summary, rubric_files

@@ -1,0 +1,42 @@
+"""The formats of `trend` and `diff`, behind one small interface each, loaded on first use."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from .registry import LazyRegistry
+
+if TYPE_CHECKING:
+    from ..archive.diff import Diff
+    from ..archive.trend import Trend
+    from .base import RenderOptions
+
+
+class TrendFormat(Protocol):
+    needs_output: bool  # a page to open in a browser: `--output` required on a terminal
+
+    def render(self, trend: Trend, options: RenderOptions) -> str: ...
+
+
+class DiffFormat(Protocol):
+    def render(self, diff: Diff, options: RenderOptions) -> str: ...
+
+
+TREND_FORMATS: LazyRegistry[TrendFormat] = LazyRegistry(
+    "branchcheck.formats",
+    {
+        "terminal": ".trend_text:TrendTerminal",
+        "markdown": ".trend_text:TrendMarkdown",
+        "json": ".trend_data:TrendJson",
+        "csv": ".trend_data:TrendCsv",
+        "html": ".trend_html:TrendHtml",
+    },
+)
+DIFF_FORMATS: LazyRegistry[DiffFormat] = LazyRegistry(
+    "branchcheck.formats",
+    {
+        "terminal": ".diff_text:DiffTerminal",
+        "markdown": ".diff_text:DiffMarkdown",
+        "json": ".diff_text:DiffJson",
+    },
+)
