@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..models.checks import RatingCheck
 from ..models.ledger import Ledger
 from ..models.rubric import Rubric
+from .ledger_followup import followup_problems
 from .ledger_vocabulary import vocabulary_problems
 from .ledger_warnings import record_warnings
 from .locate import close_matches
@@ -23,6 +24,7 @@ def ledger_problems(ledger: Ledger, rubric: Rubric) -> list[Problem]:
         + _ratings(ledger, rubric)
         + vocabulary_problems(ledger, rubric)
         + record_warnings(ledger, rubric)
+        + followup_problems(ledger, rubric)
     )
 
 

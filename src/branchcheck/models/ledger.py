@@ -20,6 +20,7 @@ from .common import (
     TextKey,
     plain_key,
 )
+from .ledger_followup import Activist, Rectification
 
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 YearMonth = Annotated[str, Field(pattern=MONTH_PATTERN)]
@@ -55,6 +56,11 @@ class Member(FileModel):
     status: MemberStatus = "正式"
     joined: Date | None = None
     left: Date | None = None
+    # An extended 预备期 (延长预备期, at most one year): 转正 falls due on this day instead of
+    # one year after `joined`.
+    probation_until: Date | None = None
+    # Out of contact (失联) since this day: at six months the branch decides on 停止党籍.
+    lost_contact_since: Date | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> Member:
@@ -169,6 +175,9 @@ class Ledger(FileModel):
     groups: dict[TextKey, tuple[MemberRef, ...]] = Field(default_factory=dict)
     excused: tuple[Excused, ...] = ()
     dues_exceptions: tuple[DuesException, ...] = ()
+    # Rectification (整改) items and 入党积极分子 under review: models/ledger_followup.py.
+    rectifications: tuple[Rectification, ...] = ()
+    activists: tuple[Activist, ...] = ()
 
     def full_members_on(self, day: dt.date) -> list[Member]:
         """正式 members active on `day`."""

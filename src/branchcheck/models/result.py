@@ -95,9 +95,36 @@ class TaskResult(ResultModel):
     rating_share: float = 1.0
 
 
+AlertSeverity = Literal["overdue", "urgent", "reminder"]  # 逾期 > 紧急 > 提醒
+
+
 class Alert(ResultModel):
     kind: str
     message: str
+    # Fields added with `branchcheck alerts`: the day the alert is about (a deadline, or the
+    # day a thing went wrong), how pressing it is, and whom or what it concerns.
+    due: str | None = None
+    severity: AlertSeverity | None = None
+    subject: str | None = None
+
+
+RectificationStatus = Literal["open", "overdue", "closed_on_time", "closed_late"]
+
+
+class RectificationResult(ResultModel):
+    """A rectification item (整改) and where it stands at the period's end."""
+
+    id: str
+    norm: str
+    norm_name: str
+    found_on: str
+    source: str
+    problem: str
+    owner: str
+    due: str
+    done_on: str | None
+    evidence: str | None
+    status: RectificationStatus
 
 
 class NextTier(ResultModel):
@@ -129,3 +156,7 @@ class Result(ResultModel):
     tasks: list[TaskResult]
     alerts: list[Alert]
     next_tier: NextTier | None
+    # Fields added after the first release: the ledger's rectification items, and the points
+    # the rubric's `rectification` rule took off for those overdue at the period's end.
+    rectifications: list[RectificationResult] = []
+    rectification_deduction: float = 0.0

@@ -116,6 +116,14 @@ class Split(FileModel):
     individual: Points
 
 
+class RectificationRule(FileModel):
+    """整改: points taken off the score per rectification item still open past its due date at
+    the period's end, up to `cap`."""
+
+    overdue_deduction: Annotated[Num, Field(gt=0, le=100)]
+    cap: Annotated[Num, Field(gt=0, le=10000)] | None = None
+
+
 DEFAULT_RATINGS = {"好": 1.0, "较好": 0.8, "一般": 0.6, "差": 0.0}
 
 
@@ -133,6 +141,7 @@ class Rubric(FileModel):
     events: tuple[Text, ...] = ()
     tiers: Annotated[tuple[Tier, ...], Field(min_length=1)]
     dimensions: Annotated[tuple[Dimension, ...], Field(min_length=1)]
+    rectification: RectificationRule | None = None
 
     @model_validator(mode="after")
     def _ratings_not_empty(self) -> Rubric:

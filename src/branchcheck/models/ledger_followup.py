@@ -1,0 +1,57 @@
+"""Follow-up records in a ledger: rectification items (整改) and 入党积极分子 under review.
+
+Kept apart from models/ledger.py so the action side (alerts, 整改销号) grows on its own.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, model_validator
+
+from .common import Date, FileModel, Id, Text
+
+# Where a problem was found; another source is accepted with a warning (ledger_followup rules).
+RECTIFICATION_SOURCES = ("四互", "组织生活会", "巡察", "督查", "自查", "考核", "审计", "民主评议")
+
+
+class Rectification(FileModel):
+    """One problem found, given a deadline, fixed and signed off (整改销号)."""
+
+    id: Id
+    norm: Id  # the rubric norm the problem falls under
+    found_on: Date
+    source: Text
+    problem: Text
+    owner: Text  # a member id, or a name or post written out
+    due: Date
+    done_on: Date | None = None
+    evidence: Text | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Rectification:
+        if self.due < self.found_on:
+            raise ValueError(
+                f"rectification {self.id}: due ({self.due}) before it was found ({self.found_on})"
+            )
+        if self.done_on is not None and self.done_on < self.found_on:
+            raise ValueError(
+                f"rectification {self.id}: done ({self.done_on}) before it was found"
+                f" ({self.found_on})"
+            )
+        return self
+
+
+class Activist(FileModel):
+    """An 入党积极分子: named by the branch on `since`, reviewed (考察) every six months."""
+
+    name: Text
+    since: Date
+    reviews: Annotated[tuple[Date, ...], Field(max_length=100)] = ()
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Activist:
+        early = [d for d in self.reviews if d < self.since]
+        if early:
+            raise ValueError(f"activist {self.name}: reviewed ({early[0]}) before {self.since}")
+        return self
