@@ -85,7 +85,7 @@ def _rectifications(rubric: Rubric, ctx: Context) -> list[Alert]:
         found.append(
             Alert(
                 kind="rectification_overdue",
-                message=f"整改事项{item.id}（{label}）已于{cn_date(dt.date.fromisoformat(item.due))}"
+                message=f"{label}整改事项{item.id}已于{cn_date(dt.date.fromisoformat(item.due))}"
                 f"到期，至考核期末尚未整改销号：{item.problem}",
                 due=item.due,
                 severity="overdue",

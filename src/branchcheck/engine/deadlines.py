@@ -4,7 +4,7 @@ Each kind of deadline gives at most one alert per subject (a member, a rectifica
 term), dated on the day it falls due, and graded against the day asked about (`as_of`):
 逾期 (overdue) once that day has passed, 紧急 (urgent) when it falls within `within` days
 (or, for a term, within three months), 提醒 (reminder) when it is further off but inside the
-kind's lead time (a term: six months; a 转正: two months; the others one month, except
+kind's lead time (a term: six months; a 转正: three months; the others one month, except
 rectification items, shown only within `within` days). Pure: no I/O, no clock.
 """
 
@@ -44,7 +44,7 @@ ORG_LIFE_TYPES = frozenset({"党员大会", "支委会", "支部委员会", "党
 GAP_MONTHS = 6  # dues unpaid, no organisational life, out of contact: six months each
 TERM_LEAD, TERM_URGENT, REQUEST_AHEAD = 6, 3, 1  # months before a term ends
 LEAD = 1  # month: the other kinds show a month ahead (or `within` days, if longer)
-PROBATION_LEAD = 2  # months: 转正申请, 征求意见 and the 党员大会 take time to prepare
+PROBATION_LEAD = 3  # months: 转正申请, 征求意见 and the 党员大会 take time to prepare
 DEFAULT_WITHIN = 30
 
 
@@ -177,13 +177,15 @@ def _activists(ledger: Ledger, h: Horizon) -> Iterator[Alert]:
         due = add_months(last, GAP_MONTHS)
         if due > h.ahead(LEAD):
             continue
-        what = "上次考察" if last != activist.since else "确定为入党积极分子"
+        if last == activist.since:
+            what = f"于{cn_date(last)}确定为入党积极分子，尚无考察记录"
+        else:
+            what = f"上次考察为{cn_date(last)}"
         yield h.alert(
             "activist_review",
             due,
             activist.name,
-            f"入党积极分子{activist.name}{what}于{cn_date(last)}，应于{cn_date(due)}前完成"
-            "半年一次的考察",
+            f"入党积极分子{activist.name}{what}，应于{cn_date(due)}前完成半年一次的考察",
         )
 
 
@@ -290,9 +292,9 @@ def _rectifications(rubric: Rubric, ledger: Ledger, h: Horizon) -> Iterator[Aler
             continue
         label = norm_label(item.norm, item.norm_name) if item.norm_name else item.norm
         if item.status == "overdue":
-            head = f"整改事项{item.id}（{label}）已于{cn_date(due)}到期，尚未整改销号"
+            head = f"{label}整改事项{item.id}已于{cn_date(due)}到期，尚未整改销号"
         else:
-            head = f"整改事项{item.id}（{label}）应于{cn_date(due)}前完成整改销号"
+            head = f"{label}整改事项{item.id}应于{cn_date(due)}前完成整改销号"
         yield h.alert(
             "rectification", due, item.id, f"{head}：{item.problem}（责任人：{item.owner}）"
         )
