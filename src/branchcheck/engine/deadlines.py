@@ -160,7 +160,10 @@ def _probation(ledger: Ledger, h: Horizon) -> Iterator[Alert]:
             continue
         extended = "（延长后）" if member.probation_until else ""
         if until < h.as_of:
-            text = f"预备党员{member.name}预备期{extended}已于{cn_date(until)}届满，请及时召开支部党员大会讨论其转正"
+            text = (
+                f"预备党员{member.name}预备期{extended}已于{cn_date(until)}届满，"
+                "请及时召开支部党员大会讨论其转正"
+            )
         else:
             text = (
                 f"预备党员{member.name}预备期{extended}将于{cn_date(until)}届满，请提前做好转正"
@@ -329,5 +332,11 @@ class BranchAlert:
 
 def batch_order(row: BranchAlert) -> tuple[int, str, str, str, str, str]:
     """Most pressing first (逾期 > 紧急 > 提醒), then earliest, then by organisation and branch."""
-    return (SEVERITY_RANK[row.severity], row.due, row.parent, row.branch_id, row.alert.kind,
-            row.alert.subject or "")
+    return (
+        SEVERITY_RANK[row.severity],
+        row.due,
+        row.parent,
+        row.branch_id,
+        row.alert.kind,
+        row.alert.subject or "",
+    )

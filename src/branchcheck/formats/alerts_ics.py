@@ -47,8 +47,12 @@ class IcsAlerts:
             alarm.add("action", "DISPLAY")
             alarm.add("description", f"{row.branch_name}：{kind_name(row)}")
             # 9:00 on the day; a day ahead as well for what is still to come.
-            alarm.add("trigger", dt.timedelta(hours=9) if row.severity == "overdue"
-                      else dt.timedelta(days=-1, hours=9))
+            alarm.add(
+                "trigger",
+                dt.timedelta(hours=9)
+                if row.severity == "overdue"
+                else dt.timedelta(days=-1, hours=9),
+            )
             event.add_component(alarm)
             calendar.add_component(event)
         data: bytes = calendar.to_ical()

@@ -25,9 +25,7 @@ class TerminalAlerts:
             keep = [i for i in range(len(HEADER)) if i != 2 or len(parents) > 1]
             if len(parents) == 1:
                 blocks.append(Wrapped(f"上级组织：{next(iter(parents))}"))
-            columns = [
-                Column(HEADER[i], whole=i in (0, 1, 4)) for i in keep
-            ]
+            columns = [Column(HEADER[i], whole=i in (0, 1, 4)) for i in keep]
             body = []
             for row in rows:
                 values = cells(row)
@@ -43,5 +41,6 @@ class MarkdownAlerts:
         lines = [f"# {md_cell(title(options))}", "", f"{tally(rows)}。"]
         if rows:
             lines.append("")
-            lines += md_table(HEADER, [cells(row) for row in rows])  # type: ignore[arg-type]
+            body: list[list[object]] = [list(cells(row)) for row in rows]
+            lines += md_table(HEADER, body)
         return "\n".join(lines) + "\n"

@@ -436,6 +436,16 @@ def rule_lines(rubric: Rubric) -> list[tuple[str, str]]:
         lines.append(
             ("评定等次", f"{levels_text(rubric.ratings)}（得该项分值的比例；用于{users}）")
         )
+    if rubric.rectification is not None:
+        rule = rubric.rectification
+        cap = f"，合计不超过{number(rule.cap)}分" if rule.cap is not None else ""
+        lines.append(
+            (
+                "整改",
+                f"考核期末仍未整改销号且已过整改时限的整改事项，每项从总分中扣"
+                f"{number(rule.overdue_deduction)}分{cap}",
+            )
+        )
     return lines
 
 

@@ -67,7 +67,8 @@ def _members(ledger: Ledger) -> list[Problem]:
                     )
                 )
             elif member.joined is not None and not (
-                add_months(member.joined, 12) <= until
+                add_months(member.joined, 12)
+                <= until
                 <= add_months(member.joined, MAX_PROBATION_MONTHS)
             ):
                 problems.append(

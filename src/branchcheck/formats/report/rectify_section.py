@@ -16,8 +16,26 @@ from ..prose import norm_label
 
 ITEMS_TITLE = "整改事项"
 ORGS_TITLE = "整改情况（按上级组织）"
-ITEMS_HEADER = ["支部", "编号", "来源", "对应规范", "问题", "责任人", "整改时限", "销号日期", "状态"]
-ORGS_HEADER = ["上级组织", "有整改事项的支部", "事项", "逾期未整改", "整改中", "按期销号", "逾期销号"]
+ITEMS_HEADER = [
+    "支部",
+    "编号",
+    "来源",
+    "对应规范",
+    "问题",
+    "责任人",
+    "整改时限",
+    "销号日期",
+    "状态",
+]
+ORGS_HEADER = [
+    "上级组织",
+    "有整改事项的支部",
+    "事项",
+    "逾期未整改",
+    "整改中",
+    "按期销号",
+    "逾期销号",
+]
 _COUNTED: tuple[RectificationStatus, ...] = ("overdue", "open", "closed_on_time", "closed_late")
 
 
