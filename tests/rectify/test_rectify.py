@@ -47,9 +47,7 @@ def test_status(done_on: str | None, as_of: str, status: str) -> None:
     assert item_status(item, dt.date.fromisoformat(as_of)) == status
 
 
-@pytest.mark.parametrize(
-    ("field", "value"), [("due", "2024-02-01"), ("done_on", "2024-02-28")]
-)
+@pytest.mark.parametrize(("field", "value"), [("due", "2024-02-01"), ("done_on", "2024-02-28")])
 def test_dates_before_found_are_refused(field: str, value: str) -> None:
     with pytest.raises(ValueError, match="before it was found"):
         Rectification.model_validate(_item(**{field: value}))
@@ -107,9 +105,17 @@ def _write(tmp_path: Path, text: str) -> Path:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("norm: N01", "norm: N99", ":8:22: error: rectifications[ZG-1].norm: norm 'N99' is not in rubric 'lanzhou-6543'"),
+        (
+            "norm: N01",
+            "norm: N99",
+            ":8:22: error: rectifications[ZG-1].norm: norm 'N99' is not in rubric 'lanzhou-6543'",
+        ),
         ("norm: N01", "norm: n01", "did you mean 'N01'?"),
-        ("source: 四互", "source: 年检", ":8:57: warning: rectifications[ZG-1].source: source '年检' is not one branchcheck knows"),
+        (
+            "source: 四互",
+            "source: 年检",
+            ":8:57: warning: rectifications[ZG-1].source: source '年检' is not one branchcheck knows",
+        ),
     ],
 )
 def test_rules_point_at_the_users_line(
@@ -153,11 +159,16 @@ def test_rubric_rule_is_shown_and_applied(run_line, tmp_path: Path) -> None:
     source = (EXAMPLES.parent / "rubrics" / "lanzhou-6543.yaml").read_text(encoding="utf-8")
     custom = tmp_path / "lz.yaml"
     custom.write_text(
-        source.replace("\nevents:", "\nrectification: {overdue_deduction: 0.5, cap: 2}\nevents:", 1),
+        source.replace(
+            "\nevents:", "\nrectification: {overdue_deduction: 0.5, cap: 2}\nevents:", 1
+        ),
         encoding="utf-8",
     )
     shown = run_line(f"branchcheck rubrics show {custom} -f markdown").out
-    assert "**整改**：考核期末仍未整改销号且已过整改时限的整改事项，每项从总分中扣0.5分，合计不超过2分" in shown
+    assert (
+        "**整改**：考核期末仍未整改销号且已过整改时限的整改事项，每项从总分中扣0.5分，合计不超过2分"
+        in shown
+    )
     example = EXAMPLES / "fgw" / "lz-fgw-11.yaml"
     plain = json.loads(run_line(f"branchcheck score {example} -f json").out)[0]
     docked = json.loads(run_line(f"branchcheck score {example} -r {custom} -f json").out)[0]
@@ -168,25 +179,40 @@ def test_rubric_rule_is_shown_and_applied(run_line, tmp_path: Path) -> None:
     assert "整改事项ZG-11-02至考核期末逾期未整改销号，扣0.5分" in md
 
 
-@pytest.mark.parametrize("bad", ["{overdue_deduction: 0}", "{overdue_deduction: 1, cap: -1}", "{cap: 2}"])
+@pytest.mark.parametrize(
+    "bad", ["{overdue_deduction: 0}", "{overdue_deduction: 1, cap: -1}", "{cap: 2}"]
+)
 def test_rubric_rule_is_validated(run_line, tmp_path: Path, bad: str) -> None:
     source = (EXAMPLES.parent / "rubrics" / "lanzhou-6543.yaml").read_text(encoding="utf-8")
     custom = tmp_path / "lz.yaml"
-    custom.write_text(source.replace("\nevents:", f"\nrectification: {bad}\nevents:", 1), encoding="utf-8")
+    custom.write_text(
+        source.replace("\nevents:", f"\nrectification: {bad}\nevents:", 1), encoding="utf-8"
+    )
     run = run_line(f"branchcheck rubrics show {custom}")
     assert run.code == 2 and "rectification" in run.err
 
 
 def test_report_lists_items_and_counts_per_organisation(run_line) -> None:
     fgw = EXAMPLES / "fgw"
-    md = run_line(f"branchcheck report {fgw}/lz-fgw-03.yaml {fgw}/lz-fgw-04.yaml {fgw}/lz-fgw-11.yaml -f markdown").out
+    md = run_line(
+        f"branchcheck report {fgw}/lz-fgw-03.yaml {fgw}/lz-fgw-04.yaml {fgw}/lz-fgw-11.yaml -f markdown"
+    ).out
     assert "### 整改情况（按上级组织）" in md
     assert "| 市发改委机关党委 | 3 | 5 | 3 | 0 | 1 | 1 |" in md
     assert "| 市发展和改革委员会价格认证中心党支部 | ZG-11-01 | 巡察 |" in md
-    data = json.loads(run_line(f"branchcheck report {fgw}/lz-fgw-03.yaml {fgw}/lz-fgw-11.yaml -f json").out)
+    data = json.loads(
+        run_line(f"branchcheck report {fgw}/lz-fgw-03.yaml {fgw}/lz-fgw-11.yaml -f json").out
+    )
     assert data["rubrics"][0]["rectifications"] == [
-        {"name": "市发改委机关党委", "branches": 2, "items": 4, "overdue": 2, "open": 0,
-         "closed_on_time": 1, "closed_late": 1}
+        {
+            "name": "市发改委机关党委",
+            "branches": 2,
+            "items": 4,
+            "overdue": 2,
+            "open": 0,
+            "closed_on_time": 1,
+            "closed_late": 1,
+        }
     ]
     terminal = run_line(f"branchcheck report {fgw}/lz-fgw-11.yaml").out
     assert "整改情况（按上级组织）" in terminal and "逾期销号" in terminal
