@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..checks.context import cn_date
+from ..checks.context import cn_date, cn_day
 from ..engine.deadlines import KIND_NAMES, SEVERITY_NAMES, SEVERITY_RANK, BranchAlert
 from .registry import LazyRegistry
 
@@ -58,11 +58,12 @@ def kind_name(row: BranchAlert) -> str:
     return KIND_NAMES.get(row.alert.kind, row.alert.kind)
 
 
-def cells(row: BranchAlert) -> list[str]:
+def cells(row: BranchAlert, year: int | None = None) -> list[str]:
+    """The row's cells; dates in `year` without the year (the title says it)."""
     day = dt.date.fromisoformat(row.due) if row.due else None
     return [
         SEVERITY_NAMES[row.severity],
-        cn_date(day) if day else "",
+        cn_day(day, year) if day else "",
         row.parent,
         row.branch_name,
         kind_name(row),

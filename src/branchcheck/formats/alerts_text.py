@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from rich.text import Text
 
 from ..engine.deadlines import BranchAlert
@@ -23,12 +25,27 @@ class TerminalAlerts:
             # The 上级组织 column is left out when every branch has the same one (said once).
             parents = {row.parent for row in rows}
             keep = [i for i in range(len(HEADER)) if i != 2 or len(parents) > 1]
-            if len(parents) == 1:
-                blocks.append(Wrapped(f"上级组织：{next(iter(parents))}"))
-            columns = [Column(HEADER[i], whole=i in (0, 1, 4)) for i in keep]
+            # A prefix every branch name shares (the 机关's name) is said once, above the table.
+            names = {row.branch_name for row in rows}
+            prefix = os.path.commonprefix(sorted(names)) if len(names) > 1 else ""
+            if len(prefix) < 4 or prefix in names:
+                prefix = ""
+            said = [f"上级组织：{next(iter(parents))}"] if len(parents) == 1 else []
+            if prefix:
+                said.append(f"支部名称省略共同的“{prefix}”")
+            if said:
+                blocks.append(Wrapped("；".join(said)))
+            # Branch names are long and say little after their first characters; the 说明 is
+            # what the secretary acts on, so it gets the room.
+            narrow = max(12, (options.width - 40) // 4)
+            columns = [
+                Column(HEADER[i], whole=i in (0, 1, 4), cap=narrow if i in (2, 3) else None)
+                for i in keep
+            ]
             body = []
             for row in rows:
-                values = cells(row)
+                values = cells(row, options.as_of.year)
+                values[3] = values[3].removeprefix(prefix)
                 line: list[Text | str] = [values[i] for i in keep]
                 line[0] = terminal(values[0], _STYLE.get(values[0], ""))
                 body.append(line)
@@ -41,6 +58,6 @@ class MarkdownAlerts:
         lines = [f"# {md_cell(title(options))}", "", f"{tally(rows)}。"]
         if rows:
             lines.append("")
-            body: list[list[object]] = [list(cells(row)) for row in rows]
+            body: list[list[object]] = [list(cells(row, options.as_of.year)) for row in rows]
             lines += md_table(HEADER, body)
         return "\n".join(lines) + "\n"
