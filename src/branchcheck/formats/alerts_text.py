@@ -27,7 +27,7 @@ class TerminalAlerts:
             keep = [i for i in range(len(HEADER)) if i != 2 or len(parents) > 1]
             # A prefix every branch name shares (the 机关's name) is said once, above the table.
             names = {row.branch_name for row in rows}
-            prefix = os.path.commonprefix(sorted(names)) if len(names) > 1 else ""
+            prefix = os.path.commonprefix(sorted(names)) if len(names) > 1 else ""  # noqa: RUF071
             if len(prefix) < 4 or prefix in names:
                 prefix = ""
             said = [f"上级组织：{next(iter(parents))}"] if len(parents) == 1 else []
