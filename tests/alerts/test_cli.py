@@ -81,8 +81,7 @@ def test_markdown_and_csv(run_line) -> None:
     md = run_line(f"branchcheck alerts {FGW} {DAY} -f markdown").out
     assert "| 程度 | 日期 | 上级组织 | 支部 | 事项 | 说明 |" in md
     assert (
-        "| 逾期 | 5月18日 | 市发改委机关党委 | 市发展和改革委员会价格监督检查党支部 | 换届 |"
-        in md
+        "| 逾期 | 5月18日 | 市发改委机关党委 | 市发展和改革委员会价格监督检查党支部 | 换届 |" in md
     )
     text = run_line(f"branchcheck alerts {FGW} {DAY} -f csv").out
     assert text.startswith("\ufeff")
