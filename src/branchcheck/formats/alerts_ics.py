@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..checks.context import cn_date
 from ..engine.deadlines import SEVERITY_NAMES, BranchAlert
 from .alerts_base import AlertOptions, kind_name
 
@@ -39,7 +40,7 @@ class IcsAlerts:
             event.add("summary", f"【{severity}】{row.branch_name}：{kind_name(row)}")
             description = row.alert.message
             if due != day:
-                description += f"（原定{due.isoformat()}）"
+                description += f"（期限为{cn_date(due)}）"
             event.add("description", f"{description}\n上级组织：{row.parent}\n台账：{row.file}")
             event.add("categories", [severity, kind_name(row)])
             event.add("transp", "TRANSPARENT")
