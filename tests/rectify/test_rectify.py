@@ -221,3 +221,12 @@ def test_report_lists_items_and_counts_per_organisation(run_line) -> None:
 def test_report_without_items_has_no_section(run_line) -> None:
     md = run_line(f"branchcheck report {EXAMPLES}/fgw/lz-fgw-01.yaml -f markdown").out
     assert "整改事项" not in md and "整改情况" not in md
+
+
+def test_html_report_has_the_section(run_line, tmp_path: Path) -> None:
+    page = tmp_path / "r.html"
+    fgw = EXAMPLES / "fgw"
+    assert run_line(f"branchcheck report {fgw}/lz-fgw-11.yaml -f html -o {page}").code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "<h3>整改情况（按上级组织）</h3>" in html and "<h3>整改事项</h3>" in html
+    assert '<span style="white-space:nowrap">2024-12-20</span>' in html

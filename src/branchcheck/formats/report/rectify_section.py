@@ -36,6 +36,7 @@ ORGS_HEADER = [
     "按期销号",
     "逾期销号",
 ]
+WHOLE = (1, 6, 7, 8)  # item columns never broken: id, dates, status
 _COUNTED: tuple[RectificationStatus, ...] = ("overdue", "open", "closed_on_time", "closed_late")
 
 
