@@ -230,3 +230,21 @@ def test_html_report_has_the_section(run_line, tmp_path: Path) -> None:
     html = page.read_text(encoding="utf-8")
     assert "<h3>整改情况（按上级组织）</h3>" in html and "<h3>整改事项</h3>" in html
     assert '<span style="white-space:nowrap">2024-12-20</span>' in html
+
+
+def test_xlsx_report_has_a_sheet(run_line, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = tmp_path / "r.xlsx"
+    fgw = EXAMPLES / "fgw"
+    assert (
+        run_line(
+            f"branchcheck report {fgw}/lz-fgw-03.yaml {fgw}/lz-fgw-11.yaml -f xlsx -o {book}"
+        ).code
+        == 0
+    )
+    sheet = openpyxl.load_workbook(book)["整改"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[1][0] == "市发改委机关党委：2个支部4项，逾期未整改2项，逾期销号1项，按期销号1项"
+    assert rows[2][:2] == ("支部", "编号")
+    assert [r[1] for r in rows[3:]] == ["ZG-03-01", "ZG-03-02", "ZG-11-01", "ZG-11-02"]
+    assert rows[3][-1] == "逾期未整改"
