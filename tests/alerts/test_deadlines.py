@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 from builders import ledger, norm, rubric
 
-from branchcheck.engine.deadlines import add_months, deadlines
+from branchcheck.engine.deadlines import deadlines
+from branchcheck.models.ledger_followup import add_months
 
 R = rubric(norm({"kind": "term", "years": 3}, points=2))
 AS_OF = dt.date(2024, 12, 1)
@@ -250,3 +251,49 @@ def test_messages_are_chinese_and_name_people() -> None:
         "N01（规范N01）整改事项ZG-1已于2024年11月30日到期，尚未整改销号：问题（责任人：张三）"
     )
     assert not any("M01" in t or "M02" in t for t in texts.values())
+
+
+@pytest.mark.parametrize(
+    ("member", "expected"),
+    [
+        ({"status": "预备", "joined": "2024-01-10", "probation_until": "2025-07-10"}, None),
+        (
+            {"status": "预备", "joined": "2024-01-10", "probation_until": "2024-12-10"},
+            ":9:74: error: members[M02].probation_until: an extended 预备期 ends one to two years",
+        ),
+        (
+            {"status": "预备", "joined": "2024-01-10", "probation_until": "2026-02-10"},
+            "an extended 预备期 ends one to two years after admission",
+        ),
+        (
+            {"joined": "2024-01-10", "probation_until": "2025-07-10"},
+            "warning: members[M02].probation_until: member 'M02' is a 正式 member",
+        ),
+        (
+            {"joined": "2024-01-10", "lost_contact_since": "2023-12-01"},
+            "lost contact (2023-12-01) before joining (2024-01-10)",
+        ),
+    ],
+)
+def test_member_fields_are_checked(
+    run_line, tmp_path, member: dict[str, Any], expected: str | None
+) -> None:
+    fields = ", ".join(f"{k}: {v}" for k, v in member.items())
+    text = (
+        "format: branchcheck.ledger/1\n"
+        "rubric: quality-branch\n"
+        "branch: {id: t1, name: 测试支部}\n"
+        "period: {start: 2024-01-01, end: 2024-12-31}\n"
+        "members:\n"
+        "  - {id: M01, name: 张三, roles: [书记]}\n"
+        "  - {id: M03, name: 王五}\n"
+        "  - {id: M04, name: 赵六}\n"
+        f"  - {{id: M02, name: 李四, {fields}}}\n"
+    )
+    path = tmp_path / "t.yaml"
+    path.write_text(text, encoding="utf-8")
+    run = run_line(f"branchcheck validate {path}")
+    if expected is None:
+        assert "probation_until" not in run.err and "lost_contact" not in run.err
+    else:
+        assert expected in run.err

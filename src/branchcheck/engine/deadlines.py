@@ -21,6 +21,7 @@ from ..checks.organization import term_end
 from ..formats.prose import norm_label
 from ..models.checks import TermCheck
 from ..models.ledger import Ledger
+from ..models.ledger_followup import add_months
 from ..models.result import Alert, AlertSeverity
 from ..models.rubric import Rubric
 from .rectify import rectification_items
@@ -46,18 +47,6 @@ TERM_LEAD, TERM_URGENT, REQUEST_AHEAD = 6, 3, 1  # months before a term ends
 LEAD = 1  # month: the other kinds show a month ahead (or `within` days, if longer)
 PROBATION_LEAD = 3  # months: 转正申请, 征求意见 and the 党员大会 take time to prepare
 DEFAULT_WITHIN = 30
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later (or earlier), on the month's last day when it has none."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    for last in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month + 1, last)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 @dataclass(frozen=True)

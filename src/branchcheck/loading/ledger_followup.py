@@ -3,9 +3,8 @@ member fields alerts read (an extended 预备期, 失联)."""
 
 from __future__ import annotations
 
-from ..engine.deadlines import add_months
 from ..models.ledger import Ledger
-from ..models.ledger_followup import RECTIFICATION_SOURCES
+from ..models.ledger_followup import RECTIFICATION_SOURCES, add_months
 from ..models.rubric import Rubric
 from .locate import close_matches
 from .source import Problem

@@ -5,6 +5,7 @@ Kept apart from models/ledger.py so the action side (alerts, 整改销号) grows
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 from pydantic import Field, model_validator
@@ -55,3 +56,15 @@ class Activist(FileModel):
         if early:
             raise ValueError(f"activist {self.name}: reviewed ({early[0]}) before {self.since}")
         return self
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later (or earlier), on the month's last day when it has none."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    for last in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month + 1, last)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")  # pragma: no cover
