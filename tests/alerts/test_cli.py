@@ -154,3 +154,20 @@ def test_output_never_replaces_an_input(run_line) -> None:
     run = run_line(f"branchcheck alerts {target} {DAY} -o {target}")
     assert run.code == 2
     assert target.read_bytes() == before
+
+
+def test_a_ledger_long_past_is_said_to_be(run_line) -> None:
+    run = run_line(f"branchcheck alerts {FGW}/lz-fgw-09.yaml --as-of 2025-12-01 -f json")
+    assert run.code == 0
+    assert "warning: the ledger ends on 2024-12-31, before --as-of 2025-12-01" in run.err
+    kinds = {a["kind"] for a in json.loads(run.out)["alerts"]}
+    assert "no_org_life" not in kinds  # a year not on record is not a year without meetings
+
+
+def test_ics_without_icalendar_says_what_to_install(run_line, monkeypatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "icalendar", None)  # importing it now fails
+    run = run_line(f"branchcheck alerts {FGW}/lz-fgw-11.yaml {DAY} -f ics")
+    assert run.code == 2 and run.out == ""
+    assert "--format: ics needs icalendar: pip install 'branchcheck[calendar]'" in run.err

@@ -18,6 +18,7 @@ from .output import emit, print_diagnostics, stderr_line, terminal_width
 from .paths import check_names, yaml_files
 from .target import check_not_input, plan_output, rubric_source
 
+STALE_DAYS = 31  # a ledger ending this long before --as-of is said to be out of date
 EXTRAS = {"ics": ("icalendar", "icalendar", "calendar")}
 
 
@@ -76,6 +77,21 @@ def run_alerts(
     if errors:
         print_diagnostics(errors)
         return 2
+    for path, loaded in latest.values():
+        end = loaded.ledger.period.end
+        if end + dt.timedelta(days=STALE_DAYS) < day:
+            stderr_line(
+                str(
+                    Diagnostic(
+                        str(path),
+                        1,
+                        1,
+                        f"the ledger ends on {end}, before --as-of {day}: what happened since is"
+                        " not on record, so only what it records is alerted on",
+                        level="warning",
+                    )
+                )
+            )
     rows = [
         BranchAlert(
             loaded.ledger.branch.id,

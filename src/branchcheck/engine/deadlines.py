@@ -140,6 +140,11 @@ def _term(rubric: Rubric, ledger: Ledger, h: Horizon) -> Iterator[Alert]:
         )
 
 
+def _unrecorded(ledger: Ledger, due: dt.date, h: Horizon) -> bool:
+    """Due after the ledger's period, asked about after it too: what happened is not known."""
+    return due > ledger.period.end and h.as_of > ledger.period.end
+
+
 def _probation(ledger: Ledger, h: Horizon) -> Iterator[Alert]:
     for member in ledger.members:
         if member.status != "预备" or member.joined is None or not member.active_on(h.as_of):
@@ -188,7 +193,7 @@ def _secretary(ledger: Ledger, h: Horizon) -> Iterator[Alert]:
         return
     start = committee.elected
     due = add_months(start, GAP_MONTHS)
-    if due > h.ahead(LEAD):
+    if due > h.ahead(LEAD) or _unrecorded(ledger, due, h):
         return
     for member in ledger.members:
         if "书记" not in member.roles or not member.active_on(h.as_of):
@@ -247,7 +252,7 @@ def _org_life(ledger: Ledger, h: Horizon) -> Iterator[Alert]:
     else:
         return
     due = add_months(since, GAP_MONTHS)
-    if due > h.ahead(LEAD):
+    if due > h.ahead(LEAD) or _unrecorded(ledger, due, h):
         return
     if due < h.as_of:
         text = f"已连续{GAP_MONTHS}个月以上未开展“三会一课”（{what}），请尽快恢复正常组织生活"
