@@ -7,7 +7,8 @@ import importlib
 import sys
 from pathlib import Path
 
-from ..engine.deadlines import BranchAlert, batch_order, deadlines
+from ..engine.alert_rows import BranchAlert, batch_order
+from ..engine.deadlines import deadlines
 from ..errors import BranchcheckError, Diagnostic
 from ..formats.alerts_base import ALERT_FORMATS, AlertOptions
 from ..limits import time_limit

@@ -24,22 +24,9 @@ from ..models.ledger import Ledger
 from ..models.ledger_followup import add_months
 from ..models.result import Alert, AlertSeverity
 from ..models.rubric import Rubric
+from .alert_rows import SEVERITY_RANK
 from .rectify import rectification_items
 
-SEVERITY_RANK: dict[AlertSeverity, int] = {"overdue": 0, "urgent": 1, "reminder": 2}
-SEVERITY_NAMES: dict[AlertSeverity, str] = {"overdue": "逾期", "urgent": "紧急", "reminder": "提醒"}
-# What each kind is about, as a secretary's to-do list names it.
-KIND_NAMES = {
-    "term_due": "换届",
-    "term_request": "换届请示",
-    "probation_due": "预备党员转正",
-    "activist_review": "积极分子考察",
-    "secretary_untrained": "书记培训",
-    "dues_gap": "党费交纳",
-    "no_org_life": "组织生活",
-    "lost_contact": "失联党员",
-    "rectification": "整改",
-}
 # 三会一课: 支部党员大会、支部委员会会议、党小组会、党课 (支部工作条例第十九条).
 ORG_LIFE_TYPES = frozenset({"党员大会", "支委会", "支部委员会", "党小组会", "党课"})
 GAP_MONTHS = 6  # dues unpaid, no organisational life, out of contact: six months each
@@ -295,42 +282,3 @@ def _rectifications(rubric: Rubric, ledger: Ledger, h: Horizon) -> Iterator[Aler
         yield h.alert(
             "rectification", due, item.id, f"{head}：{item.problem}（责任人：{item.owner}）"
         )
-
-
-@dataclass(frozen=True)
-class BranchAlert:
-    """One row of `branchcheck alerts`: an alert and the branch (and file) it is about."""
-
-    branch_id: str
-    branch_name: str
-    parent: str
-    file: str
-    alert: Alert
-
-    @property
-    def uid(self) -> str:
-        """Stable across runs: the same deadline keeps its id, so a calendar updates it."""
-        import hashlib
-
-        key = "|".join((self.branch_id, self.alert.kind, self.alert.subject or "", self.due))
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24] + "@branchcheck"
-
-    @property
-    def due(self) -> str:
-        return self.alert.due or ""
-
-    @property
-    def severity(self) -> AlertSeverity:
-        return self.alert.severity or "reminder"
-
-
-def batch_order(row: BranchAlert) -> tuple[int, str, str, str, str, str]:
-    """Most pressing first (逾期 > 紧急 > 提醒), then earliest, then by organisation and branch."""
-    return (
-        SEVERITY_RANK[row.severity],
-        row.due,
-        row.parent,
-        row.branch_id,
-        row.alert.kind,
-        row.alert.subject or "",
-    )

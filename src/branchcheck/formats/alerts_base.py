@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..checks.context import cn_date, cn_day
-from ..engine.deadlines import KIND_NAMES, SEVERITY_NAMES, SEVERITY_RANK, BranchAlert
+from ..engine.alert_rows import KIND_NAMES, SEVERITY_NAMES, SEVERITY_RANK, BranchAlert
 from .registry import LazyRegistry
 
 

@@ -7,7 +7,7 @@ import io
 from collections import Counter
 from typing import Any
 
-from ..engine.deadlines import SEVERITY_NAMES, BranchAlert
+from ..engine.alert_rows import SEVERITY_NAMES, BranchAlert
 from .alerts_base import AlertOptions, kind_name
 from .json_format import dumps
 from .report.csv_report import safe_text

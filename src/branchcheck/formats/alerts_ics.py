@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..checks.context import cn_date
-from ..engine.deadlines import SEVERITY_NAMES, BranchAlert
+from ..engine.alert_rows import SEVERITY_NAMES, BranchAlert
 from .alerts_base import AlertOptions, kind_name
 
 PRODID = "-//branchcheck//党支部工作提醒//ZH"

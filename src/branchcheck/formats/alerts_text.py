@@ -6,7 +6,7 @@ import os
 
 from rich.text import Text
 
-from ..engine.deadlines import BranchAlert
+from ..engine.alert_rows import BranchAlert
 from .alerts_base import HEADER, AlertOptions, cells, tally, title
 from .escape import md_cell, terminal
 from .markdown import md_table
