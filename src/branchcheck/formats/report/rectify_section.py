@@ -94,6 +94,44 @@ def tables(group: RubricSummary) -> list[tuple[str, list[str], list[list[str]]]]
     return [(ORGS_TITLE, ORGS_HEADER, orgs), (ITEMS_TITLE, ITEMS_HEADER, items)]
 
 
+COMPACT_HEADER = ["支部", "编号", "对应规范", "问题", "责任人", "进度"]
+
+
+def progress(status: RectificationStatus, due: str, done_on: str | None) -> str:
+    """逾期未整改（时限2024-09-30） / 按期销号（2024-05-20） / 逾期销号（2024-10-15，时限…）."""
+    name = STATUS_NAMES[status]
+    if status == "closed_on_time":
+        return f"{name}（{done_on}）"
+    if status == "closed_late":
+        return f"{name}（{done_on}，时限{due}）"
+    return f"{name}（时限{due}）"
+
+
+def terminal_tables(group: RubricSummary) -> list[tuple[str, list[str], list[list[str]]]]:
+    """The same for a terminal: the item table narrowed (source dropped, dates folded into
+    one 进度 column) so that it reads in one piece at 100 columns."""
+    found = tables(group)
+    if not found:
+        return []
+    items = [
+        [
+            row.name,
+            item.id,
+            _norm(item.norm, item.norm_name),
+            item.problem,
+            item.owner,
+            progress(item.status, item.due, item.done_on),
+        ]
+        for row in _rows(group)
+        for item in row.rectifications
+    ]
+    return [found[0], (ITEMS_TITLE, COMPACT_HEADER, items)]
+
+
+def _norm(norm_id: str, name: str) -> str:
+    return norm_label(norm_id, name) if name else norm_id
+
+
 def json_data(group: RubricSummary) -> list[dict[str, Any]]:
     """Counts per 机关; the items themselves are in each result's `rectifications`."""
     return [

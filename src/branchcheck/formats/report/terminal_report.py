@@ -75,7 +75,7 @@ class TerminalReport:
                 for start in range(0, max(len(rows), 1), CHUNK):
                     chunk = rows[start : start + CHUNK]
                     emit(*tables(title if start == 0 else "", header, chunk, width))
-            for title, header, rows in rectify_section.tables(group):
+            for title, header, rows in rectify_section.terminal_tables(group):
                 emit(*tables(title, header, rows, width))
         if summary.errors:
             emit(*tables(ERRORS_TITLE, ERROR_HEADER, error_rows(summary), width))
