@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -107,6 +108,10 @@ def test_ics_parses_back_and_is_deterministic(run_line, tmp_path: Path) -> None:
     upcoming = events[-1]
     assert upcoming.decoded("DTSTART").isoformat() == "2025-03-22"
     assert "任期将于2025年3月22日届满" in str(upcoming["DESCRIPTION"])
+    (alarm,) = upcoming.walk("VALARM")
+    assert alarm.decoded("TRIGGER") == dt.timedelta(hours=-15)  # 9:00 the day before
+    (alarm,) = overdue.walk("VALARM")
+    assert alarm.decoded("TRIGGER") == dt.timedelta(hours=9)  # 9:00 on the day
 
 
 def test_ics_uids_survive_a_later_run(run_line, tmp_path: Path) -> None:
