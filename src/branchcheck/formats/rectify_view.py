@@ -31,6 +31,27 @@ def rows(items: list[RectificationResult]) -> list[list[str]]:
     ]
 
 
+COMPACT_HEADER = ["编号", "来源", "对应规范", "问题", "责任人", "进度"]
+
+
+def progress(status: RectificationStatus, due: str, done_on: str | None) -> str:
+    """逾期未整改（时限2024-09-30） / 按期销号（2024-05-20） / 逾期销号（2024-10-15，时限…）."""
+    name = STATUS_NAMES[status]
+    if status == "closed_on_time":
+        return f"{name}（{done_on}）"
+    if status == "closed_late":
+        return f"{name}（{done_on}，时限{due}）"
+    return f"{name}（时限{due}）"
+
+
+def compact_rows(items: list[RectificationResult]) -> list[list[str]]:
+    """For a terminal: the dates folded into one 进度 column, so the table reads in one piece."""
+    return [
+        [*row[:5], progress(item.status, item.due, item.done_on)]
+        for row, item in zip(rows(items), items, strict=True)
+    ]
+
+
 def counts_text(statuses: Counter[RectificationStatus]) -> str:
     """逾期未整改1项，整改中1项，按期销号2项 (statuses with none left out)."""
     return "，".join(f"{STATUS_NAMES[s]}{statuses[s]}项" for s in ORDER if statuses[s])

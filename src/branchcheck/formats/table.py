@@ -397,8 +397,9 @@ def _norm_tables(result: Result, width: int) -> list[Table]:
 def _rectification_tables(result: Result, width: int) -> list[RenderableType]:
     from . import rectify_view
 
-    columns = [Column(h, whole=h in ("状态", "编号")) for h in rectify_view.HEADER]
-    tables = grid(rectify_view.TITLE, columns, rectify_view.rows(result.rectifications), width)
+    columns = [Column(h, whole=h == "编号") for h in rectify_view.COMPACT_HEADER]
+    body = rectify_view.compact_rows(result.rectifications)
+    tables = grid(rectify_view.TITLE, columns, body, width)
     return [Wrapped(rectify_view.summary(result)), *tables]
 
 

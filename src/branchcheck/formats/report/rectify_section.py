@@ -13,6 +13,7 @@ from ...engine.rectify import STATUS_NAMES
 from ...models.result import RectificationStatus
 from ...report.model import BranchRow, RubricSummary
 from ..prose import norm_label
+from ..rectify_view import progress
 
 ITEMS_TITLE = "整改事项"
 ORGS_TITLE = "整改情况（按上级组织）"
@@ -95,16 +96,6 @@ def tables(group: RubricSummary) -> list[tuple[str, list[str], list[list[str]]]]
 
 
 COMPACT_HEADER = ["支部", "编号", "对应规范", "问题", "责任人", "进度"]
-
-
-def progress(status: RectificationStatus, due: str, done_on: str | None) -> str:
-    """逾期未整改（时限2024-09-30） / 按期销号（2024-05-20） / 逾期销号（2024-10-15，时限…）."""
-    name = STATUS_NAMES[status]
-    if status == "closed_on_time":
-        return f"{name}（{done_on}）"
-    if status == "closed_late":
-        return f"{name}（{done_on}，时限{due}）"
-    return f"{name}（时限{due}）"
 
 
 def terminal_tables(group: RubricSummary) -> list[tuple[str, list[str], list[list[str]]]]:
