@@ -77,7 +77,14 @@ def test_examples_cover_the_cases_the_readme_promises() -> None:
     assert {r.tier.id for r in lanzhou.values()} == {"general", "standardized", "exemplary"}
     assert {v for r in lanzhou.values() for v in r.vetoes} == {"N05", "N18", "N38"}
     alerts = {a.kind for r in lanzhou.values() for a in r.alerts}
-    assert alerts == {"term_due", "term_late", "dues_gap", "unrated", "dues_short"}
+    assert alerts == {
+        "term_due",
+        "term_late",
+        "dues_gap",
+        "unrated",
+        "dues_short",
+        "rectification_overdue",
+    }
     assert all(sum(t.points for t in r.tasks) == 40 for r in lanzhou.values())
     assert any(r.bonus > 0 for r in lanzhou.values())
     assert any(r.rescaled for r in lanzhou.values())

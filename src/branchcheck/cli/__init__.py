@@ -17,6 +17,7 @@ from typer.exceptions import TyperException
 
 from .. import __version__
 from ..formats import SCORE_FORMATS
+from ..formats.alerts_base import ALERT_FORMATS
 from ..formats.cycle import DIFF_FORMATS, TREND_FORMATS
 from ..formats.registry import CATALOGUE_FORMATS, RUBRIC_FORMATS
 from ..formats.report import REPORT_FORMATS
@@ -300,6 +301,38 @@ def schema_command(
     """Print the JSON Schema of a ledger, a rubric or a result (`score -f json`), for editors:
     point a file's `# yaml-language-server: $schema=` line at it."""
     return _run("schema", "run_schema", kind.value, output)
+
+
+# `alerts` has its own formats (formats/alerts_base.py).
+if TYPE_CHECKING:
+    AlertsChoice = StrEnum
+else:
+    AlertsChoice = StrEnum("AlertsChoice", {name: name for name in ALERT_FORMATS})
+ALERTS_TERMINAL = AlertsChoice("terminal")
+
+
+@app.command("alerts")
+def alerts_command(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Ledger files or folders (searched recursively).")
+    ],
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="The day to look from, as 2024-12-01 (default: today)."),
+    ] = None,
+    within: Annotated[
+        int,
+        typer.Option("--within", help="Days ahead within which a deadline is urgent.", min=0),
+    ] = 30,
+    rubric: RubricOpt = None,
+    fmt: Annotated[
+        AlertsChoice,
+        typer.Option("--format", "-f", help="Output format; ics is an iCalendar file."),
+    ] = ALERTS_TERMINAL,
+    output: OutputOpt = None,
+) -> int:
+    """What each branch must do next: terms ending, 转正, reviews, dues, 失联, 整改 due."""
+    return _run("alerts", "run_alerts", paths, rubric, as_of, within, fmt.value, output)
 
 
 # `rubrics` has its own formats; the choices are the registries' names.

@@ -13,6 +13,7 @@ from ..formats.prose import norm_label
 from ..models.checks import DuesCheck, TermCheck
 from ..models.result import Alert, NormResult
 from ..models.rubric import Rubric
+from .rectify import rectification_items
 
 TERM_WARNING_DAYS = 90
 DUES_GAP_MONTHS = 6
@@ -28,7 +29,7 @@ def alerts(rubric: Rubric, ctx: Context, norms: list[NormResult]) -> list[Alert]
         for n in norms
         if n.status == "unrated"
     ]
-    return found
+    return found + _rectifications(rubric, ctx)
 
 
 def _term_due(rubric: Rubric, ctx: Context) -> list[Alert]:
@@ -74,3 +75,23 @@ def _dues_gaps(ctx: Context) -> list[Alert]:
         )
         for name, months, first, last in unexplained_runs(ctx, DUES_GAP_MONTHS)
     ]
+
+
+def _rectifications(rubric: Rubric, ctx: Context) -> list[Alert]:
+    """Items still open past their due date at the period's end (整改 not signed off)."""
+    found = []
+    for item in rectification_items(ctx.ledger, rubric):
+        if item.status != "overdue":
+            continue
+        label = norm_label(item.norm, item.norm_name) if item.norm_name else item.norm
+        found.append(
+            Alert(
+                kind="rectification_overdue",
+                message=f"{label}整改事项{item.id}已于{cn_date(dt.date.fromisoformat(item.due))}"
+                f"到期，至考核期末尚未整改销号：{item.problem}",
+                due=item.due,
+                severity="overdue",
+                subject=item.id,
+            )
+        )
+    return found

@@ -19,6 +19,7 @@ from ..models.result import (
 from ..models.rubric import Rubric
 from .alerts import alerts
 from .norms import score_norm
+from .rectify import overdue_deduction, rectification_items
 from .tiers import place
 
 
@@ -103,7 +104,9 @@ def score(rubric: Rubric, ledger: Ledger) -> Result:
     bonus = sum(n.earned for n in norms if n.bonus)
     if rubric.bonus_cap is not None:
         bonus = min(bonus, rubric.bonus_cap)
-    total_score = round(base + bonus, 2)
+    items = rectification_items(ledger, rubric)
+    lost = overdue_deduction(rubric, items)  # 整改 overdue at the period's end, if the rubric says
+    total_score = round(max(base + bonus - lost, 0.0), 2)
 
     dimensions = [
         DimensionResult(
@@ -133,4 +136,6 @@ def score(rubric: Rubric, ledger: Ledger) -> Result:
         tasks=tasks,
         alerts=alerts(rubric, ctx, norms),
         next_tier=next_tier,
+        rectifications=items,
+        rectification_deduction=lost,
     )

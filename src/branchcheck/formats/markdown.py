@@ -64,6 +64,11 @@ def render_result(result: Result) -> str:
         for n in result.norms
     ]
     lines += md_table(["编号", "规范", "分值", "扣分", "得分", "状态", "说明"], rows)
+    if result.rectifications:
+        from . import rectify_view
+
+        lines += ["", f"- {md_cell(rectify_view.summary(result))}", ""]
+        lines += md_table(rectify_view.HEADER, rectify_view.rows(result.rectifications))  # type: ignore[arg-type]
     return "\n".join(lines) + "\n"
 
 

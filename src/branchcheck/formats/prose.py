@@ -137,15 +137,18 @@ def bonus_text(result: Result) -> str | None:
 
 def base_score(result: Result) -> float:
     """The score before bonus, as the engine computed it (rescaled where it was)."""
-    return round(result.score - result.bonus, 2)
+    return round(result.score - result.bonus + result.rectification_deduction, 2)
 
 
 def score_line(result: Result) -> str:
-    """`总分100.6分（基础分97.6分，加分3分）`, or `总分86.75分`."""
-    if result.bonus:
+    """`总分100.6分（基础分97.6分，加分3分）`, or `总分86.75分`; an 整改 deduction is named."""
+    parts = [f"加分{number(result.bonus)}分"] if result.bonus else []
+    if result.rectification_deduction:
+        parts.append(f"整改逾期扣{number(result.rectification_deduction)}分")
+    if parts:
         return (
             f"总分{number(result.score)}分"
-            f"（基础分{number(base_score(result))}分，加分{number(result.bonus)}分）"
+            f"（基础分{number(base_score(result))}分，{'，'.join(parts)}）"
         )
     return f"总分{number(result.score)}分"
 
@@ -258,6 +261,15 @@ def account(result: Result, task_words: dict[str, str]) -> list[tuple[str, list[
     bonus = bonus_text(result)
     if bonus:
         lines.append((bonus, []))
+    if result.rectification_deduction:
+        overdue = [r.id for r in result.rectifications if r.status == "overdue"]
+        lines.append(
+            (
+                f"整改事项{'、'.join(overdue)}至考核期末逾期未整改销号，"
+                f"扣{number(result.rectification_deduction)}分",
+                [],
+            )
+        )
     vetoes = veto_line(result)
     if vetoes:
         lines.append((vetoes, []))

@@ -450,6 +450,16 @@ def rule_lines(rubric: Rubric) -> list[tuple[str, str]]:
         )
     if any(isinstance(n.check, c.RatingCheck) for _, n in rubric.norms):
         lines.append(("考核人评定", assessors_rule(rubric)))
+    if rubric.rectification is not None:
+        rule = rubric.rectification
+        cap = f"，合计不超过{number(rule.cap)}分" if rule.cap is not None else ""
+        lines.append(
+            (
+                "整改",
+                f"考核期末仍未整改销号且已过整改时限的整改事项，每项从总分中扣"
+                f"{number(rule.overdue_deduction)}分{cap}",
+            )
+        )
     return lines
 
 

@@ -394,6 +394,15 @@ def _norm_tables(result: Result, width: int) -> list[Table]:
     return grid(None, columns, rows, width, caption="* 一票否决项  + 加分项")
 
 
+def _rectification_tables(result: Result, width: int) -> list[RenderableType]:
+    from . import rectify_view
+
+    columns = [Column(h, whole=h == "编号") for h in rectify_view.COMPACT_HEADER]
+    body = rectify_view.compact_rows(result.rectifications)
+    tables = grid(rectify_view.TITLE, columns, body, width)
+    return [Wrapped(rectify_view.summary(result)), *tables]
+
+
 class TableFormat:
     def render(self, results: list[Result], options: RenderOptions) -> str:
         blocks: list[RenderableType] = []
@@ -402,5 +411,8 @@ class TableFormat:
             parts: list[RenderableType] = [*_summary(result), *_dimension_tables(result, width)]
             if result.standards:
                 parts += _standard_tables(result, width)
-            blocks.append(Group(*parts, *_norm_tables(result, width), Text("")))
+            parts += _norm_tables(result, width)
+            if result.rectifications:
+                parts += _rectification_tables(result, width)
+            blocks.append(Group(*parts, Text("")))
         return render_to_text(blocks, options)

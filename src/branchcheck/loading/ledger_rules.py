@@ -10,6 +10,7 @@ from ..models.ledger import Ledger
 from ..models.rubric import Rubric
 from .ledger_assessors import rating_problems, unknown_level
 from .ledger_dues import dues_problems
+from .ledger_followup import followup_problems
 from .ledger_vocabulary import vocabulary_problems
 from .ledger_warnings import record_warnings
 from .locate import close_matches
@@ -25,6 +26,7 @@ def ledger_problems(ledger: Ledger, rubric: Rubric) -> list[Problem]:
         + dues_problems(ledger)
         + vocabulary_problems(ledger, rubric)
         + record_warnings(ledger, rubric)
+        + followup_problems(ledger, rubric)
     )
 
 

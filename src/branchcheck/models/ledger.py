@@ -20,6 +20,7 @@ from .common import (
     TextKey,
     plain_key,
 )
+from .ledger_followup import Activist, Rectification
 from .money import Money
 
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
@@ -84,6 +85,15 @@ class Member(FileModel):
         None,
         description="党费类别。在职 (default), 离退休, 研究生, 学生, 下岗失业, 抚恤救济,"
         " 低保 or 农民.",
+    )
+    # An extended 预备期 (延长预备期, at most one year): 转正 falls due on this day instead of
+    # one year after `joined`.
+    probation_until: Date | None = Field(
+        None, description="预备期届满日期。The end of an extended 预备期 (延长预备期)."
+    )
+    # Out of contact (失联) since this day: at six months the branch decides on 停止党籍.
+    lost_contact_since: Date | None = Field(
+        None, description="失联日期。The day the member lost contact with the branch."
     )
 
     @model_validator(mode="after")
@@ -301,6 +311,13 @@ class Ledger(FileModel):
     self_ratings: dict[IdKey, Text] = Field(
         default_factory=dict,
         description="支部自评。Per rated norm id, the branch's own level: {N03: 好}.",
+    )
+    # Rectification (整改) items and 入党积极分子 under review: models/ledger_followup.py.
+    rectifications: tuple[Rectification, ...] = Field(
+        (), description="整改事项。Problems found, their deadlines and sign-off (整改销号)."
+    )
+    activists: tuple[Activist, ...] = Field(
+        (), description="入党积极分子。Activists under review: name, since, reviews."
     )
 
     def full_members_on(self, day: dt.date) -> list[Member]:

@@ -105,9 +105,40 @@ class TaskResult(ResultModel):
     )
 
 
+AlertSeverity = Literal["overdue", "urgent", "reminder"]  # 逾期 > 紧急 > 提醒
+
+
 class Alert(ResultModel):
     kind: str = Field(description="提醒类别。The alert's kind.")
     message: str = Field(description="提醒。The alert, in Chinese.")
+    # Fields added with `branchcheck alerts`: the day the alert is about (a deadline, or the
+    # day a thing went wrong), how pressing it is, and whom or what it concerns.
+    due: str | None = Field(None, description="日期。The day the alert is about (YYYY-MM-DD).")
+    severity: AlertSeverity | None = Field(
+        None, description="紧急程度。overdue (逾期), urgent (紧急) or reminder (提醒)."
+    )
+    subject: str | None = Field(None, description="对象。Whom or what it concerns.")
+
+
+RectificationStatus = Literal["open", "overdue", "closed_on_time", "closed_late"]
+
+
+class RectificationResult(ResultModel):
+    """A rectification item (整改) and where it stands at the period's end."""
+
+    id: str = Field(description="编号。The item's id.")
+    norm: str = Field(description="对应规范。The norm the problem falls under.")
+    norm_name: str = Field(description="规范名称。The norm's name (empty if the rubric lacks it).")
+    found_on: str = Field(description="发现日期。The day it was found.")
+    source: str = Field(description="来源。Where it was found: 四互, 巡察, 自查 ….")
+    problem: str = Field(description="问题。The problem.")
+    owner: str = Field(description="责任人。Who answers for it (a member id becomes the name).")
+    due: str = Field(description="整改时限。The deadline.")
+    done_on: str | None = Field(description="销号日期。The day it was signed off, or null.")
+    evidence: str | None = Field(description="整改材料。The evidence, or null.")
+    status: RectificationStatus = Field(
+        description="状态。open, overdue, closed_on_time or closed_late."
+    )
 
 
 class NextTier(ResultModel):
@@ -146,4 +177,12 @@ class Result(ResultModel):
     alerts: list[Alert] = Field(description="提醒。Alerts for the branch.")
     next_tier: NextTier | None = Field(
         description="下一等次。The next tier and what it takes; null at the top."
+    )
+    # Fields added after the first release: the ledger's rectification items, and the points
+    # the rubric's `rectification` rule took off for those overdue at the period's end.
+    rectifications: list[RectificationResult] = Field(
+        [], description="整改事项。The ledger's rectification items and their status."
+    )
+    rectification_deduction: float = Field(
+        0.0, description="整改扣分。Points taken off for items overdue at the period's end."
     )

@@ -145,6 +145,18 @@ class Split(FileModel):
     individual: Points = Field(description="个性任务分值。The points of the tasks.")
 
 
+class RectificationRule(FileModel):
+    """整改: points taken off the score per rectification item still open past its due date at
+    the period's end, up to `cap`."""
+
+    overdue_deduction: Annotated[Num, Field(gt=0, le=100)] = Field(
+        description="逾期扣分。Points off per item overdue at the period's end."
+    )
+    cap: Annotated[Num, Field(gt=0, le=10000)] | None = Field(
+        None, description="扣分上限。At most this many points in all."
+    )
+
+
 DEFAULT_RATINGS = {"好": 1.0, "较好": 0.8, "一般": 0.6, "差": 0.0}
 
 
@@ -184,6 +196,9 @@ class Rubric(FileModel):
     self_weight: Ratio | None = Field(
         None,
         description="自评权重。The self-rating's weight in rated norms (0–1); unset: not scored.",
+    )
+    rectification: RectificationRule | None = Field(
+        None, description="整改扣分规则。Points off per item overdue at the period's end."
     )
 
     @model_validator(mode="after")

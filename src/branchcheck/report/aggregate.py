@@ -72,6 +72,7 @@ def branch_row(result: Result, meta: RubricMeta, file: str) -> BranchRow:
         blockers=tuple(nxt.blockers) if nxt else (),
         blocker_texts=tuple(nxt.blocker_texts) if nxt else (),
         next_min_score=nxt.min_score if nxt else None,
+        rectifications=tuple(result.rectifications),
         costliest=costliest(result),
         dimension_earned=array("d", (d.earned for d in result.dimensions)),
         norm_shares=array(

@@ -11,7 +11,7 @@ from array import array
 from dataclasses import dataclass, field
 from sys import intern
 
-from ..models.result import Result
+from ..models.result import RectificationResult, Result
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +46,8 @@ class BranchRow:
     # that tier has a score line at all.
     blocker_texts: tuple[str, ...] = ()
     next_min_score: float | None = None
+    # The ledger's rectification items (整改) and their status at the period's end.
+    rectifications: tuple[RectificationResult, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from typing import BinaryIO
 from ...errors import BranchcheckError
 from ...report.model import BranchRow, RubricSummary, Summary
 from ..escape import number
+from . import rectify_section
 from .base import ReportContext, ordered_rows
 from .html_parts import branch_section, esc, escaped, table, tier_badge
 from .html_style import CSS, tier_colours, tier_css
@@ -195,6 +196,10 @@ def _branch_list(key: str, group: RubricSummary) -> str:
     return table(branch_header(group), rows, numeric=(4 if period else 3,), cls="branches")
 
 
+def _nowrap(cell: str) -> str:
+    return f'<span style="white-space:nowrap">{cell}</span>'
+
+
 def _group(
     key: str, group: RubricSummary, context: ReportContext, group_id: str, unfold: bool
 ) -> Iterator[str]:
@@ -230,6 +235,15 @@ def _group(
         + table(norm_header(group), escaped(norm_rows(group)), (3, 4, 5, 6, 7))
     )
     yield "<h3>各支部情况（按得分由低到高）</h3>\n" + _branch_list(key, group)
+    for title, header, rows in rectify_section.tables(group):
+        numeric = tuple(range(1, len(header))) if title == rectify_section.ORGS_TITLE else ()
+        cells = escaped(rows)
+        if title == rectify_section.ITEMS_TITLE:  # ids, dates and statuses kept whole
+            cells = [
+                [_nowrap(c) if i in rectify_section.WHOLE else c for i, c in enumerate(row)]
+                for row in cells
+            ]
+        yield f"<h3>{esc(title)}</h3>\n" + table(header, cells, numeric)
     yield "<h3>各支部详情（按台账顺序）</h3>\n"
     for i, section in enumerate(context.fragments(group_id)):
         state = " open" if unfold else ""

@@ -9,6 +9,7 @@ from ...models.result import Result
 from ...report.model import BranchRow, NormStat, RubricSummary, Summary
 from ..json_format import json_safe
 from ..prose import period_name
+from . import rectify_section
 from .base import ReportContext
 from .tables import report_title
 
@@ -40,6 +41,7 @@ def _group(group: RubricSummary) -> dict[str, Any]:
         ],
         "standards": [_stat(s) for s in group.weakest_standards()],
         "norms": [_stat(n) for n in group.weakest_norms()],
+        "rectifications": rectify_section.json_data(group),
     }
 
 

@@ -7,6 +7,7 @@ from typing import BinaryIO
 
 from ..escape import md_cell
 from ..markdown import md_table
+from . import rectify_section
 from .base import ReportContext, no_fragment
 from .tables import (
     ERROR_HEADER,
@@ -29,6 +30,9 @@ def lines(context: ReportContext) -> Iterator[str]:
         yield from ("", f"## {md_cell(group_title(group))}", "")
         yield from (f"- {line}" for line in group_lines(summary, group))
         for title, header, rows in group_tables(group):
+            yield from ("", f"### {title}", "")
+            yield from md_table(header, rows)  # type: ignore[arg-type]
+        for title, header, rows in rectify_section.tables(group):
             yield from ("", f"### {title}", "")
             yield from md_table(header, rows)  # type: ignore[arg-type]
     if summary.errors:

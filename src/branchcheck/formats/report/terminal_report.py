@@ -16,6 +16,7 @@ from rich.table import Table
 
 from ..escape import terminal
 from ..table import Column, Wrapped, grid, render_to_text
+from . import rectify_section
 from .base import ReportContext, no_fragment
 from .tables import (
     ERROR_HEADER,
@@ -74,5 +75,7 @@ class TerminalReport:
                 for start in range(0, max(len(rows), 1), CHUNK):
                     chunk = rows[start : start + CHUNK]
                     emit(*tables(title if start == 0 else "", header, chunk, width))
+            for title, header, rows in rectify_section.terminal_tables(group):
+                emit(*tables(title, header, rows, width))
         if summary.errors:
             emit(*tables(ERRORS_TITLE, ERROR_HEADER, error_rows(summary), width))

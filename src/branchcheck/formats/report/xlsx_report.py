@@ -49,6 +49,7 @@ from .tables import (
 )
 from .xlsx_book import Book, Col, Pct, Sheet, SheetNames, internal_link
 from .xlsx_branches import branch_detail, branch_sheets, detail_sheet
+from .xlsx_rectify import rectify_sheet
 
 PER_SHEET_LIMIT = 250  # more branches than this: one 明细 sheet instead of a sheet each
 
@@ -230,6 +231,7 @@ class XlsxReport:
             if group.meta.standards:
                 norm_sheet(book, names, group, mixed, standards=True)
             norm_sheet(book, names, group, mixed)
+            rectify_sheet(book, names, group, _suffix(group, mixed))
         per_sheet = summary.count <= PER_SHEET_LIMIT
         sheets = (
             {
