@@ -45,6 +45,8 @@ else:
     ScoreChoice = StrEnum("ScoreChoice", {name: name for name in SCORE_FORMATS})
     ReportChoice = StrEnum("ReportChoice", {name: name for name in REPORT_FORMATS})
 SCORE_TABLE = ScoreChoice("table")
+NoticeFormat = StrEnum("NoticeFormat", {"docx": "docx", "markdown": "markdown"})
+NOTICE_DOCX = NoticeFormat("docx")
 REPORT_TERMINAL = ReportChoice("terminal")
 
 
@@ -157,6 +159,34 @@ def report_command(
     """Score many ledgers into one report: tiers, organisations, weakest norms, every branch."""
     return _run(
         "report", "run_report", paths, rubric, fmt.value, output, jobs, fail_under, min_tier
+    )
+
+
+@app.command("notice")
+def notice_command(
+    ledger: Annotated[Path, typer.Argument(help="One ledger file (台账, YAML).")],
+    rubric: RubricOpt = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="The notice's date, YYYY-MM-DD (default: today).")
+    ] = None,
+    deadline: Annotated[
+        str | None, typer.Option("--deadline", help="Rectify by this date, YYYY-MM-DD.")
+    ] = None,
+    days: Annotated[
+        int | None, typer.Option("--days", help="Rectify within N days of --as-of (default 30).")
+    ] = None,
+    fmt: Annotated[
+        NoticeFormat, typer.Option("--format", "-f", help="Output format; docx needs --output.")
+    ] = NOTICE_DOCX,
+    output: OutputOpt = None,
+    issuer: Annotated[
+        str | None, typer.Option("--issuer", help="Who signs (default: the rubric's issuer).")
+    ] = None,
+) -> int:
+    """Write the 整改通知书 for one branch: each failing norm's problem, basis, requirement
+    and deadline."""
+    return _run(
+        "notice", "run_notice", ledger, rubric, as_of, deadline, days, fmt.value, output, issuer
     )
 
 
