@@ -24,7 +24,11 @@ from .output import open_output, stderr_line, terminal_width
 from .paths import check_names, yaml_files
 from .target import Target, check_not_input, plan_output, rubric_source
 
-EXTRAS = {"xlsx": ("xlsxwriter", "XlsxWriter"), "html": ("matplotlib", "matplotlib")}
+EXTRAS = {
+    "xlsx": ("xlsxwriter", "XlsxWriter"),
+    "html": ("matplotlib", "matplotlib"),
+    "notice": ("docx", "python-docx"),
+}
 
 
 @contextmanager

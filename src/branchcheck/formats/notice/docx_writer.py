@@ -20,7 +20,6 @@ TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋"
 HEADING1_FONT = "黑体"
 HEADING2_FONT = "楷体"
-LATIN_FONT = "Times New Roman"
 # Where a reader lacks a font, Word takes the font table's alternative name.
 ALT_NAMES = {TITLE_FONT: "宋体", BODY_FONT: "仿宋_GB2312", HEADING2_FONT: "楷体_GB2312"}
 
@@ -42,7 +41,9 @@ def _font(run: Run, east_asia: str, size: float, bold: bool = False) -> None:
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
-    run.font.name = LATIN_FONT  # ascii and hAnsi; CJK takes eastAsia below
+    # Every script in the CJK font: “”, ‘’ and digits would otherwise be set in a Latin font
+    # (LibreOffice ignores w:hint), half-width quotes in a Chinese sentence.
+    run.font.name = east_asia
     run.font.size = Pt(size)
     run.font.bold = bold
     fonts = run._element.get_or_add_rPr().get_or_add_rFonts()

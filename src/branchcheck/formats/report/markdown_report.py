@@ -7,6 +7,7 @@ from typing import BinaryIO
 
 from ..escape import md_cell
 from ..markdown import md_table
+from ..notice.report_format import markdown_section
 from .base import ReportContext, no_fragment
 from .tables import (
     ERROR_HEADER,
@@ -25,6 +26,7 @@ def lines(context: ReportContext) -> Iterator[str]:
     yield f"# {md_cell(report_title(summary))}"
     yield ""
     yield from (f"- {line}" for line in overview(summary))
+    yield from markdown_section(summary)  # the 通报's text, then the tables it rests on
     for group in summary.rubrics.values():
         yield from ("", f"## {md_cell(group_title(group))}", "")
         yield from (f"- {line}" for line in group_lines(summary, group))
