@@ -63,7 +63,7 @@ def tiers(summary: Summary) -> list[Block]:
             f"占{_share(group.tier_counts.get(tier_id, 0), group.count)}"
             for tier_id, name in reversed(group.meta.tiers)
         ]
-        text = f"{_prefix(summary, group)}评定为{'；'.join(parts)}。"
+        text = f"{_prefix(summary, group)}等级评定结果：{'；'.join(parts)}。"
         vetoed = [row for row in group.rows if row.vetoes]
         if vetoed:
             text += f"有{len(vetoed)}个{_unit(group)}存在否决项未达标，不能评定为相应等级。"
