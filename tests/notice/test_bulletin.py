@@ -72,6 +72,9 @@ def test_markdown_rendering() -> None:
     lines = text.splitlines()
     assert lines[0] == "# 关于2024年度党支部标准化规范化建设考评情况的通报"
     assert "## 一、总体情况" in lines and "### （一）市发改委机关党委" in lines
-    assert "**1.抓好问题整改。**各党支部要对照本通报指出的问题和本支部考评结果，逐项建立整改台账，明确整改措施、责任人和完成时限，自通报印发之日起30日内完成整改。" in lines
+    assert (
+        "**1.抓好问题整改。**各党支部要对照本通报指出的问题和本支部考评结果，逐项建立整改台账，明确整改措施、责任人和完成时限，自通报印发之日起30日内完成整改。"
+        in lines
+    )
     assert lines[-1] == "市发改委机关党委"
     assert "**1.N22（台账资料管理）：**" in text

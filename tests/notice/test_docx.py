@@ -39,8 +39,12 @@ def test_paragraphs_are_the_documents_lines(letter) -> None:
 def test_a4_with_the_gbt9704_margins(letter) -> None:
     section = letter.sections[0]
     sizes = [
-        section.page_width, section.page_height, section.top_margin, section.bottom_margin,
-        section.left_margin, section.right_margin,
+        section.page_width,
+        section.page_height,
+        section.top_margin,
+        section.bottom_margin,
+        section.left_margin,
+        section.right_margin,
     ]
     assert [round(size.mm) for size in sizes] == [210, 297, 37, 35, 28, 26]  # stored in twips
 
@@ -82,7 +86,9 @@ def test_page_number_and_font_fallbacks(letter) -> None:
     footer = letter.sections[0].footer.paragraphs[0]
     assert footer._p.xpath(".//w:fldSimple/@w:instr") == ["PAGE"]
     assert footer.text.startswith("— ") and footer.text.endswith(" —")
-    table = next(p for p in letter.part.package.iter_parts() if p.partname.endswith("fontTable.xml"))
+    table = next(
+        p for p in letter.part.package.iter_parts() if p.partname.endswith("fontTable.xml")
+    )
     assert "方正小标宋简体".encode() in table.blob and "仿宋_GB2312".encode() in table.blob
 
 

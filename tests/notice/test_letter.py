@@ -44,12 +44,24 @@ PLACES = {n.id: (s, n) for _, s, n, _ in LANZHOU.placed}
         ("N02", "每月至少开展1次理论学习"),  # the 对照表's words for a frequency
         ("N09", "每季度至少召开1次党员大会"),
         ("N13", "每年至少召开1次组织生活会"),  # the grace-days note is for scoring, dropped
-        ("N17", "每名党员按月交纳党费（减免的月份不计应交，代交、补交的计已交）；督促未按月交纳的党员补交"),
+        (
+            "N17",
+            "每名党员按月交纳党费（减免的月份不计应交，代交、补交的计已交）；督促未按月交纳的党员补交",
+        ),
         ("N16", "每名党员每年32学时以上学习培训；未达到学时要求的抓紧补足"),
-        ("N38", "查明有关党员连续6个月以上未交纳党费的原因，有正当理由的在台账中记录原因和处理（缓交），无正当理由的按照党章第九条规定处置"),
-        ("N28", "本年度开展意识形态领域情况分析研判并有记录"),  # a fact: the requirement, no ledger note
+        (
+            "N38",
+            "查明有关党员连续6个月以上未交纳党费的原因，有正当理由的在台账中记录原因和处理（缓交），无正当理由的按照党章第九条规定处置",
+        ),
+        (
+            "N28",
+            "本年度开展意识形态领域情况分析研判并有记录",
+        ),  # a fact: the requirement, no ledger note
         ("N18", "无违规发展党员"),  # the veto clause is scoring, not a task
-        ("N03", "坚决做到“两个维护”，严守政治纪律和政治规矩，重大事项按规定请示报告，上级决策部署及时传达落实"),  # a rating: the work norm's
+        (
+            "N03",
+            "坚决做到“两个维护”，严守政治纪律和政治规矩，重大事项按规定请示报告，上级决策部署及时传达落实",
+        ),  # a rating: the work norm's
     ],
 )
 def test_requirement_says_what_to_do(norm_id: str, expected: str) -> None:
@@ -59,8 +71,16 @@ def test_requirement_says_what_to_do(norm_id: str, expected: str) -> None:
 
 def _norm(detail: str, points: float, earned: float, status: str = "partial") -> NormResult:
     return NormResult(
-        id="N01", name="规范", dimension="d", points=points, earned=earned, fraction=None,
-        misses=1, status=status, detail=detail, deduction=round(points - earned, 2),  # type: ignore[arg-type]
+        id="N01",
+        name="规范",
+        dimension="d",
+        points=points,
+        earned=earned,
+        fraction=None,
+        misses=1,
+        status=status,
+        detail=detail,
+        deduction=round(points - earned, 2),  # type: ignore[arg-type]
     )
 
 
@@ -68,7 +88,12 @@ def _norm(detail: str, points: float, earned: float, status: str = "partial") ->
     ("detail", "points", "earned", "expected"),
     [
         ("7月未开展理论学习", 2, 1.83, "7月未开展理论学习，扣0.17分。"),
-        ("柴文静7月至12月党费未交纳，扣3分", 3, 0, "柴文静7月至12月党费未交纳，扣3分。"),  # said once
+        (
+            "柴文静7月至12月党费未交纳，扣3分",
+            3,
+            0,
+            "柴文静7月至12月党费未交纳，扣3分。",
+        ),  # said once
         ("支部班子成员受处分。", 0, 0, "支部班子成员受处分。"),  # a veto of 0 points: no 扣0分
     ],
 )
@@ -143,7 +168,10 @@ def test_a_branch_with_nothing_to_fix_is_told_so() -> None:
 @pytest.mark.parametrize(
     ("due", "expected"),
     [
-        (dt.date(2024, 11, 30), "整改时限：原定2024年11月30日前完成，已逾期，请于2024年12月31日前完成"),
+        (
+            dt.date(2024, 11, 30),
+            "整改时限：原定2024年11月30日前完成，已逾期，请于2024年12月31日前完成",
+        ),
         (dt.date(2024, 12, 15), "整改时限：2024年12月15日前"),
     ],
 )

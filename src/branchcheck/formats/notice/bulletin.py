@@ -85,9 +85,7 @@ def common_problems(summary: Summary) -> list[Block]:
         if not weak:
             blocks.append(paragraph(f"{_prefix(summary, group)}各项规范均全部达标。"))
             continue
-        blocks.append(
-            paragraph(f"{_prefix(summary, group)}达标率最低的{len(weak)}项规范是：")
-        )
+        blocks.append(paragraph(f"{_prefix(summary, group)}达标率最低的{len(weak)}项规范是："))
         for i, norm in enumerate(weak, 1):
             missed = norm.applicable - norm.met
             blocks.append(
@@ -132,8 +130,12 @@ def individual_problems(summary: Summary) -> list[Block]:
         by_org: dict[str, list[BranchRow]] = {}
         for row in ordered_rows(group.rows):
             by_org.setdefault(row.parent or "未注明上级组织", []).append(row)
-        for org in sorted(by_org, key=lambda o: (group.organisations[o].mean, o)
-                          if o in group.organisations else (0.0, o)):
+        for org in sorted(
+            by_org,
+            key=lambda o: (
+                (group.organisations[o].mean, o) if o in group.organisations else (0.0, o)
+            ),
+        ):
             rows = by_org[org]
             index += 1
             blocks.append(heading2(index, org))
@@ -142,7 +144,7 @@ def individual_problems(summary: Summary) -> list[Block]:
             mean = f"，平均分{number(stat.mean)}分" if stat else ""
             intro = f"所属参评{_unit(group)}{len(rows)}个{mean}"
             if not named:
-                blocks.append(paragraph(f"{intro}，均在平均分以上，未发现突出问题。"))
+                blocks.append(paragraph(f"{intro}，未发现突出问题。"))
                 continue
             blocks.append(paragraph(f"{intro}。"))
             blocks += [paragraph(branch_text(group, row)) for row in named]

@@ -73,7 +73,9 @@ def requirement_text(norm: Norm, standard: Standard | None, rubric: Rubric) -> s
     for text in (norm.requirement, standard.requirement if standard else None):
         if text and not text.startswith("由考核人"):
             cleaned = "；".join(
-                part for part in _LEDGER_NOTE.sub("", text).split("；") if not any(note in part for note in _NOT_TASKS)
+                part
+                for part in _LEDGER_NOTE.sub("", text).split("；")
+                if not any(note in part for note in _NOT_TASKS)
             ).strip("；")
             if cleaned:
                 return cleaned
@@ -97,9 +99,7 @@ def to_fix(result: Result) -> list[NormResult]:
     """Norms to rectify: missed or partial, bonus norms aside; vetoes first, then the costliest,
     rubric order among equals."""
     found = [
-        n
-        for n in result.norms
-        if n.status in ("missed", "partial") and not n.bonus and n.detail
+        n for n in result.norms if n.status in ("missed", "partial") and not n.bonus and n.detail
     ]
     return sorted(found, key=lambda n: (not (n.veto and n.status == "missed"), -n.deduction))
 
@@ -131,7 +131,9 @@ def build_letter(
     open_items: tuple[OpenItem, ...] = (),
 ) -> Document:
     """The 整改通知书 for one scored branch, dated `as_of`, due by `deadline`."""
-    places = {norm.id: (std, norm) for _, std, norm, _ in rubric.placed}
+    places: dict[str, tuple[Standard | None, Norm]] = {
+        norm.id: (std, norm) for _, std, norm, _ in rubric.placed
+    }
     branch = result.branch.name
     signer = issuer_of(rubric, issuer)
     due = f"{cn_date(deadline)}前"
@@ -157,7 +159,8 @@ def build_letter(
         section += 1
         blocks.append(heading1(section, "前次检查发现、尚未整改销号的问题"))
         for i, item in enumerate(sorted(open_items, key=lambda o: (o.due, o.norm)), 1):
-            std, rule = places.get(item.norm, (None, None))
+            placed = places.get(item.norm)
+            item_std, item_rule = placed if placed else (None, None)
             late = item.due < as_of
             when = (
                 f"原定{cn_date(item.due)}前完成，已逾期，请于{due}完成"
@@ -169,8 +172,10 @@ def build_letter(
                 i,
                 title,
                 sentence(item.problem),
-                basis_text(rule, std, rubric) if rule else f"《{rubric.name}》",
-                requirement_text(rule, std, rubric) if rule else "按期完成整改并销号",
+                basis_text(item_rule, item_std, rubric) if item_rule else f"《{rubric.name}》",
+                requirement_text(item_rule, item_std, rubric)
+                if item_rule
+                else "按期完成整改并销号",
                 when,
             )
     section += 1
