@@ -104,15 +104,18 @@ def test_problem_is_the_scores_wording_with_its_cost(
 
 
 @pytest.mark.parametrize(
-    ("given", "rubric_id", "expected"),
+    ("given", "rubric_id", "parent", "expected"),
     [
-        (None, "lanzhou-6543", "中共兰州市委直属机关工委"),  # the rubric's note dropped
-        ("市发改委机关党委", "lanzhou-6543", "市发改委机关党委"),
-        (None, "five-star", None),  # `参照…` names a model, not a sender
+        (None, "lanzhou-6543", "市发改委机关党委", "中共兰州市委直属机关工委"),  # note dropped
+        ("市发改委机关党委", "lanzhou-6543", None, "市发改委机关党委"),
+        (None, "five-star", "清水驿乡党委", "清水驿乡党委"),  # `参照…` is a model, not a sender
+        (None, "five-star", None, None),
     ],
 )
-def test_issuer(given: str | None, rubric_id: str, expected: str | None) -> None:
-    assert issuer_of(load_rubric(rubric_id), given) == expected
+def test_issuer(
+    given: str | None, rubric_id: str, parent: str | None, expected: str | None
+) -> None:
+    assert issuer_of(load_rubric(rubric_id), given, parent) == expected
 
 
 def test_vetoes_come_first_then_the_costliest() -> None:

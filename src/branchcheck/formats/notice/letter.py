@@ -46,15 +46,16 @@ def sentence(text: str) -> str:
     return text if text.endswith(("。", "！", "？")) else f"{text}。"
 
 
-def issuer_of(rubric: Rubric, given: str | None) -> str | None:
-    """`--issuer`, else the rubric's issuer without its note (`中共兰州市委直属机关工委`);
-    an issuer that only says what the rubric was modelled on (`参照…`) signs nothing."""
+def issuer_of(rubric: Rubric, given: str | None, parent: str | None = None) -> str | None:
+    """`--issuer`, else the rubric's issuer without its note (`中共兰州市委直属机关工委`),
+    else the branch's higher organisation: an issuer that only says what the rubric was
+    modelled on (`参照…`) is no sender."""
     if given and given.strip():
         return given.strip()
-    if not rubric.issuer:
-        return None
-    name = _ISSUER_NOTE.sub("", rubric.issuer.strip())
-    return None if not name or name.startswith("参照") else name
+    name = _ISSUER_NOTE.sub("", rubric.issuer.strip()) if rubric.issuer else ""
+    if name and not name.startswith("参照"):
+        return name
+    return parent.strip() if parent and parent.strip() else None
 
 
 def requirement_text(norm: Norm, standard: Standard | None, rubric: Rubric) -> str:
@@ -135,7 +136,7 @@ def build_letter(
         norm.id: (std, norm) for _, std, norm, _ in rubric.placed
     }
     branch = result.branch.name
-    signer = issuer_of(rubric, issuer)
+    signer = issuer_of(rubric, issuer, result.branch.parent)
     due = f"{cn_date(deadline)}前"
     fixes = to_fix(result)
     names = {n.id: n.name for n in result.norms}
@@ -224,7 +225,7 @@ def closing(result: Result, deadline: dt.date, signer: str | None) -> list[Block
             "2.按期报送整改报告。",
         ),
         paragraph(
-            "整改情况将作为下一轮“四互”考评的重点检查内容，对整改不到位、问题反复出现的，"
+            "整改情况将作为下一轮互查考评的重点检查内容，对整改不到位、问题反复出现的，"
             "予以通报。",
             "3.加强督促检查。",
         ),

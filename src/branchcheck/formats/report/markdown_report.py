@@ -26,13 +26,13 @@ def lines(context: ReportContext) -> Iterator[str]:
     yield f"# {md_cell(report_title(summary))}"
     yield ""
     yield from (f"- {line}" for line in overview(summary))
-    yield from markdown_section(summary)  # the 通报's text, then the tables it rests on
     for group in summary.rubrics.values():
         yield from ("", f"## {md_cell(group_title(group))}", "")
         yield from (f"- {line}" for line in group_lines(summary, group))
         for title, header, rows in group_tables(group):
             yield from ("", f"### {title}", "")
             yield from md_table(header, rows)  # type: ignore[arg-type]
+    yield from markdown_section(summary)  # the 通报's text, after the tables it rests on
     if summary.errors:
         yield from ("", f"## {ERRORS_TITLE}", "")
         yield from md_table(ERROR_HEADER, error_rows(summary))  # type: ignore[arg-type]
