@@ -110,13 +110,14 @@ def test_report_notice_docx(run_line, tmp_path) -> None:
     assert lines.index("一、总体情况") < lines.index("三、共性问题") < lines.index("五、整改要求")
 
 
-def test_report_markdown_has_the_bulletin_before_its_tables(run_line) -> None:
+def test_report_markdown_ends_with_the_bulletin(run_line) -> None:
     run = run_line(f"branchcheck report {FGW} -f markdown")
     assert run.code == 0
     lines = run.out.splitlines()
     assert (
-        lines.index("## 通报正文") < lines.index("### 一、总体情况") < lines.index("### 等级分布")
+        lines.index("### 等级分布") < lines.index("## 通报正文") < lines.index("### 一、总体情况")
     )
+    assert lines[-1] == "市发改委机关党委"
 
 
 def test_report_with_unreadable_ledgers_still_writes_the_bulletin(run_line, tmp_path) -> None:

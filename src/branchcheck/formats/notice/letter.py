@@ -225,8 +225,7 @@ def closing(result: Result, deadline: dt.date, signer: str | None) -> list[Block
             "2.按期报送整改报告。",
         ),
         paragraph(
-            "整改情况将作为下一轮互查考评的重点检查内容，对整改不到位、问题反复出现的，"
-            "予以通报。",
+            "整改情况将作为下一轮互查考评的重点检查内容，对整改不到位、问题反复出现的，予以通报。",
             "3.加强督促检查。",
         ),
     ]
