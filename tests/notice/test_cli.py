@@ -127,3 +127,19 @@ def test_report_with_unreadable_ledgers_still_writes_the_bulletin(run_line, tmp_
     )
     assert run.code == 2
     assert any("个台账因格式或内容问题未能评分" in line for line in texts(out))
+
+
+def test_report_html_ends_with_the_bulletin(run_line, tmp_path) -> None:
+    out = tmp_path / "r.html"
+    assert run_line(f"branchcheck report {FGW} -f html -o {out}").code == 0
+    page = out.read_text(encoding="utf-8")
+    section = page[page.index('<section id="notice">') :]
+    for text in (
+        "<h2>通报正文</h2>",
+        "<h3>一、总体情况</h3>",
+        "<h4>（一）市发改委机关党委</h4>",
+        "<strong>1.抓好问题整改。</strong>",
+        '<p style="text-align:right">市发改委机关党委</p>',
+    ):
+        assert text in section
+    assert page.index('class="rubric"') < page.index('id="notice"')

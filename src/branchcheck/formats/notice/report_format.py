@@ -30,3 +30,27 @@ def markdown_section(summary: Summary) -> Iterator[str]:
     doc = build_bulletin(summary)
     lines = document_lines(doc, level=2)
     yield from ("", f"## {SECTION_TITLE}", "", *lines[2:])  # the report's title is the 通报's
+
+
+def html_section(summary: Summary) -> str:
+    """The 通报's text as a section of the html report: headings h3/h4, paragraphs, the
+    signature at the right. Empty when nothing was scored."""
+    from ..report.html_parts import esc
+
+    if not summary.rubrics:
+        return ""
+    doc = build_bulletin(summary)
+    parts = [f'<section id="notice"><h2>{SECTION_TITLE}</h2>\n']
+    if doc.addressee:
+        parts.append(f"<p>{esc(doc.addressee)}</p>\n")
+    for block in doc.blocks:
+        if block.kind == "paragraph":
+            lead = f"<strong>{esc(block.lead)}</strong>" if block.lead else ""
+            parts.append(f'<p style="text-indent:2em">{lead}{esc(block.text)}</p>\n')
+        else:
+            tag = "h3" if block.kind == "heading1" else "h4"
+            parts.append(f"<{tag}>{esc(block.text)}</{tag}>\n")
+    for text in (doc.signature, doc.date):
+        if text:
+            parts.append(f'<p style="text-align:right">{esc(text)}</p>\n')
+    return "".join(parts) + "</section>\n"
