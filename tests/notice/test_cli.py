@@ -143,3 +143,15 @@ def test_report_html_ends_with_the_bulletin(run_line, tmp_path) -> None:
     ):
         assert text in section
     assert page.index('class="rubric"') < page.index('id="notice"')
+
+
+@pytest.mark.parametrize(
+    ("rubric", "code"),
+    [("lanzhou-6543", 0), ("no-such-rubric", 2)],
+)
+def test_rubric_option(run_line, rubric: str, code: int) -> None:
+    run = run_line(f"branchcheck notice {LEDGER} --rubric {rubric} --as-of 2024-12-01 -f markdown")
+    assert run.code == code
+    assert ("整改要求" in run.out) == (code == 0)
+    if code:
+        assert len(run.err_lines) == 1 and "no-such-rubric" in run.err_lines[0]

@@ -98,3 +98,16 @@ def test_bulletin_docx() -> None:
     texts = [p.text for p in read.paragraphs]
     assert texts[0] == "关于2024年度党支部标准化规范化建设考评情况的通报"
     assert "五、整改要求" in texts and texts[-1] == "市发改委机关党委"
+
+
+def test_the_same_document_is_the_same_bytes() -> None:
+    result, rule = scored(FGW / "lz-fgw-11.yaml")
+    doc = build_letter(result, rule, dt.date(2024, 12, 1), dt.date(2024, 12, 31))
+    first = to_docx(doc)
+    assert to_docx(doc) == first and docx.Document(io.BytesIO(first)).paragraphs[0].text
+
+
+def test_no_preview_picture_of_another_page(letter) -> None:
+    names = [str(p.partname) for p in letter.part.package.iter_parts()]
+    assert not any("thumbnail" in name for name in names)
+    assert letter.core_properties.title.startswith("关于") and letter.core_properties.comments

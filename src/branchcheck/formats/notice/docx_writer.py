@@ -8,6 +8,7 @@ python-docx is imported here only: the `report` extra installs it."""
 from __future__ import annotations
 
 import io
+import zipfile
 from typing import TYPE_CHECKING, Any
 
 from .document import Block, Document
@@ -113,6 +114,14 @@ def _font_table(doc: Any) -> None:
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def _drop_thumbnail(doc: Any) -> None:
+    """The template's preview picture is of another, empty page: a file browser would show it."""
+    package = doc.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            package.rels.pop(rel_id)
+
+
 def _body(doc: Any, block: Block) -> None:
     paragraph = doc.add_paragraph()
     _spacing(paragraph)
@@ -148,6 +157,8 @@ def to_docx(document: Document) -> bytes:
     _font_table(doc)
     doc.core_properties.title = document.title
     doc.core_properties.author = document.signature or ""
+    doc.core_properties.comments = "由 branchcheck 生成"  # not python-docx's template note
+    _drop_thumbnail(doc)
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _spacing(title, line=TITLE_LINE_PT)
@@ -169,4 +180,17 @@ def to_docx(document: Document) -> bytes:
     _footer(doc)
     out = io.BytesIO()
     doc.save(out)
+    return _fixed_times(out.getvalue())
+
+
+def _fixed_times(package: bytes) -> bytes:
+    """The same package with every member dated 1980-01-01: python-docx stamps each with the
+    clock, and the same document should be the same bytes."""
+    source = zipfile.ZipFile(io.BytesIO(package))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            member.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(member, source.read(info.filename))
     return out.getvalue()
