@@ -11,6 +11,7 @@ from branchcheck.engine import score
 from branchcheck.formats.notice.document import cn_ordinal
 from branchcheck.formats.notice.letter import (
     OpenItem,
+    basis_text,
     build_letter,
     issuer_of,
     problem_text,
@@ -192,3 +193,25 @@ def test_open_items_are_listed_with_their_own_deadline(due: dt.date, expected: s
     ]
     assert "三、有关要求" in texts
     assert "前次检查发现的问题尚有1项未整改销号" in texts[2]
+
+
+@pytest.mark.parametrize(
+    ("rubric_id", "norm_id", "expected"),
+    [
+        (
+            "lanzhou-6543",
+            "N38",
+            "《中国共产党章程》第九条；《中国共产党党员教育管理工作条例》第三十一条第六项",
+        ),
+        (
+            "lanzhou-6543",
+            "N35",
+            "《中国共产党支部工作条例（试行）》第十八条；《中国共产党党员教育管理工作条例》第十九条",
+        ),  # its own basis (各地…通行要求) cites nothing: its work norm's does
+        ("quality-branch", "Q30", "《质量型党支部建设验收评分表（重构版）》"),  # 重构条目
+    ],
+)
+def test_basis_cites_a_document(rubric_id: str, norm_id: str, expected: str) -> None:
+    rule = load_rubric(rubric_id)
+    std, found = next((s, n) for _, s, n, _ in rule.placed if n.id == norm_id)
+    assert basis_text(found, std, rule) == expected

@@ -84,7 +84,13 @@ def requirement_text(norm: Norm, standard: Standard | None, rubric: Rubric) -> s
 
 
 def basis_text(norm: Norm, standard: Standard | None, rubric: Rubric) -> str:
-    return norm.basis or (standard.basis if standard and standard.basis else f"《{rubric.name}》")
+    """The norm's `basis` (else its work norm's) where it cites a document (`《…》`); a basis
+    that only notes where the rubric took the item from (`本验收表原文`) gives way to the
+    rubric itself."""
+    for basis in (norm.basis, standard.basis if standard else None):
+        if basis and "《" in basis:
+            return basis
+    return f"《{rubric.name}》"
 
 
 def problem_text(result: NormResult) -> str:
