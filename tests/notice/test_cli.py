@@ -22,7 +22,7 @@ def test_notice_docx(run_line, tmp_path) -> None:
     run = run_line(f"branchcheck notice {LEDGER} --as-of 2024-12-01 --days 20 -o {out}")
     assert (run.code, run.out, run.err) == (0, "", "")
     lines = texts(out)
-    assert lines[0] == "关于市发展和改革委员会价格认证中心党支部党建工作整改的通知"
+    assert lines[0] == "关于市发展和改革委员会价格认证中心党支部\n党建工作整改的通知"
     assert "整改时限：2024年12月21日前" in lines and lines[-1] == "2024年12月1日"
 
 
@@ -106,7 +106,7 @@ def test_report_notice_docx(run_line, tmp_path) -> None:
     run = run_line(f"branchcheck report {FGW} -f notice -o {out}")
     assert run.code == 0, run.err
     lines = texts(out)
-    assert lines[0] == "关于2024年度和2024年第三季度党支部标准化规范化建设考评情况的通报"
+    assert lines[0] == "关于2024年度和2024年第三季度\n党支部标准化规范化建设考评情况的通报"
     assert lines.index("一、总体情况") < lines.index("三、共性问题") < lines.index("五、整改要求")
 
 

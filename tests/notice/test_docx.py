@@ -11,7 +11,8 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from branchcheck.formats.notice.bulletin import build_bulletin
-from branchcheck.formats.notice.docx_writer import text_width, to_docx
+from branchcheck.formats.notice.document import Document
+from branchcheck.formats.notice.docx_writer import text_width, title_lines, to_docx
 from branchcheck.formats.notice.letter import build_letter
 
 from .helpers import FGW, scored, summary_of
@@ -30,7 +31,7 @@ def east_asia(run) -> str:
 
 def test_paragraphs_are_the_documents_lines(letter) -> None:
     texts = [p.text for p in letter.paragraphs]
-    assert texts[0] == "关于市发展和改革委员会价格认证中心党支部党建工作整改的通知"
+    assert texts[0] == "关于市发展和改革委员会价格认证中心党支部\n党建工作整改的通知"  # two lines
     assert texts[1] == "市发展和改革委员会价格认证中心党支部："
     assert "问题：发展党员存在违规问题，扣2分。" in texts
     assert texts[-2:] == ["中共兰州市委直属机关工委", "2024年12月1日"]
@@ -52,7 +53,7 @@ def test_a4_with_the_gbt9704_margins(letter) -> None:
 @pytest.mark.parametrize(
     ("text", "font", "size", "bold"),
     [
-        ("关于市发展和改革委员会价格认证中心党支部党建工作整改的通知", "方正小标宋简体", 22, False),
+        ("党建工作整改的通知", "方正小标宋简体", 22, False),
         ("一、存在的问题和整改要求", "黑体", 16, False),
         ("（一）N18（发展党员程序规范，否决项）", "楷体", 16, False),
         ("问题：", "仿宋", 16, True),  # the lead-in
@@ -96,7 +97,7 @@ def test_bulletin_docx() -> None:
     summary = summary_of(sorted(FGW.glob("lz-fgw-??.yaml")))
     read = docx.Document(io.BytesIO(to_docx(build_bulletin(summary))))
     texts = [p.text for p in read.paragraphs]
-    assert texts[0] == "关于2024年度党支部标准化规范化建设考评情况的通报"
+    assert texts[0] == "关于2024年度\n党支部标准化规范化建设考评情况的通报"
     assert "五、整改要求" in texts and texts[-1] == "市发改委机关党委"
 
 
@@ -111,3 +112,30 @@ def test_no_preview_picture_of_another_page(letter) -> None:
     names = [str(p.partname) for p in letter.part.package.iter_parts()]
     assert not any("thumbnail" in name for name in names)
     assert letter.core_properties.title.startswith("关于") and letter.core_properties.comments
+
+
+@pytest.mark.parametrize(
+    ("title", "at", "lines"),
+    [
+        (
+            "关于城关区和平路街道和平社区党支部党建工作整改的通知",
+            17,
+            ["关于城关区和平路街道和平社区党支部", "党建工作整改的通知"],
+        ),
+        (
+            "关于某党支部党建工作整改的通知",
+            7,
+            ["关于某党支部党建工作整改的通知"],
+        ),  # fits on one line
+        (
+            "关于2024年度和2024年第三季度党支部标准化规范化建设考评情况的通报",
+            18,
+            ["关于2024年度和2024年第三季度", "党支部标准化规范化建设考评情况的通报"],
+        ),
+    ],
+)
+def test_a_long_title_breaks_between_words(title: str, at: int, lines: list[str]) -> None:
+    doc = Document(title, None, (), title_break=at)
+    assert title_lines(doc) == lines
+    read = docx.Document(io.BytesIO(to_docx(doc)))
+    assert read.paragraphs[0].text == "\n".join(lines)  # one paragraph, a line break inside

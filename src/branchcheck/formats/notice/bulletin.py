@@ -191,6 +191,7 @@ def common_parent(summary: Summary) -> str | None:
 
 def build_bulletin(summary: Summary) -> Document:
     issuer = common_parent(summary)
+    title = report_title(summary)
     branches = summary.branches
     periods = periods_phrase(list(summary.periods()))
     blocks: list[Block] = [
@@ -210,7 +211,8 @@ def build_bulletin(summary: Summary) -> Document:
         *requirements(summary, issuer),
     ]
     return Document(
-        title=report_title(summary),
+        title=title,
+        title_break=title.find("党支部标准化") if title.find("党支部标准化") > 2 else 0,
         addressee="各党支部：",
         blocks=tuple(blocks),
         signature=issuer,

@@ -23,6 +23,9 @@ class Document:
     blocks: tuple[Block, ...]
     signature: str | None = None  # the issuing organisation
     date: str | None = None  # 2024年12月1日
+    # Where the title may break when it needs two lines (a title breaks between words, not
+    # inside one): its first line is title[:title_break]; 0 lets the reader wrap it.
+    title_break: int = 0
 
     def texts(self) -> list[str]:
         """Every line of the document as a reader sees it, in order."""

@@ -25,6 +25,7 @@ HEADING2_FONT = "楷体"
 ALT_NAMES = {TITLE_FONT: "宋体", BODY_FONT: "仿宋_GB2312", HEADING2_FONT: "楷体_GB2312"}
 
 TITLE_PT = 22  # 2号
+TITLE_CHARS = 20  # 2号 characters on a line: 156 mm of text width / 22 pt
 BODY_PT = 16  # 3号
 FOOTER_PT = 14  # 4号
 LINE_PT = 28.95  # 225 mm of text height / 22 lines
@@ -36,6 +37,14 @@ DATE_RIGHT_CHARS = 4  # 成文日期右空四字
 def text_width(text: str) -> float:
     """Width in body characters: ASCII digits and letters take half a character."""
     return sum(0.5 if ord(ch) < 128 else 1.0 for ch in text)
+
+
+def title_lines(document: Document) -> list[str]:
+    """The title in one line if it fits, else broken where the builder said (between words)."""
+    title, at = document.title, document.title_break
+    if text_width(title) <= TITLE_CHARS or not 0 < at < len(title):
+        return [title]
+    return [title[:at], title[at:]]
 
 
 def _font(run: Run, east_asia: str, size: float, bold: bool = False) -> None:
@@ -163,7 +172,12 @@ def to_docx(document: Document) -> bytes:
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _spacing(title, line=TITLE_LINE_PT)
     title.paragraph_format.space_after = title.paragraph_format.line_spacing  # one blank line
-    _font(title.add_run(document.title), TITLE_FONT, TITLE_PT)
+    lines = title_lines(document)
+    for i, line in enumerate(lines):
+        run = title.add_run(line)
+        _font(run, TITLE_FONT, TITLE_PT)
+        if i < len(lines) - 1:
+            run.add_break()  # a line break inside the one title paragraph
     if document.addressee:
         addressee = doc.add_paragraph()
         _spacing(addressee)

@@ -190,6 +190,7 @@ def build_letter(
     blocks += closing(result, deadline, signer)
     return Document(
         title=f"关于{branch}党建工作整改的通知",
+        title_break=len(f"关于{branch}"),
         addressee=f"{branch}：",
         blocks=tuple(blocks),
         signature=signer,
