@@ -96,3 +96,18 @@ def test_report_xlsx_names_no_internal_id(run_line, tmp_path) -> None:
         for leak in leaks(cell)
     ]
     assert found == []
+
+
+@pytest.mark.parametrize("path", LEDGERS, ids=lambda p: p.name)
+def test_notice_names_no_internal_id(run_line, path) -> None:
+    run = run_line(f"branchcheck notice {path} --as-of 2025-01-10 -f markdown")
+    assert run.code == 0, run.err
+    assert leaks(run.out) == []
+
+
+def test_report_notice_names_no_internal_id(run_line, tmp_path) -> None:
+    import docx
+
+    out = tmp_path / "report.docx"
+    assert run_line(f"branchcheck report {EXAMPLES} -f notice -o {out}").code == 0
+    assert leaks("\n".join(p.text for p in docx.Document(str(out)).paragraphs)) == []

@@ -52,6 +52,8 @@ if TYPE_CHECKING:
 else:  # formats/diagnostics.py's formats, written out: importing it would slow the start
     ValidateChoice = StrEnum("ValidateChoice", {n: n for n in ("text", "github", "sarif")})
 VALIDATE_TEXT = ValidateChoice("text")
+NoticeFormat = StrEnum("NoticeFormat", {"docx": "docx", "markdown": "markdown"})
+NOTICE_DOCX = NoticeFormat("docx")
 REPORT_TERMINAL = ReportChoice("terminal")
 
 
@@ -264,6 +266,34 @@ def diff_command(
 ) -> int:
     """What changed between two results: norms met before and failing now first."""
     return _run("diff", "run_diff", inputs, archive, branch, rubric, fmt.value, output)
+
+
+@app.command("notice")
+def notice_command(
+    ledger: Annotated[Path, typer.Argument(help="One ledger file (台账, YAML).")],
+    rubric: RubricOpt = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="The notice's date, YYYY-MM-DD (default: today).")
+    ] = None,
+    deadline: Annotated[
+        str | None, typer.Option("--deadline", help="Rectify by this date, YYYY-MM-DD.")
+    ] = None,
+    days: Annotated[
+        int | None, typer.Option("--days", help="Rectify within N days of --as-of (default 30).")
+    ] = None,
+    fmt: Annotated[
+        NoticeFormat, typer.Option("--format", "-f", help="Output format; docx needs --output.")
+    ] = NOTICE_DOCX,
+    output: OutputOpt = None,
+    issuer: Annotated[
+        str | None, typer.Option("--issuer", help="Who signs (default: the rubric's issuer).")
+    ] = None,
+) -> int:
+    """Write the 整改通知书 for one branch: each failing norm's problem, basis, requirement
+    and deadline."""
+    return _run(
+        "notice", "run_notice", ledger, rubric, as_of, deadline, days, fmt.value, output, issuer
+    )
 
 
 @app.command("validate")

@@ -28,7 +28,11 @@ from .target import Target, check_not_input, plan_output, rubric_source
 if TYPE_CHECKING:
     from .archiving import Recorder
 
-EXTRAS = {"xlsx": ("xlsxwriter", "XlsxWriter"), "html": ("matplotlib", "matplotlib")}
+EXTRAS = {
+    "xlsx": ("xlsxwriter", "XlsxWriter"),
+    "html": ("matplotlib", "matplotlib"),
+    "notice": ("docx", "python-docx"),
+}
 
 
 @contextmanager

@@ -14,6 +14,7 @@ REPORT_FORMATS: LazyRegistry[ReportFormat] = LazyRegistry(
         "csv": ".csv_report:CsvReport",
         "xlsx": ".xlsx_report:XlsxReport",
         "html": ".html_report:HtmlReport",
+        "notice": "..notice.report_format:NoticeReport",  # the 通报 as .docx
     },
 )
 

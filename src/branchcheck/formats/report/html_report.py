@@ -18,6 +18,7 @@ from typing import BinaryIO
 from ...errors import BranchcheckError
 from ...report.model import BranchRow, RubricSummary, Summary
 from ..escape import number
+from ..notice.report_format import html_section
 from . import rectify_section
 from .base import ReportContext, ordered_rows
 from .html_parts import branch_section, esc, escaped, table, tier_badge
@@ -293,6 +294,7 @@ class HtmlReport:
         for i, (group_id, group) in enumerate(summary.rubrics.items()):
             for chunk in _group(f"g{i}", group, context, group_id, summary.count <= OPEN_UP_TO):
                 out.write(chunk.encode("utf-8"))
+        out.write(html_section(summary).encode("utf-8"))  # the 通报's text, after the tables
         if summary.errors:
             out.write(
                 (

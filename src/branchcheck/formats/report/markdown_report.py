@@ -7,6 +7,7 @@ from typing import BinaryIO
 
 from ..escape import md_cell
 from ..markdown import md_table
+from ..notice.report_format import markdown_section
 from . import rectify_section
 from .base import ReportContext, no_fragment
 from .tables import (
@@ -35,6 +36,7 @@ def lines(context: ReportContext) -> Iterator[str]:
         for title, header, rows in rectify_section.tables(group):
             yield from ("", f"### {title}", "")
             yield from md_table(header, rows)  # type: ignore[arg-type]
+    yield from markdown_section(summary)  # the 通报's text, after the tables it rests on
     if summary.errors:
         yield from ("", f"## {ERRORS_TITLE}", "")
         yield from md_table(ERROR_HEADER, error_rows(summary))  # type: ignore[arg-type]
