@@ -171,6 +171,44 @@ def validate_command(
     return _run("validate", "run_validate", paths)
 
 
+@app.command("init")
+def init_command(
+    rubric: Annotated[
+        str, typer.Option("--rubric", "-r", help="Built-in rubric id or rubric file.")
+    ],
+    branch_type: Annotated[
+        str | None,
+        typer.Option("--type", help="The branch's type: 机关, 村, 社区, 企业, 事业 or 学校."),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option("--period", help="A year (2025) or a quarter (2025Q1); default this year."),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", help="yaml or xlsx (default: by the output's suffix, else yaml)."
+        ),
+    ] = None,
+    output: OutputOpt = None,
+) -> int:
+    """Write a ledger template (台账模板) for a rubric: every sheet or section, the period's
+    months, the event types, facts and rated norms the rubric reads."""
+    if fmt is not None and fmt not in ("yaml", "xlsx"):
+        stderr_line(f"branchcheck: error: --format: {fmt!r}: expected yaml or xlsx")
+        return 2
+    return _run("init", "run_init", rubric, branch_type, period, fmt, output)
+
+
+@app.command("convert")
+def convert_command(
+    source: Annotated[Path, typer.Argument(help="A ledger: .yaml/.yml or .xlsx.")],
+    output: Annotated[Path, typer.Argument(help="The other kind: .xlsx or .yaml.")],
+) -> int:
+    """Convert a ledger between YAML and an Excel/WPS workbook (.xlsx), either way."""
+    return _run("convert", "run_convert", source, output)
+
+
 # `rubrics` has its own formats; the choices are the registries' names.
 if TYPE_CHECKING:
     CatalogueFormat = StrEnum

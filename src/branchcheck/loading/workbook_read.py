@@ -1,0 +1,446 @@
+"""An .xlsx ledger's sheets -> the ledger data the YAML loader gives, and where each value sat.
+
+Read with openpyxl in read-only mode (streamed rows, no styles kept), within bounds a hostile
+workbook cannot stretch: the file's size (as YAML's), its expanded size, MAX_ROWS rows and
+MAX_COLS columns a sheet. Formulas are refused, not evaluated or read from their cached
+values: a ledger records what happened, and a value recomputed on opening (=TODAY()) or never
+computed (a generated file has no cached value) is not a record. Merged cells hold their
+value in their first cell only, as Excel stores them; the other cells read as empty.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import BranchcheckError, Level, visible
+from .decode import read_bytes
+from .workbook_cells import CellError, convert, month_of, paid, text_of
+from .workbook_layout import BY_NAME, INSTRUCTIONS, SHEETS, Column, Sheet
+
+LEDGER_FORMAT = "branchcheck.ledger/1"
+MAX_ROWS = 20_000  # a sheet's rows: years of a large branch's training records fit
+MAX_COLS = 100  # a sheet's columns: the dues grid of a five-year period fits
+MAX_EXPANDED = 64 * 2**20  # the workbook's parts, unzipped: a zip bomb is refused unread
+Key = tuple[str | int, ...]
+
+
+def column_letter(col: int) -> str:
+    letters = ""
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+@dataclass(frozen=True)
+class Place:
+    sheet: str
+    row: int
+    col: int
+    header: str  # the column's (or row's) header, named in messages
+
+    def __str__(self) -> str:
+        return f"{visible(self.sheet)}!{column_letter(self.col)}{self.row}"
+
+
+@dataclass(frozen=True)
+class Issue:
+    place: Place | None  # None: the whole file
+    message: str
+    level: Level = "error"
+    group: str | None = None
+
+
+@dataclass
+class Book:
+    """What was read: the ledger data, each value's place, and the problems met on the way."""
+
+    data: dict[str, Any] = field(default_factory=lambda: {"format": LEDGER_FORMAT})
+    places: dict[Key, Place] = field(default_factory=dict)  # a value's cell
+    keys: dict[Key, Place] = field(default_factory=dict)  # a mapping key's cell
+    issues: list[Issue] = field(default_factory=list)
+    sheets: dict[str, Place] = field(default_factory=dict)  # sheet field -> its A1
+
+    def add(self, place: Place | None, message: str, level: Level = "error", group: str = "") -> None:
+        self.issues.append(Issue(place, message, level, group or None))
+
+
+Row = tuple[int, list[Any]]  # a row's number and its values (empty cells None)
+
+
+def read_workbook(path: Path) -> Book:
+    """The workbook's ledger data; raises BranchcheckError when it is not a readable .xlsx."""
+    name = str(path)
+    raw = read_bytes(path)
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        raise BranchcheckError.at(
+            name, 1, 1, "this is an old .xls workbook; save it as .xlsx (Excel 2007 or later)"
+        )
+    if not raw.startswith(b"PK\x03\x04"):
+        raise BranchcheckError.at(name, 1, 1, "not an Excel workbook (.xlsx is a zip file)")
+    workbook = _open(name, raw)
+    book = Book()
+    try:
+        found = _sheets(workbook, book)
+    finally:
+        workbook.close()
+    members = found.pop(BY_NAME["党员"].name, None)
+    resolve = _Members(book)
+    if members is not None:
+        _rows(book, BY_NAME["党员"], members[1], members[0], resolve)
+        resolve.learn()
+    for spec in SHEETS:
+        if spec.name in found:
+            title, rows = found[spec.name]
+            readers = {"pairs": _pairs, "rows": _rows, "mapping": _mapping, "dues": _dues}
+            readers[spec.shape](book, spec, rows, title, resolve)
+    for spec in SHEETS:
+        if not spec.optional and spec.name not in found and spec.name != "党员":
+            book.add(None, f"no sheet named {spec.name!r}: {spec.proves}")
+    if members is None:
+        book.add(None, "no sheet named '党员' (the members); every ledger lists its members")
+    return book
+
+
+def _open(name: str, raw: bytes) -> Any:
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            expanded = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise BranchcheckError.at(name, 1, 1, f"not a readable .xlsx workbook ({exc})") from None
+    if expanded > MAX_EXPANDED:
+        raise BranchcheckError.at(
+            name,
+            1,
+            1,
+            f"workbook expands to {expanded // 2**20} MB, over the"
+            f" {MAX_EXPANDED // 2**20} MB limit; is it the right file?",
+        )
+    import openpyxl  # only when a workbook is read: YAML runs never pay for it
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # styles and extensions openpyxl does not keep
+            return openpyxl.load_workbook(
+                io.BytesIO(raw), read_only=True, data_only=False, keep_links=False
+            )
+    except Exception as exc:  # a third-party parser on hostile bytes: any failure means unreadable
+        raise BranchcheckError.at(
+            name, 1, 1, f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})"
+        ) from None
+
+
+def _sheets(workbook: Any, book: Book) -> dict[str, tuple[str, list[Row]]]:
+    found: dict[str, tuple[str, list[Row]]] = {}
+    known = "、".join(s.name for s in SHEETS)
+    for chart in getattr(workbook, "chartsheets", []):
+        book.add(Place(chart.title, 1, 1, ""), "chart sheet not read", "warning")
+    for ws in workbook.worksheets:
+        title = str(ws.title)
+        spec = BY_NAME.get(title.strip())
+        top = Place(title, 1, 1, title)
+        if title.strip() == INSTRUCTIONS:
+            continue  # the template's instructions: for people, never read
+        if spec is None:
+            book.add(top, f"unknown sheet {title!r} not read (the sheets read: {known})", "warning")
+            continue
+        if spec.name in found:
+            book.add(top, f"a second sheet named {spec.name!r}; rename or remove one")
+            continue
+        if getattr(ws, "sheet_state", "visible") != "visible":
+            book.add(top, "this sheet is hidden; it is read all the same", "warning")
+        book.sheets[spec.field or spec.name] = top
+        found[spec.name] = (title, _cells(ws, title, book))
+    return found
+
+
+def _cells(ws: Any, title: str, book: Book) -> list[Row]:
+    """The sheet's non-empty rows, bounded: rows past MAX_ROWS and columns past MAX_COLS are
+    refused, not read (a sheet claiming a million rows costs nothing)."""
+    out: list[Row] = []
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            rows = ws.iter_rows(min_row=1, max_row=MAX_ROWS + 1, max_col=MAX_COLS + 1)
+            for number, cells in enumerate(rows, start=1):
+                values: list[Any] = [None] * len(cells)
+                for i, cell in enumerate(cells):
+                    value = cell.value
+                    if value is None:
+                        continue
+                    kind = cell.data_type
+                    if kind == "f":
+                        place = Place(title, number, i + 1, "")
+                        book.add(
+                            place,
+                            "this cell holds a formula; a ledger records values:"
+                            " copy the column and paste it as values",
+                            group="formula",
+                        )
+                        continue
+                    if kind == "e":
+                        book.add(Place(title, number, i + 1, ""), f"this cell shows an error ({value})")
+                        continue
+                    if isinstance(value, str):
+                        value = value.strip()
+                        if not value:
+                            continue
+                    values[i] = value
+                if not any(v is not None for v in values):
+                    continue
+                if number > MAX_ROWS:
+                    book.add(Place(title, number, 1, ""), f"more than {MAX_ROWS} rows; not read")
+                    break
+                if len(values) > MAX_COLS and values[MAX_COLS] is not None:
+                    book.add(
+                        Place(title, number, MAX_COLS + 1, ""),
+                        f"more than {MAX_COLS} columns; not read",
+                    )
+                while values and values[-1] is None:
+                    values.pop()
+                out.append((number, values[:MAX_COLS]))
+    except BranchcheckError:
+        raise
+    except Exception as exc:  # third-party XML parsing of a hostile sheet
+        raise BranchcheckError.at(
+            str(title), 1, 1, f"sheet {title!r} is not readable ({type(exc).__name__}: {exc})"
+        ) from None
+    return out
+
+
+class _Members:
+    """Members named by 编号 or 姓名 -> their 编号 (learnt from the 党员 sheet)."""
+
+    def __init__(self, book: Book) -> None:
+        self.book = book
+        self.ids: set[str] = set()
+        self.names: dict[str, list[str]] = {}
+
+    def learn(self) -> None:
+        for member in self.book.data.get("members", []):
+            mid, name = member.get("id"), member.get("name")
+            if isinstance(mid, str):
+                self.ids.add(mid)
+                if isinstance(name, str):
+                    self.names.setdefault(name, []).append(mid)
+
+    def __call__(self, token: str) -> str:
+        if token in self.ids:
+            return token
+        found = self.names.get(token, [])
+        if len(found) > 1:
+            raise CellError(
+                f"two members are named {token!r} ({'、'.join(found)}); write the 编号 instead"
+            )
+        return found[0] if found else token
+
+
+def _value(book: Book, column: Column, value: Any, place: Place, members: _Members) -> Any:
+    try:
+        return convert(column, value, members)
+    except CellError as exc:
+        book.add(place, f"{column.header}: {exc}")
+        return None
+
+
+def _header(book: Book, spec: Sheet, rows: list[Row], title: str) -> tuple[dict[int, Column], int]:
+    """The header row (the first non-empty one): which column holds which field."""
+    if not rows:
+        return {}, 0
+    number, values = rows[0]
+    by_header = {c.header: c for c in spec.columns}
+    columns: dict[int, Column] = {}
+    seen: dict[str, int] = {}
+    for i, value in enumerate(values):
+        if value is None:
+            continue
+        header = text_of(value)
+        place = Place(title, number, i + 1, header)
+        column = by_header.get(header)
+        if column is None:
+            if spec.shape == "dues" and month_of(value) is not None:
+                continue  # a month column
+            known = "、".join(by_header)
+            book.add(place, f"unknown column {header!r} not read (the columns: {known})", "warning")
+        elif header in seen:
+            book.add(place, f"column {header!r} again (first in column {column_letter(seen[header])})")
+        else:
+            seen[header] = i + 1
+            columns[i] = column
+    return columns, number
+
+
+def _rows(book: Book, spec: Sheet, rows: list[Row], title: str, members: _Members) -> None:
+    columns, _ = _header(book, spec, rows, title)
+    records: list[dict[str, Any]] = []
+    for number, values in rows[1:]:
+        index = len(records)
+        record: dict[str, Any] = {}
+        book.places[(spec.field, index)] = Place(title, number, 1, spec.name)
+        for i, column in columns.items():
+            place = Place(title, number, i + 1, column.header)
+            assert column.field is not None
+            book.places[(spec.field, index, column.field)] = place
+            value = values[i] if i < len(values) else None
+            if value is not None:
+                record[column.field] = _value(book, column, value, place, members)
+        _unread(book, values, columns, title, number)
+        records.append({k: v for k, v in record.items() if v is not None})
+    book.data[spec.field] = records
+
+
+def _unread(book: Book, values: list[Any], columns: dict[int, Column], title: str, row: int) -> None:
+    for i, value in enumerate(values):
+        if value is not None and i not in columns:
+            book.add(
+                Place(title, row, i + 1, ""),
+                "this cell has no column header; not read",
+                "warning",
+                group="no-header",
+            )
+
+
+def _pairs(book: Book, spec: Sheet, rows: list[Row], title: str, members: _Members) -> None:
+    by_header = {c.header: c for c in spec.columns}
+    seen: dict[str, int] = {}
+    notes: set[int] = set()  # columns headed 说明: the template's notes, never read
+    for number, values in rows:
+        label = text_of(values[0]) if values and values[0] is not None else ""
+        if number == rows[0][0] and label == "项目":
+            notes = {i for i, v in enumerate(values) if i >= 2 and v == "说明"}
+            continue  # the header row
+        place = Place(title, number, 2, label)
+        column = by_header.get(label)
+        for i, extra in enumerate(values[2:], start=3):
+            if extra is not None and i - 1 not in notes:
+                book.add(Place(title, number, i, ""), "only columns A and B are read", "warning")
+        if column is None or column.field is None:
+            shown = Place(title, number, 1, label)
+            if label:
+                known = "、".join(by_header)
+                book.add(shown, f"unknown item {label!r} not read (the items: {known})", "warning")
+            else:
+                book.add(shown, "a value without its item name (column A); not read", "warning")
+            continue
+        if label in seen:
+            book.add(place, f"{label!r} again (first on row {seen[label]})")
+            continue
+        seen[label] = number
+        path = tuple(column.field.split("."))
+        book.places[path] = place
+        value = values[1] if len(values) > 1 else None
+        if value is None:
+            continue
+        converted = _value(book, column, value, place, members)
+        if converted is None:
+            continue
+        target = book.data
+        for part in path[:-1]:
+            target = target.setdefault(part, {})
+        target[path[-1]] = converted
+    for column in spec.columns:  # parents (`branch`, `committee.extension`) point at A1
+        assert column.field is not None
+        path = tuple(column.field.split("."))
+        for depth in range(1, len(path)):
+            book.places.setdefault(path[:depth], Place(title, 1, 1, spec.name))
+
+
+def _mapping(book: Book, spec: Sheet, rows: list[Row], title: str, members: _Members) -> None:
+    columns, _ = _header(book, spec, rows, title)
+    key_at = next((i for i, c in columns.items() if c.field == "key"), None)
+    value_at = next((i for i, c in columns.items() if c.field == "value"), None)
+    out: dict[str, Any] = {}
+    first: dict[str, int] = {}
+    for number, values in rows[1:]:
+        _unread(book, values, columns, title, number)
+        key = values[key_at] if key_at is not None and key_at < len(values) else None
+        value = values[value_at] if value_at is not None and value_at < len(values) else None
+        if key is None and value is None:
+            continue
+        key_column = columns[key_at] if key_at is not None else spec.columns[0]
+        value_column = columns[value_at] if value_at is not None else spec.columns[1]
+        key_place = Place(title, number, (key_at or 0) + 1, key_column.header)
+        value_place = Place(title, number, (value_at if value_at is not None else 1) + 1,
+                            value_column.header)
+        if key is None:
+            book.add(key_place, f"{key_column.header}: empty, but the row has a value")
+            continue
+        name = text_of(key)
+        if name in first:
+            book.add(key_place, f"{name!r} again (first on row {first[name]})")
+            continue
+        first[name] = number
+        if value is None:
+            book.add(
+                value_place,
+                f"{name!r} has no {value_column.header}; not recorded until it is filled in",
+                "warning",
+                group=f"unfilled-{spec.field}",
+            )
+            continue
+        converted = _value(book, value_column, value, value_place, members)
+        if converted is None:
+            continue
+        out[name] = converted
+        book.places[(spec.field, name)] = value_place
+        book.keys[(spec.field, name)] = key_place
+    book.data[spec.field] = out
+
+
+def _dues(book: Book, spec: Sheet, rows: list[Row], title: str, members: _Members) -> None:
+    columns, _ = _header(book, spec, rows, title)
+    if not rows:
+        return
+    header_row = rows[0][1]
+    months = {i: m for i, v in enumerate(header_row) if v is not None and (m := month_of(v))}
+    id_at = next((i for i, c in columns.items() if c.header == "编号"), None)
+    name_at = next((i for i, c in columns.items() if c.header == "姓名"), None)
+    dues: dict[str, list[str]] = {}
+    first: dict[str, int] = {}
+    for number, values in rows[1:]:
+        mid = values[id_at] if id_at is not None and id_at < len(values) else None
+        name = values[name_at] if name_at is not None and name_at < len(values) else None
+        who_at = id_at if mid is not None else name_at
+        place = Place(title, number, (who_at or 0) + 1, "编号" if mid is not None else "姓名")
+        paid_months: list[str] = []
+        paid_places: list[Place] = []
+        for i, value in enumerate(values):
+            if value is None or i in columns:
+                continue
+            month = months.get(i)
+            cell = Place(title, number, i + 1, month or "")
+            if month is None:
+                book.add(cell, "this cell has no month above it; not read", "warning", "no-month")
+                continue
+            try:
+                if paid(value):
+                    paid_months.append(month)
+                    paid_places.append(cell)
+            except CellError as exc:
+                book.add(cell, f"{month}: {exc}")
+        if mid is None and name is None:
+            if paid_months:
+                book.add(place, "a row of ticks without 编号 or 姓名: whose dues are these?")
+            continue
+        try:
+            key = members(text_of(mid if mid is not None else name))
+        except CellError as exc:
+            book.add(place, f"姓名: {exc}")
+            continue
+        if key in first:
+            book.add(place, f"{key!r} again (first on row {first[key]})")
+            continue
+        first[key] = number
+        if not paid_months:
+            continue  # a member who paid nothing: the same as no entry
+        dues[key] = paid_months
+        book.places[("dues", key)] = place
+        book.keys[("dues", key)] = place
+        for j, cell in enumerate(paid_places):
+            book.places[("dues", key, j)] = cell
+    book.data["dues"] = dues
