@@ -212,8 +212,8 @@ def _rows(
     last = max(len(records) + 1, ROWS)
     for i, column in enumerate(sheet.columns, start=1):
         letter = get_column_letter(i)
-        if column.kind == "date":
-            for row in range(2, last + 1):
+        if column.kind == "date":  # data rows only: styled empty rows would be read too
+            for row in range(2, len(records) + 2):
                 ws.cell(row=row, column=i).number_format = DATE_FORMAT
         if column.kind == "lines":
             for row in range(2, len(records) + 2):

@@ -46,6 +46,12 @@ class WorkbookSource:
         self.name = str(path)
         self.book: Book = read_workbook(path)
         self.data: dict[str, Any] = self.book.data
+        self._curly: list[tuple[Loc, str]] | None = None
+
+    def _curly_found(self) -> list[tuple[Loc, str]]:
+        if self._curly is None:
+            self._curly = _curly_values(self.data, (), [])
+        return self._curly
 
     def validate(self, model: type[M]) -> M:
         errors = [i for i in self.book.issues if i.level == "error"]
@@ -60,7 +66,7 @@ class WorkbookSource:
 
     def may_have_curly_quotes(self) -> bool:
         """Whether `curly_quotes` has anything: the reading's warnings, or curly quotes."""
-        return bool(self.book.issues) or bool(_curly_values(self.data, (), []))
+        return bool(self.book.issues) or bool(self._curly_found())
 
     def curly_quotes(self) -> list[Problem]:
         read = [_IssueProblem((), i.message, i.level, kind=i.group, issue=i) for i in self.book.issues]
@@ -70,7 +76,7 @@ class WorkbookSource:
                 f"{value!r} is wrapped in curly quotes, which stay part of the text; remove them",
                 level="warning",
             )
-            for loc, value in _curly_values(self.data, (), [])
+            for loc, value in self._curly_found()
         ]
 
     def place(self, loc: Loc, *, at_key: bool = False) -> Place:

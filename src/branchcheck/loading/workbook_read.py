@@ -1,44 +1,27 @@
 """An .xlsx ledger's sheets -> the ledger data the YAML loader gives, and where each value sat.
 
-Read with openpyxl in read-only mode (streamed rows, no styles kept), within bounds a hostile
-workbook cannot stretch: the file's size (as YAML's), its expanded size, MAX_ROWS rows and
-MAX_COLS columns a sheet. Formulas are refused, not evaluated or read from their cached
-values: a ledger records what happened, and a value recomputed on opening (=TODAY()) or never
-computed (a generated file has no cached value) is not a record. Merged cells hold their
-value in their first cell only, as Excel stores them; the other cells read as empty.
+The file is opened, bounded and scanned by workbook_open.py; this module reads each sheet by
+its shape in the layout table (workbook_layout.py) and keeps every value's cell, so a problem
+found later, by the models or the ledger rules, is reported at the cell that held it.
 """
 
 from __future__ import annotations
 
-import io
-import warnings
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import BranchcheckError, Level, visible
 from .decode import read_bytes
 from .workbook_cells import CellError, convert, month_of, paid, text_of
 from .workbook_layout import BY_NAME, INSTRUCTIONS, SHEETS, Column, Sheet
+from .workbook_open import RawSheet, column_letter, column_number, open_workbook
 
 LEDGER_FORMAT = "branchcheck.ledger/1"
-MAX_ROWS = 20_000  # a sheet's rows: years of a large branch's training records fit
-MAX_COLS = 100  # a sheet's columns: the dues grid of a five-year period fits
-MAX_EXPANDED = 64 * 2**20  # the workbook's parts, unzipped: a zip bomb is refused unread
 Key = tuple[str | int, ...]
 
 
-def column_letter(col: int) -> str:
-    letters = ""
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):  # a tuple: one is made for every cell read
     sheet: str
     row: int
     col: int
@@ -75,29 +58,18 @@ Row = tuple[int, list[Any]]  # a row's number and its values (empty cells None)
 
 def read_workbook(path: Path) -> Book:
     """The workbook's ledger data; raises BranchcheckError when it is not a readable .xlsx."""
-    name = str(path)
-    raw = read_bytes(path)
-    if raw.startswith(b"\xd0\xcf\x11\xe0"):
-        raise BranchcheckError.at(
-            name, 1, 1, "this is an old .xls workbook; save it as .xlsx (Excel 2007 or later)"
-        )
-    if not raw.startswith(b"PK\x03\x04"):
-        raise BranchcheckError.at(name, 1, 1, "not an Excel workbook (.xlsx is a zip file)")
-    workbook = _open(name, raw)
     book = Book()
-    try:
-        found = _sheets(workbook, book)
-    finally:
-        workbook.close()
+    sheets = open_workbook(str(path), read_bytes(path), lambda title: title.strip() in BY_NAME)
+    found = _sheets(sheets, book)
     members = found.pop(BY_NAME["党员"].name, None)
     resolve = _Members(book)
     if members is not None:
         _rows(book, BY_NAME["党员"], members[1], members[0], resolve)
         resolve.learn()
+    readers = {"pairs": _pairs, "rows": _rows, "mapping": _mapping, "dues": _dues}
     for spec in SHEETS:
         if spec.name in found:
             title, rows = found[spec.name]
-            readers = {"pairs": _pairs, "rows": _rows, "mapping": _mapping, "dues": _dues}
             readers[spec.shape](book, spec, rows, title, resolve)
     for spec in SHEETS:
         if not spec.optional and spec.name not in found and spec.name != "党员":
@@ -107,43 +79,13 @@ def read_workbook(path: Path) -> Book:
     return book
 
 
-def _open(name: str, raw: bytes) -> Any:
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            expanded = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise BranchcheckError.at(name, 1, 1, f"not a readable .xlsx workbook ({exc})") from None
-    if expanded > MAX_EXPANDED:
-        raise BranchcheckError.at(
-            name,
-            1,
-            1,
-            f"workbook expands to {expanded // 2**20} MB, over the"
-            f" {MAX_EXPANDED // 2**20} MB limit; is it the right file?",
-        )
-    import openpyxl  # only when a workbook is read: YAML runs never pay for it
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # styles and extensions openpyxl does not keep
-            return openpyxl.load_workbook(
-                io.BytesIO(raw), read_only=True, data_only=False, keep_links=False
-            )
-    except Exception as exc:  # a third-party parser on hostile bytes: any failure means unreadable
-        raise BranchcheckError.at(
-            name, 1, 1, f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})"
-        ) from None
-
-
-def _sheets(workbook: Any, book: Book) -> dict[str, tuple[str, list[Row]]]:
+def _sheets(sheets: list[RawSheet], book: Book) -> dict[str, tuple[str, list[Row]]]:
     found: dict[str, tuple[str, list[Row]]] = {}
     known = "、".join(s.name for s in SHEETS)
-    for chart in getattr(workbook, "chartsheets", []):
-        book.add(Place(chart.title, 1, 1, ""), "chart sheet not read", "warning")
-    for ws in workbook.worksheets:
-        title = str(ws.title)
+    for sheet in sheets:
+        title = sheet.title
         spec = BY_NAME.get(title.strip())
-        top = Place(title, 1, 1, title)
+        top = Place(title, 1, 1, "")
         if title.strip() == INSTRUCTIONS:
             continue  # the template's instructions: for people, never read
         if spec is None:
@@ -152,65 +94,31 @@ def _sheets(workbook: Any, book: Book) -> dict[str, tuple[str, list[Row]]]:
         if spec.name in found:
             book.add(top, f"a second sheet named {spec.name!r}; rename or remove one")
             continue
-        if getattr(ws, "sheet_state", "visible") != "visible":
+        if not sheet.visible:
             book.add(top, "this sheet is hidden; it is read all the same", "warning")
-        book.sheets[spec.field or spec.name] = top
-        found[spec.name] = (title, _cells(ws, title, book))
+        for ref in sheet.formulas:
+            book.add(
+                _at(title, ref),
+                "this cell holds a formula; its value as last computed is read (a workbook"
+                " saved by a program that does not compute formulas has none: paste values)",
+                "warning",
+                group="formula",
+            )
+        for ref in sheet.errors:
+            book.add(_at(title, ref), "this cell shows an error value (such as #N/A); type the value")
+        bad = {(p.row, p.col) for p in (_at(title, ref) for ref in sheet.errors)}
+        rows = [
+            (n, [None if (n, i + 1) in bad else v for i, v in enumerate(values)])
+            for n, values in sheet.rows
+        ] if bad else sheet.rows
+        book.sheets[spec.field or spec.name] = Place(title, 1, 1, "")
+        found[spec.name] = (title, rows)
     return found
 
 
-def _cells(ws: Any, title: str, book: Book) -> list[Row]:
-    """The sheet's non-empty rows, bounded: rows past MAX_ROWS and columns past MAX_COLS are
-    refused, not read (a sheet claiming a million rows costs nothing)."""
-    out: list[Row] = []
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            rows = ws.iter_rows(min_row=1, max_row=MAX_ROWS + 1, max_col=MAX_COLS + 1)
-            for number, cells in enumerate(rows, start=1):
-                values: list[Any] = [None] * len(cells)
-                for i, cell in enumerate(cells):
-                    value = cell.value
-                    if value is None:
-                        continue
-                    kind = cell.data_type
-                    if kind == "f":
-                        place = Place(title, number, i + 1, "")
-                        book.add(
-                            place,
-                            "this cell holds a formula; a ledger records values:"
-                            " copy the column and paste it as values",
-                            group="formula",
-                        )
-                        continue
-                    if kind == "e":
-                        book.add(Place(title, number, i + 1, ""), f"this cell shows an error ({value})")
-                        continue
-                    if isinstance(value, str):
-                        value = value.strip()
-                        if not value:
-                            continue
-                    values[i] = value
-                if not any(v is not None for v in values):
-                    continue
-                if number > MAX_ROWS:
-                    book.add(Place(title, number, 1, ""), f"more than {MAX_ROWS} rows; not read")
-                    break
-                if len(values) > MAX_COLS and values[MAX_COLS] is not None:
-                    book.add(
-                        Place(title, number, MAX_COLS + 1, ""),
-                        f"more than {MAX_COLS} columns; not read",
-                    )
-                while values and values[-1] is None:
-                    values.pop()
-                out.append((number, values[:MAX_COLS]))
-    except BranchcheckError:
-        raise
-    except Exception as exc:  # third-party XML parsing of a hostile sheet
-        raise BranchcheckError.at(
-            str(title), 1, 1, f"sheet {title!r} is not readable ({type(exc).__name__}: {exc})"
-        ) from None
-    return out
+def _at(title: str, ref: str) -> Place:
+    letters = ref.rstrip("0123456789")
+    return Place(title, int(ref[len(letters):]), column_number(letters), "")
 
 
 class _Members:
