@@ -17,7 +17,11 @@ from .target import check_not_input, plan_output, rubric_source
 
 
 def run_init(
-    rubric_ref: str, branch_type: str | None, period: str | None, fmt: str | None, output: Path | None
+    rubric_ref: str,
+    branch_type: str | None,
+    period: str | None,
+    fmt: str | None,
+    output: Path | None,
 ) -> int:
     check_names([rubric_ref, output])
     if fmt is None:

@@ -21,6 +21,7 @@ from ..limits import time_limit
 from ..loading import check_rubric_file, read_ledger
 from ..loading import fast as fast_parse
 from ..loading.source import Source
+from ..loading.workbook import is_workbook
 from .output import print_diagnostics, stderr_line
 from .paths import check_names, yaml_files
 
@@ -71,10 +72,13 @@ def run_validate(paths: list[Path]) -> int:
     check_names(paths)
     files = yaml_files(paths)
     if not files:
-        stderr_line("branchcheck: error: no .yaml or .yml files found")
+        stderr_line("branchcheck: error: no .yaml, .yml or .xlsx files found")
         return 2
     tally = Tally()
     for path in files:
+        if is_workbook(path):  # a workbook is a ledger: no `format:` line to tell
+            _check_workbook(path, tally)
+            continue
         try:
             with time_limit(str(path)):
                 source, data = _read(path)
@@ -91,6 +95,25 @@ def run_validate(paths: list[Path]) -> int:
             tally.fail(2)
     stderr_line(tally.line())
     return tally.code
+
+
+def _check_workbook(path: Path, tally: Tally) -> None:
+    try:
+        with time_limit(str(path)):
+            loaded = read_ledger(path)
+    except BranchcheckError as exc:
+        print_diagnostics(exc.diagnostics)
+        if all(d.cell is None for d in exc.diagnostics):  # not a readable workbook at all
+            tally.unreadable += 1
+            tally.fail(2)
+        else:
+            tally.ledgers += 1
+            tally.fail(1)
+        return
+    tally.ledgers += 1
+    if loaded.warnings:
+        print_diagnostics(loaded.warnings)
+        tally.warned += 1
 
 
 def _read(path: Path) -> tuple[Source, dict[str, Any]]:

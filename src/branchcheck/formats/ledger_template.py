@@ -69,7 +69,9 @@ def build(
     for _, norm in rubric.norms:
         if isinstance(norm.check, c.FactCheck):
             said = f"{norm.id} {norm.name}：{check_text(norm, rubric)}"
-            facts[norm.check.key] = f"{facts[norm.check.key]}；{said}" if norm.check.key in facts else said
+            facts[norm.check.key] = (
+                f"{facts[norm.check.key]}；{said}" if norm.check.key in facts else said
+            )
         elif isinstance(norm.check, c.RatingCheck):
             rated[norm.id] = f"{norm.name}：{norm.requirement or check_text(norm, rubric)}"
     levels = tuple(
@@ -176,10 +178,10 @@ def yaml_text(template: Template) -> str:
     out += ["", _comment(BY_NAME["个性任务"].proves)]
     if "tasks" in data:
         task = data["tasks"][0]
-        out.append("tasks:   # status: done 已完成 / partial 部分完成 / open 未完成；rating: 评定等次")
         out.append(
-            f"  - {{id: T1, name: {TASK_NAME}, points: {task['points']:g}, status: open}}"
+            "tasks:   # status: done 已完成 / partial 部分完成 / open 未完成；rating: 评定等次"
         )
+        out.append(f"  - {{id: T1, name: {TASK_NAME}, points: {task['points']:g}, status: open}}")
     else:
         out.append("# （本考核规范没有个性任务）")
     out += [

@@ -42,7 +42,8 @@ class Extras:
 
 
 def period_months(start: dt.date, end: dt.date) -> tuple[str, ...]:
-    months, year, month = [], start.year, start.month
+    months: list[str] = []
+    year, month = start.year, start.month
     while (year, month) <= (end.year, end.month) and len(months) < 100:
         months.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
@@ -221,9 +222,7 @@ def _rows(
         _validate(ws, column, extras, f"{letter}2:{letter}{last}")
 
 
-def _mapping(
-    ws: Any, sheet: Sheet, mapping: dict[str, Any], names: _Names, extras: Extras
-) -> None:
+def _mapping(ws: Any, sheet: Sheet, mapping: dict[str, Any], names: _Names, extras: Extras) -> None:
     from openpyxl.utils import get_column_letter
 
     _style_header(ws, [c.header for c in sheet.columns], [c.width for c in sheet.columns])
@@ -253,9 +252,10 @@ def _dues(ws: Any, data: dict[str, Any], names: _Names, extras: Extras) -> None:
     for member_id in everyone:
         paid = set(dues.get(member_id, ()))
         name = names(member_id)
-        ws.append([member_id, name if name != member_id else None] + [
-            TICK if m in paid else None for m in months
-        ])
+        ws.append(
+            [member_id, name if name != member_id else None]
+            + [TICK if m in paid else None for m in months]
+        )
     for row in ws.iter_rows(min_row=2, min_col=3):
         for cell in row:
             cell.alignment = Alignment(horizontal="center")

@@ -69,7 +69,9 @@ class WorkbookSource:
         return bool(self.book.issues) or bool(self._curly_found())
 
     def curly_quotes(self) -> list[Problem]:
-        read = [_IssueProblem((), i.message, i.level, kind=i.group, issue=i) for i in self.book.issues]
+        read = [
+            _IssueProblem((), i.message, i.level, kind=i.group, issue=i) for i in self.book.issues
+        ]
         return read + [
             Problem(
                 loc,

@@ -120,7 +120,9 @@ SHEETS: tuple[Sheet, ...] = (
         "pairs",
         (
             Column("选举日期", "committee.elected", "date"),
-            Column("任期（年）", "committee.term_years", "number", hint="空着：村、社区5年，其他3年"),
+            Column(
+                "任期（年）", "committee.term_years", "number", hint="空着：村、社区5年，其他3年"
+            ),
             Column("委员", "committee.members", "members", 30, hint="姓名或编号，用顿号分隔"),
             Column("延期批准日期", "committee.extension.approved_on", "date"),
             Column("延期至", "committee.extension.until", "date"),

@@ -41,7 +41,10 @@ _PREFIXED_CELL = re.compile(rb"<\w+:c[\s>/]")
 # A cell's reference (a row's r= is digits only, so only cells match): letters and row.
 _CELL_REF = re.compile(rb' r="([A-Z]{1,3})([0-9]{1,7})"')
 # A cell whose content holds a formula, or whose type is an error: its reference.
-_FORMULA = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3}[0-9]{1,7})"[^>]*>(?:(?!</(?:\w+:)?c>).)*?<(?:\w+:)?f[\s>/]', re.S)
+_FORMULA = re.compile(
+    rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3}[0-9]{1,7})"[^>]*>(?:(?!</(?:\w+:)?c>).)*?<(?:\w+:)?f[\s>/]',
+    re.S,
+)
 _ERROR = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3}[0-9]{1,7})"[^>]*?\bt="e"')
 
 
@@ -70,8 +73,8 @@ def column_number(letters: bytes | str) -> int:
 
 
 def open_workbook(name: str, raw: bytes, wanted: Callable[[str], bool]) -> list[RawSheet]:
-    """Every worksheet, with its rows if `wanted` (by its name); raises BranchcheckError for a file that is not a readable .xlsx
-    or that is too large to read."""
+    """Every worksheet, with its rows if `wanted` (by its name); raises BranchcheckError for a
+    file that is not a readable .xlsx or that is too large to read."""
     if raw.startswith(b"\xd0\xcf\x11\xe0"):
         raise BranchcheckError.at(
             name, 1, 1, "this is an old .xls workbook; save it as .xlsx (Excel 2007 or later)"
@@ -96,7 +99,14 @@ def open_workbook(name: str, raw: bytes, wanted: Callable[[str], bool]) -> list[
             }
     except BranchcheckError:
         raise
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, ElementTree.ParseError) as exc:
+    except (
+        zipfile.BadZipFile,
+        KeyError,
+        OSError,
+        ValueError,
+        EOFError,
+        ElementTree.ParseError,
+    ) as exc:
         raise BranchcheckError.at(name, 1, 1, f"not a readable .xlsx workbook ({exc})") from None
     return _read(name, raw, scans)
 
@@ -133,7 +143,10 @@ def _scan(name: str, title: str, xml: bytes) -> _Scan:
         tags += len(_PREFIXED_CELL.findall(xml))
     if tags > len(refs):
         raise BranchcheckError.at(
-            name, 1, 1, f"sheet {title!r} has cells without a reference (r=); save it in Excel or WPS"
+            name,
+            1,
+            1,
+            f"sheet {title!r} has cells without a reference (r=); save it in Excel or WPS",
         )
     if refs:
         rows = max(int(row) for _, row in refs)
@@ -157,7 +170,10 @@ def _read(name: str, raw: bytes, scans: dict[str, _Scan | None]) -> list[RawShee
         import python_calamine
     except ImportError:
         raise BranchcheckError.at(
-            name, 1, 1, "reading .xlsx ledgers needs python-calamine: pip install 'branchcheck[xlsx]'"
+            name,
+            1,
+            1,
+            "reading .xlsx ledgers needs python-calamine: pip install 'branchcheck[xlsx]'",
         ) from None
     out = []
     try:

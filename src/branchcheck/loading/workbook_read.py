@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..errors import BranchcheckError, Level, visible
+from ..errors import Level, visible
 from .decode import read_bytes
 from .workbook_cells import CellError, convert, month_of, paid, text_of
 from .workbook_layout import BY_NAME, INSTRUCTIONS, SHEETS, Column, Sheet
@@ -49,7 +49,9 @@ class Book:
     issues: list[Issue] = field(default_factory=list)
     sheets: dict[str, Place] = field(default_factory=dict)  # sheet field -> its A1
 
-    def add(self, place: Place | None, message: str, level: Level = "error", group: str = "") -> None:
+    def add(
+        self, place: Place | None, message: str, level: Level = "error", group: str = ""
+    ) -> None:
         self.issues.append(Issue(place, message, level, group or None))
 
 
@@ -105,12 +107,18 @@ def _sheets(sheets: list[RawSheet], book: Book) -> dict[str, tuple[str, list[Row
                 group="formula",
             )
         for ref in sheet.errors:
-            book.add(_at(title, ref), "this cell shows an error value (such as #N/A); type the value")
+            book.add(
+                _at(title, ref), "this cell shows an error value (such as #N/A); type the value"
+            )
         bad = {(p.row, p.col) for p in (_at(title, ref) for ref in sheet.errors)}
-        rows = [
-            (n, [None if (n, i + 1) in bad else v for i, v in enumerate(values)])
-            for n, values in sheet.rows
-        ] if bad else sheet.rows
+        rows = (
+            [
+                (n, [None if (n, i + 1) in bad else v for i, v in enumerate(values)])
+                for n, values in sheet.rows
+            ]
+            if bad
+            else sheet.rows
+        )
         book.sheets[spec.field or spec.name] = Place(title, 1, 1, "")
         found[spec.name] = (title, rows)
     return found
@@ -118,7 +126,7 @@ def _sheets(sheets: list[RawSheet], book: Book) -> dict[str, tuple[str, list[Row
 
 def _at(title: str, ref: str) -> Place:
     letters = ref.rstrip("0123456789")
-    return Place(title, int(ref[len(letters):]), column_number(letters), "")
+    return Place(title, int(ref[len(letters) :]), column_number(letters), "")
 
 
 class _Members:
@@ -176,7 +184,9 @@ def _header(book: Book, spec: Sheet, rows: list[Row], title: str) -> tuple[dict[
             known = "、".join(by_header)
             book.add(place, f"unknown column {header!r} not read (the columns: {known})", "warning")
         elif header in seen:
-            book.add(place, f"column {header!r} again (first in column {column_letter(seen[header])})")
+            book.add(
+                place, f"column {header!r} again (first in column {column_letter(seen[header])})"
+            )
         else:
             seen[header] = i + 1
             columns[i] = column
@@ -202,7 +212,9 @@ def _rows(book: Book, spec: Sheet, rows: list[Row], title: str, members: _Member
     book.data[spec.field] = records
 
 
-def _unread(book: Book, values: list[Any], columns: dict[int, Column], title: str, row: int) -> None:
+def _unread(
+    book: Book, values: list[Any], columns: dict[int, Column], title: str, row: int
+) -> None:
     for i, value in enumerate(values):
         if value is not None and i not in columns:
             book.add(
@@ -273,8 +285,9 @@ def _mapping(book: Book, spec: Sheet, rows: list[Row], title: str, members: _Mem
         key_column = columns[key_at] if key_at is not None else spec.columns[0]
         value_column = columns[value_at] if value_at is not None else spec.columns[1]
         key_place = Place(title, number, (key_at or 0) + 1, key_column.header)
-        value_place = Place(title, number, (value_at if value_at is not None else 1) + 1,
-                            value_column.header)
+        value_place = Place(
+            title, number, (value_at if value_at is not None else 1) + 1, value_column.header
+        )
         if key is None:
             book.add(key_place, f"{key_column.header}: empty, but the row has a value")
             continue
