@@ -56,9 +56,7 @@ def yaml_files(paths: list[Path]) -> list[Path]:
                 found += sorted(
                     p
                     for p in path.rglob("*")
-                    if p.suffix.lower() in SUFFIXES
-                    and not p.name.startswith("~$")
-                    and _is_file(p)
+                    if p.suffix.lower() in SUFFIXES and not p.name.startswith("~$") and _is_file(p)
                 )
             except OSError as exc:
                 raise BranchcheckError.at(

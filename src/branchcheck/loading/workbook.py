@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import BranchcheckError, Diagnostic
-from .locate import Loc, _message, _significant
+from .locate import Loc, _message, _significant, _union_message
 from .source import Problem, _curly_values
 from .workbook_layout import SHEETS
 from .workbook_read import Book, Issue, Key, Place, read_workbook
@@ -123,27 +123,32 @@ class WorkbookSource:
         )
 
     def _schema(self, exc: ValidationError, model: type[Any]) -> list[Diagnostic]:
-        out: dict[str, Diagnostic] = {}
+        """One line per cell, worded as the YAML loader words it (locate.py's messages)."""
+        cells: dict[Place, list[Any]] = {}
+        out: list[Diagnostic] = []
         for error in _significant(exc.errors(include_url=False), model):
             loc = tuple(error["loc"])
             place = self.place(loc)
-            exact = loc in self.book.places
-            if error["type"] == "missing":
-                header = _HEADERS.get(loc) or _HEADERS.get(_row_field(loc)) or str(loc[-1])
-                if exact:
-                    message = f"{place.header}: required, but this cell is empty"
-                else:
-                    message = f"{header} is required; add it"
-                place_text = str(place)
-                out.setdefault(
-                    place_text + message,
-                    Diagnostic(self.name, place.row, place.col, message, "error", None, place_text),
-                )
+            if error["type"] != "missing":
+                cells.setdefault(place, []).append(error)
                 continue
+            if loc in self.book.places:
+                message = f"{place.header}: required, but this cell is empty"
+            else:
+                header = _HEADERS.get(loc) or _HEADERS.get(_row_field(loc)) or str(loc[-1])
+                message = f"{header} is required; add it"
+            out.append(Diagnostic(self.name, place.row, place.col, message, cell=str(place)))
+        for place, errors in cells.items():
+            own = [e for e in errors if e["type"] == "value_error"]  # ours say more
+            message = (
+                (_message(own[0], model) if own else None)
+                or _union_message(errors)
+                or _message(errors[0], model)
+            )
+            loc = errors[0]["loc"]
             shape = ".".join("*" if isinstance(p, int) else str(p) for p in loc)
-            diagnostic = self._at(place, _message(error, model), group=f"{error['type']}:{shape}")
-            out.setdefault(str(place), diagnostic)  # a union's complaints: one line per cell
-        return list(out.values())
+            out.append(self._at(place, message, group=f"{errors[0]['type']}:{shape}"))
+        return out
 
 
 def _row_field(loc: tuple[Any, ...]) -> Key:

@@ -164,10 +164,12 @@ def _value(book: Book, column: Column, value: Any, place: Place, members: _Membe
         return None
 
 
-def _header(book: Book, spec: Sheet, rows: list[Row], title: str) -> tuple[dict[int, Column], int]:
+def _header(
+    book: Book, spec: Sheet, rows: list[Row], title: str
+) -> tuple[dict[int, Column], set[int]]:
     """The header row (the first non-empty one): which column holds which field."""
     if not rows:
-        return {}, 0
+        return {}, set()
     number, values = rows[0]
     by_header = {c.header: c for c in spec.columns}
     columns: dict[int, Column] = {}
@@ -190,16 +192,16 @@ def _header(book: Book, spec: Sheet, rows: list[Row], title: str) -> tuple[dict[
         else:
             seen[header] = i + 1
             columns[i] = column
-    return columns, number
+    return columns, {i for i, value in enumerate(values) if value is not None}
 
 
 def _rows(book: Book, spec: Sheet, rows: list[Row], title: str, members: _Members) -> None:
-    columns, _ = _header(book, spec, rows, title)
+    columns, headed = _header(book, spec, rows, title)
     records: list[dict[str, Any]] = []
     for number, values in rows[1:]:
         index = len(records)
         record: dict[str, Any] = {}
-        book.places[(spec.field, index)] = Place(title, number, 1, spec.name)
+        book.places[(spec.field, index)] = Place(title, number, 1, "")
         for i, column in columns.items():
             place = Place(title, number, i + 1, column.header)
             assert column.field is not None
@@ -207,16 +209,18 @@ def _rows(book: Book, spec: Sheet, rows: list[Row], title: str, members: _Member
             value = values[i] if i < len(values) else None
             if value is not None:
                 record[column.field] = _value(book, column, value, place, members)
-        _unread(book, values, columns, title, number)
+        _unread(book, values, headed, title, number)
+        if not any(i in columns for i, v in enumerate(values) if v is not None):
+            del book.places[(spec.field, index)]
+            continue  # only unknown or headerless cells: warned of, not a record
         records.append({k: v for k, v in record.items() if v is not None})
     book.data[spec.field] = records
 
 
-def _unread(
-    book: Book, values: list[Any], columns: dict[int, Column], title: str, row: int
-) -> None:
+def _unread(book: Book, values: list[Any], headed: set[int], title: str, row: int) -> None:
+    """Warn of cells in columns without a header (an unknown header is warned of once)."""
     for i, value in enumerate(values):
-        if value is not None and i not in columns:
+        if value is not None and i not in headed:
             book.add(
                 Place(title, row, i + 1, ""),
                 "this cell has no column header; not read",
@@ -267,17 +271,17 @@ def _pairs(book: Book, spec: Sheet, rows: list[Row], title: str, members: _Membe
         assert column.field is not None
         path = tuple(column.field.split("."))
         for depth in range(1, len(path)):
-            book.places.setdefault(path[:depth], Place(title, 1, 1, spec.name))
+            book.places.setdefault(path[:depth], Place(title, 1, 1, ""))
 
 
 def _mapping(book: Book, spec: Sheet, rows: list[Row], title: str, members: _Members) -> None:
-    columns, _ = _header(book, spec, rows, title)
+    columns, headed = _header(book, spec, rows, title)
     key_at = next((i for i, c in columns.items() if c.field == "key"), None)
     value_at = next((i for i, c in columns.items() if c.field == "value"), None)
     out: dict[str, Any] = {}
     first: dict[str, int] = {}
     for number, values in rows[1:]:
-        _unread(book, values, columns, title, number)
+        _unread(book, values, headed, title, number)
         key = values[key_at] if key_at is not None and key_at < len(values) else None
         value = values[value_at] if value_at is not None and value_at < len(values) else None
         if key is None and value is None:
