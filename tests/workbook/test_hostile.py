@@ -275,3 +275,21 @@ def test_a_missing_members_sheet(edited, run_line) -> None:
 
     lines = score_errors(run_line, edited(drop))
     assert any("error: no sheet named '党员'" in line for line in lines)
+
+
+def test_libreoffice_booleans_are_values_not_formulas(converted: Path, tmp_path: Path) -> None:
+    """LibreOffice saves a TRUE cell as `<f>TRUE()</f><v>1</v>`: read as the value, no warning."""
+    with zipfile.ZipFile(converted) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    sheet = _sheet_part(parts, "情况记录")
+    parts[sheet], count = re.subn(
+        rb'<c r="B2"[^>]*>.*?</c>',
+        b'<c r="B2" s="0" t="b"><f aca="false">TRUE()</f><v>1</v></c>',
+        parts[sheet],
+    )
+    assert count == 1
+    path = tmp_path / "calc.xlsx"
+    path.write_bytes(_zip(parts))
+    loaded = read_ledger(path)
+    assert loaded.ledger == read_ledger(converted).ledger
+    assert loaded.warnings == []

@@ -91,6 +91,12 @@ def write_workbook(data: dict[str, Any], extras: Extras) -> bytes:
             _mapping(ws, sheet, data.get(sheet.field) or {}, names, extras)
         else:
             _dues(ws, data, names, extras)
+    for ws in book.worksheets:  # printed as kept: landscape, one page wide
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_title_rows = "1:1"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -118,6 +124,14 @@ def cell_value(column: Column, value: Any, names: _Names) -> Any:
     if kind == "scalar":
         return _scalar_cell(str(value))
     return str(value)
+
+
+def _lines_shown(text: str, width: int) -> int:
+    """Lines a wrapped cell takes: a Chinese character is about two width units."""
+    return sum(
+        max(1, -(-sum(2 if ord(ch) > 0x2E80 else 1 for ch in line) // width))
+        for line in text.splitlines()
+    )
 
 
 def _scalar_cell(text: str) -> Any:
@@ -211,14 +225,22 @@ def _rows(
     for record in records:
         ws.append([cell_value(c, record.get(c.field or ""), names) for c in sheet.columns])
     last = max(len(records) + 1, ROWS)
+    top = Alignment(vertical="top")
+    for row in ws.iter_rows(min_row=2, max_row=len(records) + 1):
+        for cell in row:
+            cell.alignment = top
     for i, column in enumerate(sheet.columns, start=1):
         letter = get_column_letter(i)
         if column.kind == "date":  # data rows only: styled empty rows would be read too
             for row in range(2, len(records) + 2):
                 ws.cell(row=row, column=i).number_format = DATE_FORMAT
-        if column.kind == "lines":
+        if column.kind == "lines":  # one topic a line, each row tall enough to show them all
             for row in range(2, len(records) + 2):
-                ws.cell(row=row, column=i).alignment = Alignment(wrap_text=True)
+                cell = ws.cell(row=row, column=i)
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                shown = _lines_shown(str(cell.value or ""), column.width)
+                if shown > 1:
+                    ws.row_dimensions[row].height = 15 * shown
         _validate(ws, column, extras, f"{letter}2:{letter}{last}")
 
 
@@ -271,11 +293,11 @@ def _dues(ws: Any, data: dict[str, Any], names: _Names, extras: Extras) -> None:
 def _instructions(ws: Any, rows: tuple[tuple[str, str], ...]) -> None:
     from openpyxl.styles import Alignment, Font
 
-    ws.column_dimensions["A"].width = 22
-    ws.column_dimensions["B"].width = 90
+    ws.column_dimensions["A"].width = 34
+    ws.column_dimensions["B"].width = 100
     for heading, text in rows:
         ws.append([heading, text])
         row = ws.max_row
         ws.cell(row=row, column=1).font = Font(bold=True)
         ws.cell(row=row, column=2).alignment = Alignment(wrap_text=True, vertical="top")
-        ws.cell(row=row, column=1).alignment = Alignment(vertical="top")
+        ws.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")

@@ -42,9 +42,12 @@ _PREFIXED_CELL = re.compile(rb"<\w+:c[\s>/]")
 _CELL_REF = re.compile(rb' r="([A-Z]{1,3})([0-9]{1,7})"')
 # A cell whose content holds a formula, or whose type is an error: its reference.
 _FORMULA = re.compile(
-    rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3}[0-9]{1,7})"[^>]*>(?:(?!</(?:\w+:)?c>).)*?<(?:\w+:)?f[\s>/]',
+    rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3}[0-9]{1,7})"[^>]*>(?:(?!</(?:\w+:)?c>).)*?'
+    rb"<(?:\w+:)?f(?:\s[^>]*?)?(?:/>|>([^<]*)<)",
     re.S,
 )
+# LibreOffice saves a TRUE or FALSE cell as the formula TRUE() or FALSE(): a value, not a formula.
+_CONSTANTS = (b"TRUE()", b"FALSE()")
 _ERROR = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3}[0-9]{1,7})"[^>]*?\bt="e"')
 
 
@@ -160,7 +163,10 @@ def _scan(name: str, title: str, xml: bytes) -> _Scan:
                 f" limit of {MAX_ROWS} rows, {MAX_COLS} columns and {MAX_AREA} cells;"
                 " is it the right file?",
             )
-    formulas = [m.decode() for m in _FORMULA.findall(xml)] if b"<f" in xml or b":f" in xml else []
+    formulas = []
+    if b"<f" in xml or b":f" in xml:
+        found = _FORMULA.findall(xml)
+        formulas = [ref.decode() for ref, text in found if text.strip() not in _CONSTANTS]
     errors = [m.decode() for m in _ERROR.findall(xml)] if b't="e"' in xml else []
     return _Scan(formulas, errors)
 
