@@ -54,15 +54,16 @@ class WorkbookSource:
         return self._curly
 
     def validate(self, model: type[M]) -> M:
-        errors = [i for i in self.book.issues if i.level == "error"]
-        if errors:
-            raise BranchcheckError([self._issue(i) for i in self.book.issues])
+        """The model, or every error: the reading's (a cell no field can read) with the
+        schema's, so one run names them all."""
+        read = [self._issue(i) for i in self.book.issues]
         try:
-            return model.model_validate(self.data)
+            validated = model.model_validate(self.data)
         except ValidationError as exc:
-            found = self._schema(exc, model)
-            warned = [self._issue(i) for i in self.book.issues]
-            raise BranchcheckError(found + warned) from None
+            raise BranchcheckError(self._schema(exc, model) + read) from None
+        if any(i.level == "error" for i in self.book.issues):
+            raise BranchcheckError(read)
+        return validated
 
     def may_have_curly_quotes(self) -> bool:
         """Whether `curly_quotes` has anything: the reading's warnings, or curly quotes."""
