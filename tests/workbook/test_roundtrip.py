@@ -69,3 +69,50 @@ def test_convert_refuses_the_same_kind_and_its_own_input(converted: Path, run_li
     odd = run_line(f"branchcheck convert {yaml} {converted.with_suffix('.csv')}")
     assert odd.code == 2
     assert "expected a .yaml, .yml or .xlsx file name" in odd.err
+
+
+NAMESAKES = """\
+format: branchcheck.ledger/1
+rubric: lanzhou-6543
+branch: {id: b1, name: 测试党支部}
+period: {start: 2024-01-01, end: 2024-03-31}
+members:
+  - {id: M01, name: 王芳}
+  - {id: M02, name: 王芳}
+  - {id: M03, name: M01}
+  - {id: "1004", name: "007", roles: [书记, 组织委员]}
+committee: {elected: 2023-06-01, members: [M01, M03]}
+events:
+  - {date: 2024-01-05, type: 支委会, attendees: [M01, M02, M03], topics: ["a: b", "#tag", 议题一；议题二]}
+  - {date: 2024-02-05, type: 党员大会, attendees: all, absent: [M02], note: "null"}
+dues: {M01: [2024-01, 2024-03], M03: [2024-02]}
+facts: {活动经费: 6000, 党员活动室: true, 编号: "010"}
+tasks:
+  - {id: T1, name: 任务, points: 40, status: partial, rating: 较好}
+"""
+
+
+def test_namesakes_and_odd_text_survive_the_round_trip(tmp_path: Path, run_line) -> None:
+    """Two members share a name (written by 编号); a name that is another member's 编号; text
+    that YAML would read otherwise (numbers, `: `, `#`, null) comes back as the same text."""
+    source = tmp_path / "odd.yaml"
+    source.write_text(NAMESAKES, encoding="utf-8")
+    book, back = tmp_path / "odd.xlsx", tmp_path / "back.yaml"
+    assert run_line(f"branchcheck convert {source} {book}").code == 0
+    run = run_line(f"branchcheck convert {book} {back}")
+    assert (run.code, run.err) == (0, "")
+    original = read_ledger(source).ledger
+    assert read_ledger(book).ledger == original
+    assert read_ledger(back).ledger == original
+
+
+def test_convert_says_what_it_did_not_read(converted: Path, tmp_path: Path, run_line) -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(converted)
+    book["党员"]["H1"] = "手机号"
+    book["党员"]["H2"] = "13900000000"
+    book.save(converted)
+    run = run_line(f"branchcheck convert {converted} {tmp_path / 'out.yaml'}")
+    assert run.code == 0
+    assert f"{converted}:党员!H1: warning: unknown column '手机号' not read" in run.err

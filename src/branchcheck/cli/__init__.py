@@ -121,7 +121,7 @@ def _root(
 
 @app.command("score")
 def score_command(
-    ledgers: Annotated[list[Path], typer.Argument(help="Ledger files (台账, YAML).")],
+    ledgers: Annotated[list[Path], typer.Argument(help="Ledger files (台账, YAML or .xlsx).")],
     rubric: RubricOpt = None,
     fmt: Annotated[
         ScoreChoice, typer.Option("--format", "-f", help="Output format.")

@@ -19,7 +19,7 @@ from ..loading.workbook import WorkbookSource, is_workbook
 from ..models import Ledger
 from ..models.checks import RatingCheck
 from .faults import UsageError
-from .output import emit
+from .output import emit, print_diagnostics
 from .paths import check_names
 from .target import check_not_input, plan_output
 
@@ -38,9 +38,13 @@ def run_convert(source: Path, output: Path) -> int:
             ledger = Source(source).validate(Ledger)
             data: bytes | str = write_workbook(_data(ledger), _extras(ledger, source))
         else:
-            ledger = WorkbookSource(source).validate(Ledger)
+            workbook = WorkbookSource(source)
+            ledger = workbook.validate(Ledger)
             data = ledger_yaml(ledger, f"converted from {source.name} by branchcheck convert")
+            warned = workbook.diagnostics(workbook.curly_quotes())  # what was not read, said
     emit(data, target)
+    if not to_workbook:
+        print_diagnostics(warned)
     return 0
 
 
