@@ -65,9 +65,15 @@ def build(
             {"id": "T1", "name": TASK_NAME, "points": rubric.split.individual, "status": "open"}
         ]
     facts: dict[str, str] = {}
+    examples: dict[str, str] = {}  # a value of the kind the check reads
     rated: dict[str, str] = {}
     for _, norm in rubric.norms:
         if isinstance(norm.check, c.FactCheck):
+            check = norm.check
+            shown = check.expect if check.expect is not None else None
+            if shown is None and check.min is not None:
+                shown = f"{check.min:g}"
+            examples.setdefault(check.key, shown or ("0.9" if check.share else "值"))
             said = f"{norm.id} {norm.name}：{check_text(norm, rubric)}"
             facts[norm.check.key] = (
                 f"{facts[norm.check.key]}；{said}" if norm.check.key in facts else said
@@ -83,7 +89,7 @@ def build(
     extras = Extras(
         event_types=tuple(rubric.events),
         rating_levels=rating_levels,
-        notes={"facts": facts, "ratings": rated},
+        notes={"facts": facts, "ratings": rated, "fact_examples": examples},
         months=period_months(start, end),
         instructions=tuple(instructions(rubric, start, end)),
     )
@@ -154,7 +160,7 @@ def yaml_text(template: Template) -> str:
             )
     out += [
         "",
-        _comment(BY_NAME["党费"].proves),
+        "# 党费交纳：每名党员已交纳的月份（补交、减免等写在 dues_exceptions）。",
         f"# 本期月份：{'、'.join(extras.months)}",
         "dues:",
         "  M01: []   # 已交纳的月份，如 [" + ", ".join(extras.months[:2]) + "]",
@@ -168,8 +174,9 @@ def yaml_text(template: Template) -> str:
         _comment(BY_NAME["情况记录"].proves),
         "facts: {}   # 去掉 {}，按下面的事项逐行填写",
     ]
+    examples = extras.notes.get("fact_examples", {})
     for key, note in extras.notes.get("facts", {}).items():
-        out.append(f"#  {key}: 值   # {note}")
+        out.append(f"#  {key}: {examples.get(key, '值')}   # {note}")
     out += ["", _comment(BY_NAME["评定"].proves)]
     out.append(f"# 等次：{'、'.join(extras.rating_levels)}")
     out.append("ratings: {}")
