@@ -88,7 +88,7 @@ class WorkbookSource:
         if at_key and parts in self.book.keys:
             return self.book.keys[parts]
         for depth in range(len(parts), 0, -1):
-            found = self.book.places.get(parts[:depth])
+            found = self.book.lookup(parts[:depth])
             if found is not None:
                 return found
         sheet = self.book.sheets.get(str(parts[0])) if parts else None
@@ -133,7 +133,7 @@ class WorkbookSource:
             if error["type"] != "missing":
                 cells.setdefault(place, []).append(error)
                 continue
-            if loc in self.book.places:
+            if self.book.lookup(loc) is not None:
                 message = f"{place.header}: required, but this cell is empty"
             else:
                 header = _HEADERS.get(loc) or _HEADERS.get(_row_field(loc)) or str(loc[-1])

@@ -164,7 +164,7 @@ def _scan(name: str, title: str, xml: bytes) -> _Scan:
                 " is it the right file?",
             )
     formulas = []
-    if b"<f" in xml or b":f" in xml:
+    if any(tag in xml for tag in (b"<f>", b"<f ", b":f>", b":f ")):  # not <formula1>
         found = _FORMULA.findall(xml)
         formulas = [ref.decode() for ref, text in found if text.strip() not in _CONSTANTS]
     errors = [m.decode() for m in _ERROR.findall(xml)] if b't="e"' in xml else []

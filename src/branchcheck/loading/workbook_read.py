@@ -48,6 +48,23 @@ class Book:
     keys: dict[Key, Place] = field(default_factory=dict)  # a mapping key's cell
     issues: list[Issue] = field(default_factory=list)
     sheets: dict[str, Place] = field(default_factory=dict)  # sheet field -> its A1
+    # A table's cells, made only when a problem names one (a year has thousands of cells):
+    rows: dict[str, list[Place]] = field(default_factory=dict)  # list key -> each record's row
+    columns: dict[str, dict[str, tuple[int, str]]] = field(default_factory=dict)  # -> (col, header)
+
+    def lookup(self, loc: Key) -> Place | None:
+        """The cell that holds exactly `loc`, if one does."""
+        found = self.places.get(loc)
+        if found is not None or len(loc) not in (2, 3) or not isinstance(loc[1], int):
+            return found
+        rows = self.rows.get(str(loc[0]))
+        if rows is None or not 0 <= loc[1] < len(rows):
+            return None
+        row = rows[loc[1]]
+        if len(loc) == 2:
+            return row
+        column = self.columns[str(loc[0])].get(str(loc[2]))
+        return None if column is None else Place(row.sheet, row.row, column[0], column[1])
 
     def add(
         self, place: Place | None, message: str, level: Level = "error", group: str = ""
@@ -197,22 +214,23 @@ def _header(
 
 def _rows(book: Book, spec: Sheet, rows: list[Row], title: str, members: _Members) -> None:
     columns, headed = _header(book, spec, rows, title)
+    book.columns[spec.field] = {str(c.field): (i + 1, c.header) for i, c in columns.items()}
     records: list[dict[str, Any]] = []
+    places = book.rows.setdefault(spec.field, [])
+    width = len(rows[0][1]) if rows else 0
+    gaps = any(i not in headed for i in range(width))  # a header cell left empty
     for number, values in rows[1:]:
-        index = len(records)
         record: dict[str, Any] = {}
-        book.places[(spec.field, index)] = Place(title, number, 1, "")
         for i, column in columns.items():
-            place = Place(title, number, i + 1, column.header)
-            assert column.field is not None
-            book.places[(spec.field, index, column.field)] = place
             value = values[i] if i < len(values) else None
             if value is not None:
-                record[column.field] = _value(book, column, value, place, members)
-        _unread(book, values, headed, title, number)
-        if not any(i in columns for i, v in enumerate(values) if v is not None):
-            del book.places[(spec.field, index)]
+                place = Place(title, number, i + 1, column.header)
+                record[str(column.field)] = _value(book, column, value, place, members)
+        if gaps or len(values) > width:
+            _unread(book, values, headed, title, number)
+        if not record:
             continue  # only unknown or headerless cells: warned of, not a record
+        places.append(Place(title, number, 1, ""))
         records.append({k: v for k, v in record.items() if v is not None})
     book.data[spec.field] = records
 
