@@ -293,3 +293,16 @@ def test_libreoffice_booleans_are_values_not_formulas(converted: Path, tmp_path:
     loaded = read_ledger(path)
     assert loaded.ledger == read_ledger(converted).ledger
     assert loaded.warnings == []
+
+
+def test_validate_tells_unreadable_from_invalid(edited, tmp_path: Path, run_line) -> None:
+    junk = tmp_path / "junk.xlsx"
+    junk.write_bytes(b"not a zip")
+    run = run_line(f"branchcheck validate {junk}")
+    assert run.code == 2
+    assert run.err_lines[-1] == "1 file(s) checked (1 unreadable), 1 with problems"
+    bad = edited(_set("党费", "C3", "交了"))
+    run = run_line(f"branchcheck validate {bad}")
+    assert run.code == 1
+    assert "党费!C3: error:" in run.err
+    assert run.err_lines[-1] == "1 file(s) checked (1 ledger), 1 with problems"
