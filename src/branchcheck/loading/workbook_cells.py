@@ -70,8 +70,11 @@ def convert(column: Column, value: Any, member: Callable[[str], str]) -> Any:
     if kind == "date":
         if isinstance(value, dt.datetime):
             return date_of(value)
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return value  # the model says it is not a date
+        if isinstance(value, int | float):  # never a Unix time, as the model would read it
+            raise CellError(
+                f"expected a date, got the number {text_of(value)}"
+                " (a date cell formatted as a number? format it as a date)"
+            )
         return text_of(value)
     if kind == "number":
         if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
