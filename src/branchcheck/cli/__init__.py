@@ -192,8 +192,7 @@ def init_command(
     ] = None,
     output: OutputOpt = None,
 ) -> int:
-    """Write a ledger template (台账模板) for a rubric: every sheet or section, the period's
-    months, the event types, facts and rated norms the rubric reads."""
+    """Write a ledger template (台账模板) for a rubric, as YAML or an .xlsx workbook."""
     if fmt is not None and fmt not in ("yaml", "xlsx"):
         stderr_line(f"branchcheck: error: --format: {fmt!r}: expected yaml or xlsx")
         return 2
