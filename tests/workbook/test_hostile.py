@@ -306,3 +306,16 @@ def test_validate_tells_unreadable_from_invalid(edited, tmp_path: Path, run_line
     assert run.code == 1
     assert "党费!C3: error:" in run.err
     assert run.err_lines[-1] == "1 file(s) checked (1 ledger), 1 with problems"
+
+
+def test_without_the_xlsx_extra_reading_says_what_to_install(
+    converted: Path, run_line, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "python_calamine", None)  # import fails
+    (line,) = score_errors(run_line, converted)
+    assert line == (
+        f"{converted}:1:1: error: reading .xlsx ledgers needs python-calamine:"
+        " pip install 'branchcheck[xlsx]'"
+    )

@@ -142,3 +142,18 @@ def test_a_yaml_template_says_what_each_record_proves(tmp_path: Path, run_line) 
     out = tmp_path / "t.yaml"
     out.write_text(text, encoding="utf-8")
     assert read_ledger(out).ledger.period.end == dt.date(2025, 6, 30)
+
+
+def test_without_the_xlsx_extra_a_workbook_is_a_usage_error(
+    tmp_path: Path, run_line, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "openpyxl" else real(name, *a)
+    )
+    run = run_line(f"branchcheck init -r lanzhou-6543 -o {tmp_path / 't.xlsx'}")
+    assert run.code == 2
+    assert "writing .xlsx needs openpyxl: pip install 'branchcheck[xlsx]'" in run.err
+    assert list(tmp_path.iterdir()) == []

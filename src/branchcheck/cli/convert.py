@@ -6,6 +6,7 @@ drop-downs and 说明 sheet, when it can be found) and written whole, never over
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 from ..errors import BranchcheckError
@@ -26,11 +27,19 @@ from .target import check_not_input, plan_output
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
+def need_writer(option: str) -> None:
+    """Writing a workbook needs openpyxl (the `xlsx` extra): a usage error, not a crash."""
+    if importlib.util.find_spec("openpyxl") is None:
+        raise UsageError(option, "writing .xlsx needs openpyxl: pip install 'branchcheck[xlsx]'")
+
+
 def run_convert(source: Path, output: Path) -> int:
     check_names([source, output])
     to_workbook = _kind(output, "OUT") == "xlsx"
     if _kind(source, "IN") == ("xlsx" if to_workbook else "yaml"):
         raise UsageError("OUT", "converts YAML to .xlsx or .xlsx to YAML; give the other kind")
+    if to_workbook:
+        need_writer("OUT")
     target = plan_output(output)
     check_not_input(target, [source])
     with time_limit(str(source)):

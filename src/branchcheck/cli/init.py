@@ -10,6 +10,7 @@ from ..formats.ledger_template import build, parse_period, yaml_text
 from ..formats.ledger_workbook import write_workbook
 from ..loading import builtin_rubrics, load_rubric, rubric_file
 from ..models.rubric import BRANCH_TYPES
+from .convert import need_writer
 from .faults import UsageError
 from .output import emit, stderr_line
 from .paths import check_names
@@ -28,6 +29,8 @@ def run_init(
         fmt = "xlsx" if output is not None and output.suffix.lower() == ".xlsx" else "yaml"
     if fmt == "xlsx" and output is None:
         raise UsageError("--format", "xlsx writes a file: add --output FILE.xlsx")
+    if fmt == "xlsx":
+        need_writer("--format")
     if branch_type is not None and branch_type not in BRANCH_TYPES:
         raise UsageError("--type", f"{branch_type!r}: expected one of {'、'.join(BRANCH_TYPES)}")
     text = period or str(dt.date.today().year)
