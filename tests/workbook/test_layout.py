@@ -42,6 +42,12 @@ def test_every_single_record_field_has_a_row() -> None:
     assert _columns("支委会") == committee
 
 
+@pytest.mark.skipif(not hasattr(m, "Assessment"), reason="no per-assessor ratings here")
+def test_an_assessors_rating_has_a_column() -> None:
+    fields = _fields(m.Assessment) - {"level"}  # 等次 is the mapping's value
+    assert fields <= _columns("评定")
+
+
 def test_every_ledger_key_has_a_sheet() -> None:
     held = {s.field for s in SHEETS if s.field} | {"branch", "period", "rubric", "format"}
     assert held == _fields(m.Ledger)

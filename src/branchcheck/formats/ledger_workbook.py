@@ -12,6 +12,7 @@ import datetime as dt
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from ..loading.workbook_cells import text_of
@@ -120,6 +121,8 @@ def cell_value(column: Column, value: Any, names: _Names) -> Any:
     if kind == "date" and isinstance(value, dt.date):
         return value
     if kind == "number":
+        if isinstance(value, Decimal):
+            return float(value)  # an amount in 元: 35.50 reads back as 35.5, the same amount
         return value if isinstance(value, int | float) else text_of(value)
     if kind == "scalar":
         return _scalar_cell(str(value))
@@ -250,15 +253,36 @@ def _mapping(ws: Any, sheet: Sheet, mapping: dict[str, Any], names: _Names, extr
     _style_header(ws, [c.header for c in sheet.columns], [c.width for c in sheet.columns])
     notes = extras.notes.get(sheet.field, {})
     keys = list(mapping) + [k for k in notes if k not in mapping]
-    value_column = sheet.columns[1]
+    rows = 0
     for key in keys:
-        row = [key, cell_value(value_column, mapping.get(key), names)]
-        if len(sheet.columns) > 2:
-            row.append(notes.get(key))
-        ws.append(row)
-    last = max(len(keys) + 1, ROWS)
-    letter = get_column_letter(2)
-    _validate(ws, value_column, extras, f"{letter}2:{letter}{last}")
+        value = mapping.get(key)
+        # Several assessors' ratings (`[{by, level, date, note}]`): one row each.
+        records = value if isinstance(value, list | tuple) and sheet.field == "ratings" else [value]
+        for record in records:
+            fields = dict(record) if isinstance(record, dict) else {"level": record}
+            row: list[Any] = []
+            for column in sheet.columns:
+                if column.field == "key":
+                    row.append(key)
+                elif column.field is None:
+                    row.append(notes.get(key))
+                else:
+                    field = (
+                        "level" if column.field == "value" and isinstance(record, dict) else None
+                    )
+                    raw = (
+                        fields.get(field or column.field)
+                        if isinstance(record, dict)
+                        else (record if column.field == "value" else None)
+                    )
+                    row.append(cell_value(column, raw, names))
+            ws.append(row)
+            rows += 1
+    last = max(rows + 1, ROWS)
+    for i, column in enumerate(sheet.columns[1:], start=2):
+        if column.field is not None:
+            letter = get_column_letter(i)
+            _validate(ws, column, extras, f"{letter}2:{letter}{last}")
 
 
 def _dues(ws: Any, data: dict[str, Any], names: _Names, extras: Extras) -> None:
@@ -266,17 +290,18 @@ def _dues(ws: Any, data: dict[str, Any], names: _Names, extras: Extras) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    dues: dict[str, list[str]] = data.get("dues") or {}
+    dues: dict[str, Any] = data.get("dues") or {}  # months paid, or {month: amount}
     months = sorted(set(extras.months) | {m for paid in dues.values() for m in paid})
     _style_header(ws, ["编号", "姓名", *months], [10, 10] + [9] * len(months))
     member_ids = [str(m.get("id")) for m in data.get("members", [])]
     everyone = member_ids + [k for k in dues if k not in member_ids]
     for member_id in everyone:
-        paid = set(dues.get(member_id, ()))
+        paid = dues.get(member_id, ())
+        amounts = paid if isinstance(paid, dict) else {}
         name = names(member_id)
         ws.append(
             [member_id, name if name != member_id else None]
-            + [TICK if m in paid else None for m in months]
+            + [float(amounts[m]) if m in amounts else TICK if m in paid else None for m in months]
         )
     for row in ws.iter_rows(min_row=2, min_col=3):
         for cell in row:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from decimal import Decimal
 from typing import Any
 
 from ..models.common import YAML_BOOLS, yaml_number
@@ -42,6 +43,8 @@ def scalar(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)  # an amount: 35.50
     if isinstance(value, int | float):
         return f"{value:g}" if isinstance(value, float) and value.is_integer() else str(value)
     text = str(value)
@@ -73,14 +76,13 @@ def ledger_yaml(ledger: Ledger, heading: str = "") -> str:
     data = ledger.model_dump(mode="python", by_alias=True, exclude_defaults=True)
     data["format"] = ledger.format
     out = [f"# {line}" for line in heading.splitlines()]
-    for key in _ORDER:
-        if key not in data:
-            continue
+    keys = [k for k in _ORDER if k in data] + [k for k in data if k not in _ORDER]
+    for key in keys:  # the examples' order; a key added to the model since, after them
         value = data[key]
         if isinstance(value, list | tuple) and value and isinstance(value[0], dict):
             out.append(f"{key}:")
             out += [f"  - {flow(item)}" for item in value]
-        elif isinstance(value, dict) and value and key in ("dues", "facts", "groups"):
+        elif isinstance(value, dict) and value and key in ("dues", "facts", "groups", "ratings"):
             out.append(f"{key}:")
             out += [f"  {scalar(k)}: {flow(v)}" for k, v in value.items()]
         else:

@@ -16,8 +16,8 @@ Shapes:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, replace
+from typing import Any, Literal
 
 Kind = Literal[
     "text",  # text as typed; a number cell becomes its text (编号 1001 -> "1001")
@@ -81,8 +81,9 @@ TASK_STATUS = Column(
     words=(("已完成", "done"), ("部分完成", "partial"), ("未完成", "open")),
 )
 DUES_KINDS = ("减免", "代交", "补交", "缓交")
+DUES_CATEGORIES = ("在职", "离退休", "研究生", "学生", "下岗失业", "抚恤救济", "低保", "农民")
 
-SHEETS: tuple[Sheet, ...] = (
+LAYOUT: tuple[Sheet, ...] = (
     Sheet(
         "支部",
         "",
@@ -110,6 +111,8 @@ SHEETS: tuple[Sheet, ...] = (
             MEMBER_STATUS,
             Column("转入日期", "joined", "date", 12, hint="接收为预备党员或组织关系转入之日"),
             Column("转出日期", "left", "date", 12, hint="组织关系转出之日（最后一天）"),
+            Column("党费基数", "dues_base", "number", 10, hint="元：每月计算基数（税后）"),
+            Column("党费类别", "dues_category", "choice", 10, choices=DUES_CATEGORIES),
         ),
         "党员名册：应到人数、谈心谈话覆盖、党费和学时都按这里的在册党员计算。",
         optional=False,
@@ -200,9 +203,23 @@ SHEETS: tuple[Sheet, ...] = (
         (
             Column("规范编号", "key", width=10),
             Column("等次", "value", "choice", 10),
+            Column("考核人", "by", width=16, hint="多名考核人评定时，每人一行"),
+            Column("评定日期", "date", "date", 12),
+            Column("备注", "note", width=24),
             Column("说明", None, width=60),
         ),
-        "由考核人评定等次的规范：每条一行，填评定等次。",
+        "由考核人评定等次的规范：每条一行，填评定等次；多名考核人时每人一行并写明考核人。",
+    ),
+    Sheet(
+        "自评",
+        "self_ratings",
+        "mapping",
+        (
+            Column("规范编号", "key", width=10),
+            Column("等次", "value", "choice", 10),
+            Column("说明", None, width=60),
+        ),
+        "支部自评：与考核人的评定分开记录，每条规范一行。",
     ),
     Sheet(
         "个性任务",
@@ -243,4 +260,57 @@ SHEETS: tuple[Sheet, ...] = (
 )
 
 INSTRUCTIONS = "说明"  # the template's instructions sheet: known, never read
+
+
+# --- the layout the models hold -------------------------------------------------------------
+# The table above may name fields a ledger model does not have (yet, or any more): those
+# columns and sheets are left out here, so an unknown header is warned of like any other.
+def _held() -> tuple[Sheet, ...]:
+    from ..models import ledger as m
+
+    records: dict[str, type[Any]] = {
+        "members": m.Member,
+        "events": m.Event,
+        "training": m.Training,
+        "tasks": m.Task,
+        "excused": m.Excused,
+        "dues_exceptions": m.DuesException,
+    }
+    assessed = getattr(m, "Assessment", None)  # per-assessor ratings, where the model has them
+
+    def fields(model: type[Any]) -> set[str]:
+        return {info.alias or name for name, info in model.model_fields.items()}
+
+    def path_held(path: str) -> bool:
+        model: Any = m.Ledger
+        for part in path.split("."):
+            info = model.model_fields.get(part)
+            if info is None:
+                return False
+            inner = [a for a in getattr(info.annotation, "__args__", ()) if isinstance(a, type)]
+            model = next((a for a in [info.annotation, *inner] if hasattr(a, "model_fields")), None)
+            if model is None:
+                return part == path.split(".")[-1]
+        return True
+
+    def kept(sheet: Sheet, column: Column) -> bool:
+        if column.field is None or sheet.shape == "dues":
+            return True
+        if sheet.shape == "pairs":
+            return path_held(column.field)
+        if sheet.shape == "rows":
+            return column.field in fields(records[sheet.field])
+        return column.field in ("key", "value") or (
+            sheet.field == "ratings" and assessed is not None and column.field in fields(assessed)
+        )
+
+    ledger_keys = fields(m.Ledger)
+    return tuple(
+        replace(sheet, columns=tuple(c for c in sheet.columns if kept(sheet, c)))
+        for sheet in LAYOUT
+        if not sheet.field or sheet.field in ledger_keys
+    )
+
+
+SHEETS = _held()
 BY_NAME = {sheet.name: sheet for sheet in SHEETS}

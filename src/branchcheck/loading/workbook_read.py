@@ -314,10 +314,31 @@ def _mapping(book: Book, spec: Sheet, rows: list[Row], title: str, members: _Mem
             book.add(key_place, f"{key_column.header}: empty, but the row has a value")
             continue
         name = text_of(key)
-        if name in first:
+        extra = {
+            str(c.field): (values[i], Place(title, number, i + 1, c.header), c)
+            for i, c in columns.items()
+            if c.field not in ("key", "value", None) and i < len(values) and values[i] is not None
+        }
+        assessed = isinstance(out.get(name), list)
+        if name in first and not (extra and assessed):
             book.add(key_place, f"{name!r} again (first on row {first[name]})")
             continue
-        first[name] = number
+        first.setdefault(name, number)
+        if extra and value is not None:  # one assessor's rating: 考核人, 评定日期, 备注
+            level = _value(book, value_column, value, value_place, members)
+            record = {"level": level} | {
+                f: _value(book, c, v, place, members) for f, (v, place, c) in extra.items()
+            }
+            found = out.setdefault(name, [])
+            index = len(found)
+            found.append({k: v for k, v in record.items() if v is not None})
+            book.places[(spec.field, name, index)] = Place(title, number, 1, "")
+            book.places[(spec.field, name, index, "level")] = value_place
+            for f, (_, place, _) in extra.items():
+                book.places[(spec.field, name, index, f)] = place
+            book.places.setdefault((spec.field, name), value_place)
+            book.keys.setdefault((spec.field, name), key_place)
+            continue
         if value is None:
             book.add(
                 value_place,
@@ -343,7 +364,7 @@ def _dues(book: Book, spec: Sheet, rows: list[Row], title: str, members: _Member
     months = {i: m for i, v in enumerate(header_row) if v is not None and (m := month_of(v))}
     id_at = next((i for i, c in columns.items() if c.header == "编号"), None)
     name_at = next((i for i, c in columns.items() if c.header == "姓名"), None)
-    dues: dict[str, list[str]] = {}
+    dues: dict[str, Any] = {}
     first: dict[str, int] = {}
     for number, values in rows[1:]:
         mid = values[id_at] if id_at is not None and id_at < len(values) else None
@@ -352,6 +373,7 @@ def _dues(book: Book, spec: Sheet, rows: list[Row], title: str, members: _Member
         place = Place(title, number, (who_at or 0) + 1, "编号" if mid is not None else "姓名")
         paid_months: list[str] = []
         paid_places: list[Place] = []
+        amounts: dict[str, Any] = {}
         for i, value in enumerate(values):
             if value is None or i in columns:
                 continue
@@ -359,6 +381,11 @@ def _dues(book: Book, spec: Sheet, rows: list[Row], title: str, members: _Member
             cell = Place(title, number, i + 1, month or "")
             if month is None:
                 book.add(cell, "this cell has no month above it; not read", "warning", "no-month")
+                continue
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                amounts[month] = value  # the amount paid, in 元
+                paid_months.append(month)
+                paid_places.append(cell)
                 continue
             try:
                 if paid(value):
@@ -381,7 +408,10 @@ def _dues(book: Book, spec: Sheet, rows: list[Row], title: str, members: _Member
         first[key] = number
         if not paid_months:
             continue  # a member who paid nothing: the same as no entry
-        dues[key] = paid_months
+        if amounts and len(amounts) != len(paid_months):
+            book.add(place, "a row of amounts and ticks: write the amount paid in every month")
+            continue
+        dues[key] = amounts if amounts else paid_months
         book.places[("dues", key)] = place
         book.keys[("dues", key)] = place
         for j, cell in enumerate(paid_places):
