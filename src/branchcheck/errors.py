@@ -24,9 +24,12 @@ class Diagnostic:
     message: str
     level: Level = "error"
     group: str | None = None
+    # A workbook's place, `Sheet!C12` (line and col then hold the cell's row and column).
+    cell: str | None = None
 
     def __str__(self) -> str:
-        return one_line(f"{self.file}:{self.line}:{self.col}: {self.level}: {self.message}")
+        where = self.cell or f"{self.line}:{self.col}"
+        return one_line(f"{self.file}:{where}: {self.level}: {self.message}")
 
 
 MAX_PER_FILE = 20  # diagnostics shown per file; the rest are counted on the last line
@@ -45,16 +48,20 @@ def fold(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     for same in groups.values():
         first = same[0]
         if len(same) > 1:
-            lines = sorted({d.line for d in same[1:]})
-            shown = ", ".join(str(n) for n in lines[:SHOWN_LINES])
-            more = ", …" if len(lines) > SHOWN_LINES else ""
+            if first.cell is not None:
+                places, word = list(dict.fromkeys(d.cell or "" for d in same[1:])), "cell"
+            else:
+                places, word = [str(n) for n in sorted({d.line for d in same[1:]})], "line"
+            shown = ", ".join(places[:SHOWN_LINES])
+            more = ", …" if len(places) > SHOWN_LINES else ""
             first = Diagnostic(
                 first.file,
                 first.line,
                 first.col,
-                f"{first.message} (and {len(same) - 1} more like it, line {shown}{more})",
+                f"{first.message} (and {len(same) - 1} more like it, {word} {shown}{more})",
                 first.level,
                 first.group,
+                first.cell,
             )
         count = per_file.get(first.file, 0)
         if count < MAX_PER_FILE - 1:
@@ -76,6 +83,7 @@ def fold(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
                 f"{first.message} (and {len(rest) - 1} more problems in this file;"
                 " fix the ones above first)",
                 "error" if errors else "warning",
+                cell=first.cell,
             )
         )
     return out

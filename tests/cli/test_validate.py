@@ -113,4 +113,4 @@ def test_malformed_file_exits_2_after_checking_the_others(run_line) -> None:
 def test_no_files(run_line, tmp_path) -> None:
     run = run_line(f"branchcheck validate {tmp_path}")
     assert run.code == 2
-    assert run.err_lines == ["branchcheck: error: no .yaml or .yml files found"]
+    assert run.err_lines == ["branchcheck: error: no .yaml, .yml or .xlsx files found"]

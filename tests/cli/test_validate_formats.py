@@ -169,3 +169,18 @@ def test_output_is_refused_for_the_default_text(run_line, tmp_path: Path) -> Non
     assert run.code == 2
     assert run.err_lines[0].startswith("branchcheck: error: --output:")
     assert not (tmp_path / "x.txt").exists()
+
+
+@pytest.mark.parametrize("fmt", ["github", "sarif"])
+def test_a_workbook_problem_names_its_cell(run_line, tmp_path, fmt: str) -> None:
+    book = tmp_path / "ledger.xlsx"
+    assert run_line(f"branchcheck convert examples/fgw/lz-fgw-01.yaml {book}").code == 0
+    import openpyxl
+
+    wb = openpyxl.load_workbook(book)
+    sheet = wb["党员"]
+    sheet.cell(row=2, column=1).value = None  # the first member's 编号, required
+    wb.save(book)
+    run = run_line(f"branchcheck validate {book} -f {fmt}")
+    assert run.code != 0
+    assert "党员!A2: " in run.out, run.out

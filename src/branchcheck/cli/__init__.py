@@ -139,7 +139,7 @@ def _root(
 
 @app.command("score")
 def score_command(
-    ledgers: Annotated[list[Path], typer.Argument(help="Ledger files (台账, YAML).")],
+    ledgers: Annotated[list[Path], typer.Argument(help="Ledger files (台账, YAML or .xlsx).")],
     rubric: RubricOpt = None,
     fmt: Annotated[
         ScoreChoice, typer.Option("--format", "-f", help="Output format.")
@@ -363,6 +363,43 @@ def alerts_command(
 ) -> int:
     """What each branch must do next: terms ending, 转正, reviews, dues, 失联, 整改 due."""
     return _run("alerts", "run_alerts", paths, rubric, as_of, within, fmt.value, output)
+
+
+@app.command("init")
+def init_command(
+    rubric: Annotated[
+        str, typer.Option("--rubric", "-r", help="Built-in rubric id or rubric file.")
+    ],
+    branch_type: Annotated[
+        str | None,
+        typer.Option("--type", help="The branch's type: 机关, 村, 社区, 企业, 事业 or 学校."),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option("--period", help="A year (2025) or a quarter (2025Q1); default this year."),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", help="yaml or xlsx (default: by the output's suffix, else yaml)."
+        ),
+    ] = None,
+    output: OutputOpt = None,
+) -> int:
+    """Write a ledger template (台账模板) for a rubric, as YAML or an .xlsx workbook."""
+    if fmt is not None and fmt not in ("yaml", "xlsx"):
+        stderr_line(f"branchcheck: error: --format: {fmt!r}: expected yaml or xlsx")
+        return 2
+    return _run("init", "run_init", rubric, branch_type, period, fmt, output)
+
+
+@app.command("convert")
+def convert_command(
+    source: Annotated[Path, typer.Argument(help="A ledger: .yaml/.yml or .xlsx.")],
+    output: Annotated[Path, typer.Argument(help="The other kind: .xlsx or .yaml.")],
+) -> int:
+    """Convert a ledger between YAML and an Excel/WPS workbook (.xlsx), either way."""
+    return _run("convert", "run_convert", source, output)
 
 
 # `rubrics` has its own formats; the choices are the registries' names.

@@ -42,14 +42,21 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
+# Ledger and rubric files a folder is searched for: YAML, and ledgers kept in Excel/WPS.
+SUFFIXES = (".yaml", ".yml", ".xlsx")
+
+
 def yaml_files(paths: list[Path]) -> list[Path]:
-    """Files as given, folders searched recursively for *.yaml and *.yml, in a stable order."""
+    """Files as given, folders searched recursively for *.yaml, *.yml and *.xlsx (skipping
+    the ~$ lock files Excel leaves beside an open workbook), in a stable order."""
     found: list[Path] = []
     for path in paths:
         if _is_dir(path):
             try:
                 found += sorted(
-                    p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and _is_file(p)
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix.lower() in SUFFIXES and not p.name.startswith("~$") and _is_file(p)
                 )
             except OSError as exc:
                 raise BranchcheckError.at(

@@ -105,7 +105,7 @@ def run_report(
             load_rubric(rubric)  # a bad --rubric is one error, not one per ledger
     files = yaml_files(paths)
     if not files:
-        stderr_line("branchcheck: error: no .yaml or .yml files found")
+        stderr_line("branchcheck: error: no .yaml, .yml or .xlsx files found")
         return 2
     check_not_input(target, [*files, *rubric_source(rubric)])
     formatter = REPORT_FORMATS[fmt]

@@ -27,6 +27,7 @@ from ..limits import time_limit
 from ..loading import check_rubric_file, read_ledger
 from ..loading import fast as fast_parse
 from ..loading.source import Source
+from ..loading.workbook import is_workbook
 from .faults import UsageError
 from .output import emit, print_diagnostics, stderr_line
 from .paths import check_names, yaml_files
@@ -92,11 +93,14 @@ def run_validate(paths: list[Path], fmt: str = "text", output: Path | None = Non
     target = plan_output(output)
     files = yaml_files(paths)
     if not files:
-        stderr_line("branchcheck: error: no .yaml or .yml files found")
+        stderr_line("branchcheck: error: no .yaml, .yml or .xlsx files found")
         return 2
     check_not_input(target, files)
     tally = Tally(collect=fmt != "text")
     for path in files:
+        if is_workbook(path):  # a workbook is a ledger: no `format:` line to tell
+            _check_workbook(path, tally)
+            continue
         try:
             with time_limit(str(path)):
                 source, data = _read(path)
@@ -115,6 +119,26 @@ def run_validate(paths: list[Path], fmt: str = "text", output: Path | None = Non
         emit(DIAGNOSTIC_FORMATS[fmt].render(tally.found), target)
     stderr_line(tally.line())
     return tally.code
+
+
+def _check_workbook(path: Path, tally: Tally) -> None:
+    try:
+        with time_limit(str(path)):
+            loaded = read_ledger(path)
+    except BranchcheckError as exc:
+        unreadable = all(d.cell is None for d in exc.diagnostics)  # not a workbook at all
+        tally.report(exc.diagnostics, "unreadable" if unreadable else "ledger")
+        if unreadable:
+            tally.unreadable += 1
+            tally.fail(2)
+        else:
+            tally.ledgers += 1
+            tally.fail(1)
+        return
+    tally.ledgers += 1
+    if loaded.warnings:
+        tally.report(loaded.warnings, "ledger")
+        tally.warned += 1
 
 
 def _read(path: Path) -> tuple[Source, dict[str, Any]]:

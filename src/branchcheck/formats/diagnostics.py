@@ -73,8 +73,14 @@ class GithubFormat:
                     ("title", f"branchcheck {RULES[item.rule][0]}"),
                 )
             )
-            lines.append(f"::{d.level} {props}::{escape_data(_visible(d.message))}\n")
+            lines.append(f"::{d.level} {props}::{escape_data(_message(d))}\n")
         return "".join(lines)
+
+
+def _message(d: Diagnostic) -> str:
+    """The message, led by the workbook cell where there is one (line and col then only
+    hold its row and column number, which a reader of the annotation cannot place)."""
+    return _visible(f"{d.cell}: {d.message}" if d.cell else d.message)
 
 
 # --- SARIF 2.1.0 ---------------------------------------------------------------------------
@@ -99,7 +105,7 @@ class SarifFormat:
                 "ruleId": item.rule,
                 "ruleIndex": rule_ids.index(item.rule),
                 "level": item.diagnostic.level,
-                "message": {"text": _visible(item.diagnostic.message)},
+                "message": {"text": _message(item.diagnostic)},
                 "locations": [
                     {
                         "physicalLocation": {

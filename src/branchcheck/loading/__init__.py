@@ -13,6 +13,7 @@ from ..models import Ledger, Rubric
 from .ledger_rules import ledger_problems
 from .rubric_rules import rubric_problems
 from .source import Problem, Source
+from .workbook import WorkbookSource, is_workbook
 
 __all__ = [
     "LoadedLedger",
@@ -107,7 +108,7 @@ class LoadedLedger:
 
 def read_ledger(path: Path, rubric: str | os.PathLike[str] | Rubric | None = None) -> LoadedLedger:
     """Load a ledger and its rubric (`rubric` overrides the ledger's own), checked together."""
-    source = Source(path)
+    source: Source | WorkbookSource = WorkbookSource(path) if is_workbook(path) else Source(path)
     ledger = source.validate(Ledger)
     if isinstance(rubric, Rubric):
         resolved, resolved_file = rubric, path  # given in memory: no file of its own

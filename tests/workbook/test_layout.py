@@ -1,0 +1,53 @@
+"""The workbook layout covers every ledger field: a field added to a model without its column
+fails here, naming the sheet to add it to (docs/workbook.md, "Adding a ledger field")."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import BaseModel
+
+from branchcheck.loading.workbook_layout import BY_NAME, SHEETS
+from branchcheck.models import ledger as m
+
+
+def _fields(model: type[BaseModel]) -> set[str]:
+    return {info.alias or name for name, info in model.model_fields.items()}
+
+
+def _columns(sheet: str) -> set[str]:
+    return {c.field for c in BY_NAME[sheet].columns if c.field is not None}
+
+
+@pytest.mark.parametrize(
+    ("sheet", "model"),
+    [
+        ("党员", m.Member),
+        ("会议活动", m.Event),
+        ("培训", m.Training),
+        ("个性任务", m.Task),
+        ("请假", m.Excused),
+        ("党费特殊情况", m.DuesException),
+    ],
+)
+def test_every_record_field_has_a_column(sheet: str, model: type[BaseModel]) -> None:
+    assert _columns(sheet) == _fields(model)
+
+
+def test_every_single_record_field_has_a_row() -> None:
+    branch = {f"branch.{f}" for f in _fields(m.Branch)} | {"rubric"}
+    branch |= {f"period.{f}" for f in _fields(m.Period)}
+    assert _columns("支部") == branch
+    committee = {f"committee.{f}" for f in _fields(m.Committee) if f != "extension"}
+    committee |= {f"committee.extension.{f}" for f in _fields(m.Extension)}
+    assert _columns("支委会") == committee
+
+
+@pytest.mark.skipif(not hasattr(m, "Assessment"), reason="no per-assessor ratings here")
+def test_an_assessors_rating_has_a_column() -> None:
+    fields = _fields(m.Assessment) - {"level"}  # 等次 is the mapping's value
+    assert fields <= _columns("评定")
+
+
+def test_every_ledger_key_has_a_sheet() -> None:
+    held = {s.field for s in SHEETS if s.field} | {"branch", "period", "rubric", "format"}
+    assert held == _fields(m.Ledger)
