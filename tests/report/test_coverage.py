@@ -48,9 +48,9 @@ def test_markdown_names_the_periods_and_counts_branches_and_ledgers(run_line) ->
     # The tables count ledgers, and the branch table says which period each row is.
     assert "| 等级 | 台账数 | 占比 |" in lines
     header = next(line for line in lines if line.startswith("| 支部编号 |"))
-    assert header.startswith("| 支部编号 | 支部名称 | 考核期 | 上级组织 | 得分 |")
+    assert header.startswith("| 支部编号 | 支部名称 | 上级组织 | 考核期 | 得分 |")
     rows = [line.split(" | ") for line in lines if line.startswith("| lz-fgw-01 |")]
-    assert sorted(row[2] for row in rows) == ["2024年度", "2024年第三季度"]
+    assert sorted(row[3] for row in rows) == ["2024年度", "2024年第三季度"]
 
 
 def test_json_csv_xlsx_and_html_say_what_they_cover(run_line, tmp_path) -> None:

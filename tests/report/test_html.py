@@ -185,10 +185,10 @@ def test_charts_are_ordered_like_the_tables_beside_them(run_line, tmp_path, monk
     norms = table_after(text, "各项检查内容达标率（由低到高）")
     assert list(norm_ids) == [r[0] for r in norms[1:] if r[2] != "加分项目"]
     branches = table_after(text, "各支部情况（按得分由低到高）")
-    assert branches[0][:3] == ["支部编号", "支部名称", "考核期"]
+    assert branches[0][:4] == ["支部编号", "支部名称", "上级组织", "考核期"]
     prefix = "市发展和改革委员会"
     expected = [
-        r[1].removeprefix(prefix) + (f"（{r[2]}）" if r[0] in ("lz-fgw-01", "lz-fgw-07") else "")
+        r[1].removeprefix(prefix) + (f"（{r[3]}）" if r[0] in ("lz-fgw-01", "lz-fgw-07") else "")
         for r in branches[1:]
     ]
     assert [label for label, _ in rows] == expected

@@ -93,7 +93,7 @@ def test_summary_figures_are_numbers_and_versions_text(run_line, tmp_path) -> No
         "参评支部4个，按2个考评标准分别评分、分别统计；另有1个台账未能评分"
     )
     assert values(ws, 3) == [
-        "评估标准",
+        "考评标准",
         "名称",
         "考核期",
         "支部数",
@@ -113,7 +113,7 @@ def test_summary_figures_are_numbers_and_versions_text(run_line, tmp_path) -> No
         "1.10",  # "1.10", not 1.1
     ]
     assert values(ws, 5) == ["mini-b", "党课评分表", "2024年度", 1, 1, 2.5, 2.5, "1"]
-    assert values(ws, 7)[:4] == ["评估标准", "等级", "支部数", "占比"]
+    assert values(ws, 7)[:4] == ["考评标准", "等级", "支部数", "占比"]
     assert values(ws, 8)[:4] == ["mini", "标准化", 2, pytest.approx(2 / 3)]
     assert ws.cell(8, 4).number_format == "0.0%"
     orgs = wb["各单位·mini"]
@@ -161,14 +161,15 @@ def test_branch_sheet_holds_its_acceptance_rows(run_line, tmp_path) -> None:
     branches = wb["各支部"]
     assert [branches.cell(r, 1).value for r in range(3, 7)] == ["b-short", "b-ok", "b-q", "b-d"]
     assert branches["A3"].hyperlink.location == "'b-short'!A1"
-    assert [branches.cell(2, c).value for c in range(1, 6)] == [
+    assert [branches.cell(2, c).value for c in range(1, 7)] == [
         "支部编号",
         "支部名称",
-        "考核期",
         "上级组织",
+        "考核期",
+        "考评标准",  # the batch mixes rubrics
         "得分",
     ]
-    assert (branches["C3"].value, branches["E3"].value) == ("2024年上半年", 8.17)
+    assert (branches["D3"].value, branches["F3"].value) == ("2024年上半年", 8.17)
 
 
 def test_ids_and_formula_lookalikes_stay_text(run_line, tmp_path) -> None:
@@ -203,7 +204,7 @@ def test_a_big_batch_gets_one_detail_sheet(run_line, tmp_path, monkeypatch) -> N
         "得分",
         "状态",
         "说明",
-        "评估标准",
+        "考评标准",
     ]
     rows = [values(ws, r) for r in range(3, ws.max_row + 1)]
     assert [(r[0], r[3], r[7], r[10]) for r in rows] == [

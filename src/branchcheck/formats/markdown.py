@@ -6,7 +6,7 @@ from ..models.result import NormResult, Result
 from . import prose
 from .base import RenderOptions
 from .escape import md_cell, number
-from .labels import STATUS, TASK_STATUS
+from .labels import RUBRIC, STATUS, TASK_STATUS
 from .result_tables import STANDARD_HEADER, standard_rows
 
 
@@ -21,7 +21,7 @@ def summary_lines(result: Result) -> list[str]:
         f"总分{number(result.score)}分", f"总分：**{number(result.score)}**分", 1
     )
     lines = [
-        f"- 评分标准：{md_cell(result.rubric.id)}（{md_cell(result.rubric.version)}版）",
+        f"- {RUBRIC}：{md_cell(result.rubric.id)}（{md_cell(result.rubric.version)}版）",
         f"- 考核期：{result.period.start} 至 {result.period.end}",
         f"- {score}",
         f"- 等级：**{md_cell(result.tier.name)}**",

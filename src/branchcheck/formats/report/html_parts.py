@@ -14,8 +14,8 @@ from ...models.result import Result
 from ...report.model import BranchRow
 from .. import prose
 from ..escape import number
-from ..labels import STATUS, TASK_STATUS
-from .tables import blockers_text, period_text
+from ..labels import RUBRIC, STATUS, TASK_STATUS
+from .columns import blockers_text, period_text
 
 
 def esc(value: object) -> str:
@@ -58,7 +58,7 @@ def _facts(result: Result, row: BranchRow) -> str:
     items = [
         ("上级组织", esc(row.parent)),
         ("考核期", f"{esc(period_text(row))}（{esc(row.start)} 至 {esc(row.end)}）"),
-        ("评估标准", f"{esc(result.rubric.id)}（{esc(result.rubric.version)}版）"),
+        (RUBRIC, f"{esc(result.rubric.id)}（{esc(result.rubric.version)}版）"),
         ("得分", f"<b>{number(result.score)}</b> / {number(result.max)}"),
         ("等级", tier_badge(row.tier_name, row.tier_rank)),
     ]

@@ -15,9 +15,9 @@ from ...models.result import Result
 from ...report.model import BranchRow, RubricSummary
 from .. import prose
 from ..escape import number
-from ..labels import STATUS, TASK_STATUS
+from ..labels import RUBRIC, STATUS, TASK_STATUS
 from .base import ReportContext
-from .tables import blockers_text, next_tier_text
+from .columns import blockers_text, next_tier_text
 from .xlsx_book import Book, Col, Sheet
 
 TASKS = "个性任务"
@@ -122,7 +122,7 @@ def detail_sheet(book: Book, context: ReportContext, mixed: bool) -> None:
         Col("支部编号", 24),
         Col("支部名称", 30),
         *detail_cols(grouped),
-        *([Col("评估标准", 24)] if mixed else []),
+        *([Col(RUBRIC, 24)] if mixed else []),
     ]
     sheet = Sheet(book, "明细", "各支部对照表明细（按台账顺序）", cols, freeze_cols=2)
     for group_id, group in context.summary.rubrics.items():
