@@ -62,7 +62,7 @@ def test_show_table(run_line) -> None:
 def test_show_unknown(run_line) -> None:
     run = run_line("branchcheck rubrics show nope")
     assert run.code == 2
-    assert run.err_lines[0].startswith("nope:1:1: error: unknown rubric: not a built-in id (")
+    assert run.err_lines[0].startswith('branchcheck: error: rubrics show: 未知的考评标准 "nope"')
 
 
 # --- the complete 对照表 (issue 10, item 4) ------------------------------------------------

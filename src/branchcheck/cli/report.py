@@ -15,13 +15,13 @@ from ..errors import BranchcheckError
 from ..formats import RenderOptions
 from ..formats.report import REPORT_FORMATS, ReportContext
 from ..limits import time_limit
-from ..loading import load_rubric
 from ..report import aggregate, batch
 from ..report.model import Summary
 from ..report.spool import Spool
 from .faults import InternalFault, UsageError
 from .output import open_output, stderr_line, terminal_width
 from .paths import check_names, yaml_files
+from .rubric_ref import known_rubric
 from .target import Target, check_not_input, plan_output, rubric_source
 
 EXTRAS = {"xlsx": ("xlsxwriter", "XlsxWriter"), "html": ("matplotlib", "matplotlib")}
@@ -93,7 +93,7 @@ def run_report(
     gates.check_options(fail_under)
     if rubric is not None:
         with time_limit(rubric):
-            load_rubric(rubric)  # a bad --rubric is one error, not one per ledger
+            known_rubric(rubric)  # a bad --rubric is one error, not one per ledger
     files = yaml_files(paths)
     if not files:
         stderr_line("branchcheck: error: no .yaml or .yml files found")
