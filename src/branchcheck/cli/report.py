@@ -153,7 +153,7 @@ def collect(work: list[batch.Job], workers: int, spool: Spool) -> tuple[Summary,
                         f"{row.file}:1:1: warning: branch {row.id!r} is also in"
                         f" {earlier}; both ledgers are counted"
                     )
-                aggregate.add(summary, scored.meta, row)
+                group = aggregate.add(summary, scored.meta, row)
                 if scored.fragment is not None:
-                    spool.add(scored.meta.id, scored.fragment)
+                    spool.add(group, scored.fragment)
     return summary, rubric_files

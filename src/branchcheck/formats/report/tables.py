@@ -54,20 +54,32 @@ def overview(summary: Summary) -> list[str]:
     No score: a mean across rubrics would mix scales (each rubric's totals say theirs)."""
     periods = summary.periods()
     line = _counted(summary.branches, summary.count)
-    if len(summary.rubrics) > 1:
-        line += f"，按{len(summary.rubrics)}个{RUBRIC}分别评分、分别统计"
+    rubrics = len(summary.rubric_ids)
+    if rubrics > 1:
+        line += f"，按{rubrics}个{RUBRIC}分别评分、分别统计"
+    kinds = list(dict.fromkeys(g.kind for g in summary.rubrics.values() if g.split))
+    if kinds:
+        line += f"，{prose.and_list(kinds)}考核分别统计"
     if summary.errors:
         line += f"；另有{summary.failed_files}个台账未能评分"
     return [*([period_line(periods)] if periods else []), line]
 
 
 def group_title(group: RubricSummary) -> str:
+    """`…验收规范（lanzhou-6543，2021版）`; `——季度考核` when the rubric's ledgers cover
+    periods of more than one kind (each kind is its own group)."""
     meta = group.meta
-    return f"{meta.name}（{meta.id}，{meta.version}版）"
+    kind = f"——{group.kind}考核" if group.split else ""
+    return f"{meta.name}（{meta.id}，{meta.version}版）{kind}"
+
+
+def group_label(group: RubricSummary) -> str:
+    """A group in a cell or a sheet name: `lanzhou-6543`, `lanzhou-6543·季度`."""
+    return f"{group.meta.id}·{group.kind}" if group.split else group.meta.id
 
 
 def totals_line(group: RubricSummary) -> str:
-    """`参评支部12个，台账14份，平均分88.2，中位数86.85（按台账计）`: one rubric's totals."""
+    """`参评支部12个，台账14份，平均分88.2，中位数86.85（按台账计）`: one group's totals."""
     per_ledger = "（按台账计）" if group.count != group.branches else ""
     return (
         f"{_counted(group.branches, group.count)}，平均分{number(group.mean)}，"

@@ -36,6 +36,7 @@ from .columns import Kind, period_text, sheet_columns
 from .tables import (
     ERROR_HEADER,
     count_label,
+    group_label,
     group_title,
     norm_header,
     org_header,
@@ -69,7 +70,7 @@ def summary_sheet(book: Book, summary: Summary) -> None:
         meta = group.meta
         sheet.add(
             [
-                meta.id,
+                group_label(group),
                 meta.name,
                 period_line(group.periods()).removeprefix("考核期："),
                 group.branches,
@@ -85,7 +86,7 @@ def summary_sheet(book: Book, summary: Summary) -> None:
         for tier_id, name in reversed(group.meta.tiers):
             count = group.tier_counts.get(tier_id, 0)
             share = Pct(count / group.count) if group.count else None
-            sheet.add([group.meta.id, name, count, share, None, None, None, None])
+            sheet.add([group_label(group), name, count, share, None, None, None, None])
     if summary.errors:
         sheet.skip()
         sheet.note(
@@ -97,7 +98,7 @@ def summary_sheet(book: Book, summary: Summary) -> None:
 
 
 def _suffix(group: RubricSummary, mixed: bool) -> str:
-    return f"·{group.meta.id}" if mixed else ""
+    return f"·{group_label(group)}" if mixed else ""
 
 
 def org_sheet(book: Book, names: SheetNames, group: RubricSummary, mixed: bool) -> None:
@@ -200,7 +201,8 @@ class XlsxReport:
 
     def write(self, context: ReportContext, out: BinaryIO) -> None:
         summary = context.summary
-        mixed = len(summary.rubrics) > 1
+        groups = len(summary.rubrics) > 1  # a sheet per group: named for it
+        mixed = len(summary.rubric_ids) > 1  # rubrics mixed: each branch says its own
         book = Book(out, report_title(summary), created(summary))
         names = SheetNames()
         fixed = ["汇总", "各支部", "未能评分", "明细"]
@@ -208,15 +210,16 @@ class XlsxReport:
             names.add(name)
         summary_sheet(book, summary)
         for group in summary.rubrics.values():
-            org_sheet(book, names, group, mixed)
+            org_sheet(book, names, group, groups)
         for group in summary.rubrics.values():
             if group.meta.standards:
-                norm_sheet(book, names, group, mixed, standards=True)
-            norm_sheet(book, names, group, mixed)
+                norm_sheet(book, names, group, groups, standards=True)
+            norm_sheet(book, names, group, groups)
         per_sheet = summary.count <= PER_SHEET_LIMIT
+        repeated = summary.repeated
         sheets = (
             {
-                id(row): names.add(_sheet_name(row, g.repeated))
+                id(row): names.add(_sheet_name(row, repeated))
                 for g in summary.rubrics.values()
                 for row in g.rows
             }
