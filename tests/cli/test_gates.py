@@ -8,14 +8,14 @@ import math
 import pytest
 from conftest import TEST_FILES
 
-from branchcheck.gates import Branch, GateUsageError, failures
+from branchcheck.gates import GatedBranch, GateUsageError, failures
 
 MINI = ("low", "high")  # tiers/ids of tests/files/rubrics/good/mini.yaml, lowest first
 MINI_B = ("basic", "good")  # ... and of mini-b.yaml
 
 
 def b(label: str, score: float, tier: str, rubric: str = "mini") -> Branch:
-    return Branch(label, score, rubric, tier, MINI if rubric == "mini" else MINI_B)
+    return GatedBranch(label, score, rubric, tier, MINI if rubric == "mini" else MINI_B)
 
 
 OK, SHORT = b("ok", 10, "high"), b("short", 8.17, "low")

@@ -52,7 +52,7 @@ def progress_bar(total: int) -> Iterator[Callable[[], None] | None]:
 def gate(summary: Summary, fail_under: float | None, min_tier: str | None) -> list[str]:
     """The shared rule (gates.py) over every scored branch, named by its file."""
     branches = [
-        gates.Branch(
+        gates.GatedBranch(
             row.file, row.score, group.meta.id, row.tier_id, [t for t, _ in group.meta.tiers]
         )
         for group in summary.rubrics.values()

@@ -24,7 +24,7 @@ def gate(
 ) -> list[str]:
     """The shared rule (gates.py) over every scored branch, named by its id."""
     branches = [
-        gates.Branch(
+        gates.GatedBranch(
             result.branch.id,
             result.score,
             rubric.id,
