@@ -5,6 +5,7 @@ base is rescaled, the bonus cap, what a veto bars, the rating levels), each tier
 the list of built-in rubrics: plain text, shared by the table, markdown, xlsx and html formats
 (rubric_table, rubric_markdown, rubric_xlsx, rubric_html; rubric_json gives the rubric itself).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

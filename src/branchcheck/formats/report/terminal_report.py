@@ -15,7 +15,8 @@ from rich.rule import Rule
 from rich.table import Table
 
 from ..escape import terminal
-from ..table import Column, Wrapped, grid, render_to_text
+from ..grid import Column, grid, render_to_text
+from ..wrap import Wrapped
 from .base import ReportContext, no_fragment
 from .tables import (
     ERROR_HEADER,
