@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models.result import Result
-from . import prose
+from . import prose, score_words
 from .base import RenderOptions
 from .escape import number, terminal
 from .grid import Column, grid, render_to_text
@@ -36,11 +36,11 @@ def _summary(result: Result) -> Iterator[RenderableType]:
     head.append(f"  {result.branch.id}  {result.rubric.id} {result.rubric.version}  ")
     head.append(f"考核期 {result.period.start} 至 {result.period.end}")
     yield Wrapped(head)
-    score = Text(prose.score_line(result), style="bold")
+    score = Text(score_words.score_line(result), style="bold")
     score.append("   等级 ", style="")
     score.append_text(terminal(result.tier.name, "bold cyan"))
     yield Wrapped(score)
-    for line, items in prose.account(result, TASK_STATUS):
+    for line, items in score_words.account(result, TASK_STATUS):
         yield Wrapped(terminal(line, "red" if line.startswith("否决项") else ""))
         for item in items:
             yield Wrapped(item, indent=2)
@@ -51,8 +51,8 @@ def _summary(result: Result) -> Iterator[RenderableType]:
 
 
 def _dimension_tables(result: Result, width: int) -> list[Table]:
-    columns = [Column(h, "left" if h == "维度" else "right") for h in prose.DIMENSION_HEADER]
-    return grid("各维度得分", columns, prose.dimension_table(result), width)
+    columns = [Column(h, "left" if h == "维度" else "right") for h in score_words.DIMENSION_HEADER]
+    return grid("各维度得分", columns, score_words.dimension_table(result), width)
 
 
 def _standard_tables(result: Result, width: int) -> list[Table]:
