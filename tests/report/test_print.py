@@ -17,7 +17,7 @@ import pytest
 from conftest import EXAMPLES, ROOT, TEST_FILES
 
 from branchcheck.formats.report.html_style import CSS
-from branchcheck.formats.report.xlsx_book import cell_lines
+from branchcheck.formats.report.xlsx_sheet import cell_lines
 
 BATCH = TEST_FILES / "batch"
 

@@ -16,7 +16,7 @@ import openpyxl
 from conftest import EXAMPLES, TEST_FILES, sha256
 
 from branchcheck.formats.report import xlsx_report
-from branchcheck.formats.report.xlsx_book import SheetNames
+from branchcheck.formats.report.xlsx_sheet import SheetNames
 
 BATCH = TEST_FILES / "batch"
 FORMULA = '=HYPERLINK("http://x","点我")'

@@ -18,7 +18,8 @@ from ..escape import number
 from ..labels import RUBRIC, STATUS, TASK_STATUS
 from .base import ReportContext
 from .columns import blockers_text, next_tier_text
-from .xlsx_book import Book, Col, Sheet
+from .xlsx_book import Book
+from .xlsx_sheet import Col, Sheet
 
 TASKS = "个性任务"
 ALERT = "提醒"

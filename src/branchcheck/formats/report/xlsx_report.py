@@ -45,8 +45,9 @@ from .tables import (
     period_line,
     report_title,
 )
-from .xlsx_book import Book, Col, Pct, Sheet, SheetNames, internal_link
+from .xlsx_book import Book
 from .xlsx_branches import branch_detail, branch_sheets, detail_sheet
+from .xlsx_sheet import Col, Pct, Sheet, SheetNames, internal_link
 
 PER_SHEET_LIMIT = 250  # more branches than this: one 明细 sheet instead of a sheet each
 
