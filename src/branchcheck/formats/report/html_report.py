@@ -217,7 +217,9 @@ def _group(
         + heat
         + table(norm_header(group), escaped(norm_rows(group)), (3, 4, 5, 6, 7))
     )
-    yield "<h3>各支部情况（按得分由低到高）</h3>\n" + _branch_list(key, group)
+    # The widest table: printed on landscape pages of its own (@page wide).
+    yield '<div class="wide"><h3>各支部情况（按得分由低到高）</h3>\n' + _branch_list(key, group)
+    yield "</div>\n"
     yield "<h3>各支部详情（按台账顺序）</h3>\n"
     for i, section in enumerate(context.fragments(group_id)):
         state = " open" if unfold else ""
