@@ -49,6 +49,7 @@ class BranchColumn:
     table: Show = Show.ALWAYS  # the terminal, markdown and html branch tables
     sheet: Show = Show.ALWAYS  # the xlsx 各支部 sheet
     csv: tuple[tuple[str, Getter], ...] | None = None  # None: one field, (key, get)
+    printed: bool = True  # False: in the xlsx sheet, not on its printed pages (put it last)
 
     def text(self, row: BranchRow) -> str:
         value = self.get(row)
@@ -122,7 +123,9 @@ BRANCH_COLUMNS: list[BranchColumn] = [
     ),
     BranchColumn("blockers", "须先解决", blockers_text, cap=36, csv=()),
     BranchColumn("costliest", "失分最多的规范", costliest_text, cap=36, csv=()),
-    BranchColumn("file", "台账文件", lambda r: r.file, cap=30, table=Show.NEVER, csv=()),
+    BranchColumn(
+        "file", "台账文件", lambda r: r.file, cap=30, table=Show.NEVER, csv=(), printed=False
+    ),
 ]
 
 

@@ -17,7 +17,7 @@ from .. import prose
 from ..escape import number
 from ..labels import RUBRIC, STATUS, TASK_STATUS
 from .base import ReportContext
-from .columns import blockers_text, next_tier_text
+from .columns import blockers_text, next_tier_text, period_text
 from .xlsx_book import Book
 from .xlsx_sheet import Col, Sheet
 
@@ -97,7 +97,7 @@ def branch_title(row: BranchRow) -> str:
         f"得分{number(row.score)}（{row.tier_name}）；"
         f"一票否决：{'、'.join(row.vetoes) or '无'}；距上一等级：{next_tier_text(row)}；"
         f"须先解决：{blockers_text(row) or '无'}；"
-        f"上级组织：{row.parent}；考核期：{row.start} 至 {row.end}"
+        f"上级组织：{row.parent}；考核期：{period_text(row)}（{row.start} 至 {row.end}）"
     )
 
 

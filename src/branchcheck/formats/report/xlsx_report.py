@@ -87,7 +87,7 @@ def summary_sheet(book: Book, summary: Summary) -> None:
         for tier_id, name in reversed(group.meta.tiers):
             count = group.tier_counts.get(tier_id, 0)
             share = Pct(count / group.count) if group.count else None
-            sheet.add([group_label(group), name, count, share, None, None, None, None])
+            sheet.add([group_label(group), name, count, share])
     if summary.errors:
         sheet.skip()
         sheet.note(
@@ -156,7 +156,7 @@ def branch_list_sheet(book: Book, summary: Summary, sheets: dict[int, str], mixe
     """Every branch in the columns `columns.BRANCH_COLUMNS` describes; its id links to its
     sheet. About 200 characters wide in all: one A4 page wide at a legible scale."""
     specs = sheet_columns(mixed)
-    cols = [Col(c.label, c.cap) for c in specs]
+    cols = [Col(c.label, c.cap, printed=c.printed) for c in specs]
     sheet = Sheet(book, "各支部", "各支部情况（按得分由低到高）", cols, freeze_cols=2)
     for group in summary.rubrics.values():
         for row in ordered_rows(group.rows):

@@ -69,6 +69,7 @@ class Col:
     name: str
     cap: int = 40  # widest the column is made; longer text wraps
     status: bool = False  # text coloured by the status label it holds
+    printed: bool = True  # False: in the workbook, not on paper (only trailing columns)
 
 
 A4 = 9  # XlsxWriter's (and Excel's) paper size number
@@ -164,9 +165,12 @@ class Sheet:
             self.ws.set_row(self.row, ROW_POINTS * lines)
 
     def add(self, values: Sequence[object], link: str | None = None) -> None:
+        """A row; one shorter than the columns leaves the cells after it untouched (a small
+        table under a wider one)."""
         fmt = self.book.fmt
-        self._height([(spec.cap, value) for spec, value in zip(self.cols, values, strict=True)])
-        for col, (spec, value) in enumerate(zip(self.cols, values, strict=True)):
+        cols = self.cols[: len(values)]
+        self._height([(spec.cap, value) for spec, value in zip(cols, values, strict=True)])
+        for col, (spec, value) in enumerate(zip(cols, values, strict=True)):
             if value is None or value == "":
                 self.ws.write_blank(self.row, col, None, fmt["text"])  # ruled like the rest
                 continue
@@ -219,3 +223,8 @@ class Sheet:
             self.ws.set_column(col, col, min(max(width, 6), spec.cap))
         if autofilter and self.row > self.header_row + 1:
             self.ws.autofilter(self.header_row, 0, self.row - 1, len(self.cols) - 1)
+        printed = len(self.cols)
+        while printed > 1 and not self.cols[printed - 1].printed:
+            printed -= 1
+        if printed < len(self.cols):  # e.g. the ledger file: a path, not for the 通报
+            self.ws.print_area(0, 0, max(self.row - 1, self.header_row), printed - 1)
