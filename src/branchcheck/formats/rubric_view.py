@@ -16,6 +16,10 @@ from .escape import number
 from .prose import norm_label, percent
 from .rubric_words import TASK_ID, check_text, levels_text, marks, record_text, scoring_text
 
+# A norm in words is rubric_words.py; check_text, scoring_text and record_text stay importable
+# from here for the modules written before the split (rubric_diff, tests).
+__all__ = ["check_text", "record_text", "scoring_text"]
+
 # --- the rows ------------------------------------------------------------------------------
 
 HEADER = [

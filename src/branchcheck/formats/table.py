@@ -16,10 +16,23 @@ from ..models.result import Result
 from . import prose, score_words
 from .base import RenderOptions
 from .escape import number, terminal
-from .grid import Column, grid, render_to_text
+from .grid import COMFORT, Column, grid, render_to_text
 from .labels import STATUS, TASK_STATUS
 from .result_tables import STANDARD_HEADER, standard_rows
-from .wrap import Wrapped
+from .wrap import Wrapped, line_breaks, min_width
+
+# The terminal layout lives in wrap.py and grid.py; these names are kept importable from here
+# for the modules written before the split (cycle_doc, plain_table, rubric_compare).
+__all__ = [
+    "COMFORT",
+    "Column",
+    "TableFormat",
+    "Wrapped",
+    "grid",
+    "line_breaks",
+    "min_width",
+    "render_to_text",
+]
 
 _STATUS_STYLE = {
     "met": "green",

@@ -34,7 +34,13 @@ from .tables import (
 CHUNK = 200  # rows per rendered table, so memory stays flat on big batches
 
 
-def tables(table: TextTable, width: int, title: bool = True) -> list[Table]:
+def tables(title: str, header: list[str], rows: list[list[str]], width: int) -> list[Table]:
+    """A table of text whose columns of figures align right (see `tables.figures`)."""
+    return drawn(figures(title, header, rows), width)
+
+
+def drawn(table: TextTable, width: int, title: bool = True) -> list[Table]:
+    """A TextTable sized for the terminal: figures right, one-line columns whole."""
     columns = [
         Column(name, "right" if i in table.right else "left", whole=i in table.whole)
         for i, name in enumerate(table.header)
@@ -66,6 +72,6 @@ class TerminalReport:
                 # sized on its own rows.
                 for start in range(0, max(len(table.rows), 1), CHUNK):
                     chunk = replace(table, rows=table.rows[start : start + CHUNK])
-                    emit(*tables(chunk, width, title=start == 0))
+                    emit(*drawn(chunk, width, title=start == 0))
         if summary.errors:
-            emit(*tables(figures(ERRORS_TITLE, ERROR_HEADER, error_rows(summary)), width))
+            emit(*tables(ERRORS_TITLE, ERROR_HEADER, error_rows(summary), width))
