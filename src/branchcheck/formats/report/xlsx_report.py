@@ -58,7 +58,7 @@ PER_SHEET_LIMIT = 250  # more branches than this: one 明细 sheet instead of a 
 def summary_sheet(book: Book, summary: Summary) -> None:
     cols = [
         Col(RUBRIC, 24),
-        Col("名称", 60),
+        Col("名称", 70),  # the longest built-in name (68) on one line
         Col("考核期", 40),
         Col("支部数", 10),
         Col("台账数", 10),
