@@ -20,6 +20,11 @@ from typing import Any, BinaryIO
 
 from ...errors import BranchcheckError
 from ..labels import STATUS
+from .xlsx_sheet import Col, Pct, Sheet, SheetNames, cell_lines, internal_link
+
+# The sheets are xlsx_sheet.py; these names stay importable from here for the modules written
+# before the split (xlsx_rectify and others).
+__all__ = ["Book", "Col", "Pct", "Sheet", "SheetNames", "cell_lines", "internal_link"]
 
 STATUS_COLOURS = {
     "met": "#1E7B34",
