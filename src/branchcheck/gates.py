@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
-class Branch:
+class GatedBranch:
     """What the gates need to know of one scored branch."""
 
     label: str  # how a failure names it: a branch id, a file
@@ -43,7 +43,7 @@ def check_options(fail_under: float | None) -> None:
 
 
 def failures(
-    branches: Iterable[Branch], fail_under: float | None, min_tier: str | None
+    branches: Iterable[GatedBranch], fail_under: float | None, min_tier: str | None
 ) -> list[str]:
     """Why each branch falls short of the gates, in the branches' order (empty: all pass).
 
@@ -66,7 +66,7 @@ def failures(
     return found
 
 
-def _check_tier(records: list[Branch], min_tier: str) -> None:
+def _check_tier(records: list[GatedBranch], min_tier: str) -> None:
     lacking: dict[str, Sequence[str]] = {}
     for branch in records:
         if min_tier not in branch.tiers:

@@ -179,7 +179,7 @@ def test_rubric_option_pointing_at_a_missing_file(run_line, parser, tmp_path) ->
     missing = tmp_path / "细则.yaml"
     run = run_line(f"branchcheck score {q(path)} --rubric {q(missing)}")
     assert run.code == 2
-    assert run.err_lines == [f"{missing}:1:1: error: rubric file not found"]
+    assert run.err_lines == [f'branchcheck: error: --rubric: 找不到考评标准文件 "{missing}"']
 
 
 def test_rubric_option_with_an_unknown_id(run_line, parser, tmp_path) -> None:
@@ -187,8 +187,8 @@ def test_rubric_option_with_an_unknown_id(run_line, parser, tmp_path) -> None:
     run = run_line(f"branchcheck score {q(path)} --rubric lanzhou-6544")
     assert run.code == 2
     assert run.err_lines == [
-        "lanzhou-6544:1:1: error: unknown rubric: not a built-in id"
-        " (five-star, lanzhou-6543, quality-branch) nor a file"
+        'branchcheck: error: --rubric: 未知的考评标准 "lanzhou-6544"：'
+        "不是内置的考评标准（five-star、lanzhou-6543、quality-branch），也不是文件"
     ]
 
 

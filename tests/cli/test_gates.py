@@ -8,14 +8,14 @@ import math
 import pytest
 from conftest import TEST_FILES
 
-from branchcheck.gates import Branch, GateUsageError, failures
+from branchcheck.gates import GatedBranch, GateUsageError, failures
 
 MINI = ("low", "high")  # tiers/ids of tests/files/rubrics/good/mini.yaml, lowest first
 MINI_B = ("basic", "good")  # ... and of mini-b.yaml
 
 
-def b(label: str, score: float, tier: str, rubric: str = "mini") -> Branch:
-    return Branch(label, score, rubric, tier, MINI if rubric == "mini" else MINI_B)
+def b(label: str, score: float, tier: str, rubric: str = "mini") -> GatedBranch:
+    return GatedBranch(label, score, rubric, tier, MINI if rubric == "mini" else MINI_B)
 
 
 OK, SHORT = b("ok", 10, "high"), b("short", 8.17, "low")
@@ -23,7 +23,7 @@ OTHER = b("other", 2.5, "basic", "mini-b")
 GOOD = b("good", 4.5, "good", "mini-b")
 
 # (id, branches, --fail-under, --min-tier, expected failures, or the usage error's text)
-CASES: list[tuple[str, list[Branch], float | None, str | None, list[str] | str]] = [
+CASES: list[tuple[str, list[GatedBranch], float | None, str | None, list[str] | str]] = [
     ("no gates", [OK, SHORT], None, None, []),
     ("no branches, unknown tier: nothing to check", [], None, "gold", []),
     ("fail-under passes", [OK, SHORT], 8, None, []),
@@ -86,7 +86,7 @@ CASES: list[tuple[str, list[Branch], float | None, str | None, list[str] | str]]
     ids=[case[0] for case in CASES],
 )
 def test_rule(
-    branches: list[Branch],
+    branches: list[GatedBranch],
     fail_under: float | None,
     min_tier: str | None,
     expected: list[str] | str,

@@ -62,7 +62,7 @@ def test_show_table(run_line) -> None:
 def test_show_unknown(run_line) -> None:
     run = run_line("branchcheck rubrics show nope")
     assert run.code == 2
-    assert run.err_lines[0].startswith("nope:1:1: error: unknown rubric: not a built-in id (")
+    assert run.err_lines[0].startswith('branchcheck: error: rubrics show: 未知的考评标准 "nope"')
 
 
 # --- the complete 对照表 (issue 10, item 4) ------------------------------------------------
@@ -166,7 +166,7 @@ def test_show_says_the_rules_and_the_tiers(run_line) -> None:
 
 def test_every_check_kind_is_said_in_words() -> None:
     """A new check kind must be given its words, scoring unit and records."""
-    from branchcheck.formats import rubric_view as view
+    from branchcheck.formats import rubric_words as words
     from branchcheck.models.checks import CHECK_MODELS
     from branchcheck.models.rubric import Norm, Rubric
 
@@ -222,8 +222,8 @@ def test_every_check_kind_is_said_in_words() -> None:
                     "scoring": scoring,
                 }
             )
-            assert view.check_text(norm, rubric) and view.record_text(norm)
-            said = view.scoring_text(norm, rubric)
+            assert words.check_text(norm, rubric) and words.record_text(norm)
+            said = words.scoring_text(norm, rubric)
             assert said and "{" not in said, (kind, scoring, said)
 
 

@@ -136,7 +136,9 @@ def test_rubric_override(run_line) -> None:
     assert json.loads(run.out)[0]["rubric"]["id"] == "mini"
     run = run_line(f"branchcheck score {OK} --rubric no-such-rubric")
     assert run.code == 2
-    assert run.err_lines[0].startswith("no-such-rubric:1:1: error: unknown rubric")
+    assert run.err_lines[0].startswith(
+        'branchcheck: error: --rubric: 未知的考评标准 "no-such-rubric"'
+    )
 
 
 def test_usage_errors_exit_2(run_line) -> None:

@@ -14,7 +14,9 @@ from conftest import EXAMPLES
 
 from branchcheck.engine import score
 from branchcheck.formats import RenderOptions
-from branchcheck.formats.table import TableFormat, fit_widths, line_breaks, segments
+from branchcheck.formats.grid import fit_widths
+from branchcheck.formats.table import TableFormat
+from branchcheck.formats.wrap import line_breaks, segments
 from branchcheck.loading import read_ledger
 
 LEDGERS = sorted(EXAMPLES.rglob("*.yaml"))

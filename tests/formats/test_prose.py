@@ -10,7 +10,7 @@ import pytest
 from builders import ledger, monthly, norm, rubric
 
 from branchcheck import score
-from branchcheck.formats import prose
+from branchcheck.formats import prose, score_words
 from branchcheck.formats.labels import STATUS, TASK_STATUS
 from branchcheck.models import Ledger
 from branchcheck.models.result import NormResult
@@ -424,19 +424,22 @@ def test_bonus_cut_by_the_cap_and_the_summary() -> None:
     tasks = [task("done", "好", 40)]
     result = score(bonus_rubric(), book(events=monthly("支委会", YEAR), facts=facts, tasks=tasks))
     assert (
-        prose.bonus_text(result)
+        score_words.bonus_text(result)
         == "加分6分，计5分（上限5分）：B1（党建品牌获认定）3分、B2（受到上级表彰）3分"
     )
-    assert prose.score_line(result) == "总分105分（基础分100分，加分5分）"
-    assert prose.base_line(result) == "基础分：共性任务+个性任务=60+40=100"
+    assert score_words.score_line(result) == "总分105分（基础分100分，加分5分）"
+    assert score_words.base_line(result) == "基础分：共性任务+个性任务=60+40=100"
 
 
 def test_no_bonus_earned_and_no_bonus_norms() -> None:
     tasks = [task("done", "好", 40)]
     result = score(bonus_rubric(), book(events=monthly("支委会", YEAR), tasks=tasks))
-    assert (prose.bonus_text(result), prose.score_line(result)) == ("未获加分", "总分100分")
+    assert (score_words.bonus_text(result), score_words.score_line(result)) == (
+        "未获加分",
+        "总分100分",
+    )
     plain = score(rubric(norm(FREQ, 10)), book(events=monthly("支委会", YEAR)))
-    assert prose.bonus_text(plain) is None
+    assert score_words.bonus_text(plain) is None
 
 
 def test_rescaled_base_shows_its_formula() -> None:
@@ -455,12 +458,12 @@ def test_rescaled_base_shows_its_formula() -> None:
     tasks = [task("done", "较好", 25), {**task("partial", "好", 15), "id": "T2"}]
     result = score(model, book(events=monthly("支委会", YEAR[:-1]), tasks=tasks))
     assert result.rescaled and result.score == 86.6
-    assert prose.base_formula(result) == "（56.5+27.5）×100÷97=86.6"
-    assert prose.base_line(result) == (
+    assert score_words.base_formula(result) == "（56.5+27.5）×100÷97=86.6"
+    assert score_words.base_line(result) == (
         "基础分按适用项折算：（56.5+27.5）×100÷97=86.6"
         "（N02（支部委员会会议）不适用，适用项满分97分）"
     )
-    assert prose.common_line(result) == "共性任务得56.5分（适用项满分57分），得分率99.1%"
+    assert score_words.common_line(result) == "共性任务得56.5分（适用项满分57分），得分率99.1%"
 
 
 TIERS = [
@@ -544,7 +547,7 @@ def test_blockers_in_words(fields: dict[str, Any], texts: list[str], line: str) 
     result = score(two_dimensions(total=100), book(**fields))
     assert result.next_tier is not None
     assert result.next_tier.blocker_texts == texts
-    assert prose.next_tier_line(result) == line
+    assert score_words.next_tier_line(result) == line
 
 
 def test_common_ratio_is_named_共性任务_with_a_split() -> None:
@@ -596,8 +599,8 @@ def test_next_tier_line_forms(
         min_score=min_score,
         blocker_texts=texts,
     )
-    assert prose.next_tier_line(base.model_copy(update={"next_tier": nxt})) == line
-    assert prose.next_tier_line(base) is None  # at the top
+    assert score_words.next_tier_line(base.model_copy(update={"next_tier": nxt})) == line
+    assert score_words.next_tier_line(base) is None  # at the top
 
 
 def test_rescaled_base_names_at_most_three_norms_that_did_not_apply() -> None:
@@ -607,7 +610,7 @@ def test_rescaled_base_names_at_most_three_norms_that_did_not_apply() -> None:
         *(norm(FREQ, 10, id=f"N0{i}", when=out, name=f"会议{i}") for i in range(2, 6)),
     )
     result = score(model, book(events=monthly("支委会", YEAR)))
-    assert prose.base_line(result) == (
+    assert score_words.base_line(result) == (
         "基础分按适用项折算：10×50÷10=50"
         "（N02（会议2）、N03（会议3）、N04（会议4）等4项不适用，适用项满分10分）"
     )

@@ -63,8 +63,10 @@ def test_several_rubrics_are_said_one_by_one_never_pooled() -> None:
 def test_a_branch_with_two_ledgers_is_named_with_its_period() -> None:
     summary = summary_of([FGW / "lz-fgw-01.yaml", FGW / "lz-fgw-01-2024q3.yaml"])
     text = "\n".join(build_bulletin(summary).texts())
-    assert "参评支部1个（台账2份）" in text
-    assert "所属参评台账2个" in text
+    # An annual and a quarterly ledger: said apart, never pooled in one figure.
+    assert "年度考核，参评支部1个，考核期为2024年度" in text
+    assert "季度考核，参评支部1个，考核期为2024年第三季度" in text
+    assert "市发改委机关党委（年度考核）" in text and "市发改委机关党委（季度考核）" in text
 
 
 def test_markdown_rendering() -> None:

@@ -41,16 +41,35 @@ def test_markdown_names_the_periods_and_counts_branches_and_ledgers(run_line) ->
         f"# {FGW_TITLE}",
         "",
         "- 考核期：2024年度（台账12份）、2024年第三季度（台账2份）、2024年第四季度（台账2份）",
-        "- 参评支部12个，台账16份",
+        "- 参评支部12个，台账16份，年度和季度考核分别统计",
     ]
-    assert "- 参评支部12个，台账16份，平均分88.23，中位数86.85（按台账计）" in lines
+    # Annual and quarterly ledgers are totalled apart, each group saying which it holds.
+    annual, quarterly = run.out.split("\n## ")[1:3]  # then the 通报 text
+    assert annual.splitlines()[0].endswith("（lanzhou-6543，2021版）——年度考核")
+    assert annual.splitlines()[2:4] == [
+        "- 考核期：2024年度",
+        "- 参评支部12个，平均分88.74，中位数89.12",
+    ]
+    assert quarterly.splitlines()[0].endswith("——季度考核")
+    # Two quarters of two branches: four ledgers of one kind, counted as ledgers.
+    assert quarterly.splitlines()[2:4] == [
+        "- 考核期：2024年第三季度（台账2份）、2024年第四季度（台账2份）",
+        "- 参评支部2个，台账4份，平均分86.7，中位数84.95（按台账计）",
+    ]
+    assert "按台账计" not in annual  # one ledger per branch there
     assert "评估" not in run.out.split("### ")[0]  # 考评, 参评: not 评估
-    # The tables count ledgers, and the branch table says which period each row is.
-    assert "| 等级 | 台账数 | 占比 |" in lines
-    header = next(line for line in lines if line.startswith("| 支部编号 |"))
-    assert header.startswith("| 支部编号 | 支部名称 | 考核期 | 上级组织 | 得分 |")
-    rows = [line.split(" | ") for line in lines if line.startswith("| lz-fgw-01 |")]
-    assert sorted(row[2] for row in rows) == ["2024年度", "2024年第三季度", "2024年第四季度"]
+    # The annual group counts branches and needs no period column; the quarterly one counts
+    # ledgers, and its branch table says which quarter each row is.
+    assert "| 等级 | 支部数 | 占比 |" in annual.splitlines()
+    assert "| 等级 | 台账数 | 占比 |" in quarterly.splitlines()
+    header = next(line for line in annual.splitlines() if line.startswith("| 支部编号 |"))
+    assert header.startswith("| 支部编号 | 支部名称 | 上级组织 | 得分 |")
+    header = next(line for line in quarterly.splitlines() if line.startswith("| 支部编号 |"))
+    assert header.startswith("| 支部编号 | 支部名称 | 上级组织 | 考核期 | 得分 |")
+    rows = [
+        line.split(" | ") for line in quarterly.splitlines() if line.startswith("| lz-fgw-01 |")
+    ]
+    assert sorted(row[3] for row in rows) == ["2024年第三季度", "2024年第四季度"]
 
 
 def test_json_csv_xlsx_and_html_say_what_they_cover(run_line, tmp_path) -> None:
@@ -67,8 +86,13 @@ def test_json_csv_xlsx_and_html_say_what_they_cover(run_line, tmp_path) -> None:
         {"start": "2024-10-01", "end": "2024-12-31", "name": "2024年第四季度", "ledgers": 2},
     ]
     assert data["periods"] == periods
-    (group,) = data["rubrics"]
-    assert (group["count"], group["branches"], group["periods"]) == (16, 12, periods)
+    annual, quarterly = data["rubrics"]
+    assert (annual["period_kind"], annual["count"], annual["periods"]) == ("年度", 12, periods[:1])
+    assert (quarterly["period_kind"], quarterly["count"], quarterly["periods"]) == (
+        "季度",
+        4,
+        periods[1:],
+    )
 
     text = run_line(f"branchcheck report {FGW} -f csv").out.lstrip("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text)))
@@ -86,7 +110,7 @@ def test_json_csv_xlsx_and_html_say_what_they_cover(run_line, tmp_path) -> None:
     run_line(f"branchcheck report {FGW} -f html -o {tmp_path / 'r.html'}")
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert f"<title>{FGW_TITLE}</title>" in page and f"<h1>{FGW_TITLE}</h1>" in page
-    assert "<th>考核期</th>" in page
+    assert "——季度考核</h2>" in page
 
 
 def test_totals_are_per_rubric_never_pooled(run_line) -> None:
@@ -94,20 +118,28 @@ def test_totals_are_per_rubric_never_pooled(run_line) -> None:
     head, *groups = run.out.split("\n## ")
     assert head.splitlines()[2:] == [
         "- 考核期：2024年度（台账1份）、2024年上半年（台账2份）、2024年第二季度（台账1份）",
-        "- 参评支部4个，按2个考评标准分别评分、分别统计；另有1个台账未能评分",
+        "- 参评支部4个，按2个考评标准分别评分、分别统计，半年度和季度考核分别统计；"
+        "另有1个台账未能评分",
     ]
-    assert "平均分" not in head  # 9.39 on one rubric and 2.5 on another do not average
+    assert "平均分" not in head  # 9.09 on one rubric and 2.5 on another do not average
+    assert groups[0].splitlines()[0] == "最小评分表（mini，1.10版）——半年度考核"
     assert groups[0].splitlines()[2:4] == [
-        "- 考核期：2024年上半年（台账2份）、2024年第二季度（台账1份）",
-        "- 参评支部3个，平均分9.39，中位数10",
+        "- 考核期：2024年上半年",
+        "- 参评支部2个，平均分9.09，中位数9.09",
     ]
+    assert groups[1].splitlines()[0] == "最小评分表（mini，1.10版）——季度考核"
     assert groups[1].splitlines()[2:4] == [
+        "- 考核期：2024年第二季度",
+        "- 参评支部1个，平均分10，中位数10",
+    ]
+    assert groups[2].splitlines()[0] == "党课评分表（mini-b，1版）"  # one kind: no suffix
+    assert groups[2].splitlines()[2:4] == [
         "- 考核期：2024年度",
         "- 参评支部1个，平均分2.5，中位数2.5",
     ]
     terminal = run_line(f"branchcheck report {BATCH}").out
     assert "参评支部4个，按2个考评标准分别评分、分别统计" in terminal
-    assert "参评支部3个，平均分9.39" in terminal and "平均分7.67" not in terminal
+    assert "参评支部2个，平均分9.09" in terminal and "平均分7.67" not in terminal
     data = json.loads(run_line(f"branchcheck report {BATCH} -f json").out)
     assert data["mean_score"] == 7.67  # kept for compatibility (README), shown nowhere
 

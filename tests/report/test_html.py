@@ -60,7 +60,8 @@ def test_charts_are_inline_svg_per_rubric(run_line, tmp_path) -> None:
     _, text = page(run_line, tmp_path / "r.html", BATCH)
     svgs = re.findall(r"<svg [^>]*>", text)
     labels = [re.search(r'aria-label="([^"]+)"', s).group(1) for s in svgs]
-    assert labels == ["等级分布", "各单位等级构成", "各支部各项规范得分热力图"] * 2  # mini, mini-b
+    # mini over half-years, mini over a quarter, mini-b
+    assert labels == ["等级分布", "各单位等级构成", "各支部各项规范得分热力图"] * 3
     assert not any("xmlns" in s for s in svgs)
     assert "<!--" not in text and "<?xml" not in text and "<metadata" not in text
     ids = Counter(re.findall(r'\bid="([^"]+)"', text))
@@ -75,7 +76,7 @@ def test_sections_tables_and_tier_colours(run_line, tmp_path) -> None:
     assert "<h3>各单位情况</h3>" in text and "<h3>各项规范达标率（由低到高）</h3>" in text
     # weakest first in the list, each id linking to the branch's section
     listed = re.findall(r'<a href="#(g\d-b\d)">([^<]+)</a>', text)
-    assert listed == [("g0-b2", "b-short"), ("g0-b0", "b-ok"), ("g0-b1", "b-q"), ("g1-b0", "b-d")]
+    assert listed == [("g0-b1", "b-short"), ("g0-b0", "b-ok"), ("g1-b0", "b-q"), ("g2-b0", "b-d")]
     for anchor, _ in listed:
         assert f'<details class="branch" id="{anchor}" open>' in text
     assert '<td class="num">4.5</td><td><span class="st st-partial">部分达标</span></td>' in text
@@ -151,7 +152,7 @@ def drawn(monkeypatch) -> dict[str, tuple]:
         real = getattr(html_charts, name)
 
         def record(*args, _name=name, _real=real):
-            calls[_name] = args
+            calls.setdefault(_name, args)  # the first group's: beside the first tables
             return _real(*args)
 
         monkeypatch.setattr(html_charts, name, record)
@@ -173,7 +174,7 @@ def test_charts_are_ordered_like_the_tables_beside_them(run_line, tmp_path, monk
     _, text = page(run_line, tmp_path / "r.html", EXAMPLES / "fgw")
     _, names, counts, _, counted = calls["tier_chart"]
     tiers = table_after(text, "等级分布")
-    assert tiers[0] == ["等级", "台账数", "占比"] and counted == "台账数"
+    assert tiers[0] == ["等级", "支部数", "占比"] and counted == "支部数"  # the annual group
     assert [(n, str(c)) for n, c in zip(names, counts, strict=True)] == [
         (row[0], row[1]) for row in tiers[1:]
     ]  # highest tier first in both
@@ -185,12 +186,9 @@ def test_charts_are_ordered_like_the_tables_beside_them(run_line, tmp_path, monk
     norms = table_after(text, "各项检查内容达标率（由低到高）")
     assert list(norm_ids) == [r[0] for r in norms[1:] if r[2] != "加分项目"]
     branches = table_after(text, "各支部情况（按得分由低到高）")
-    assert branches[0][:3] == ["支部编号", "支部名称", "考核期"]
+    assert branches[0][:4] == ["支部编号", "支部名称", "上级组织", "得分"]  # a ledger each
     prefix = "市发展和改革委员会"
-    expected = [
-        r[1].removeprefix(prefix) + (f"（{r[2]}）" if r[0] in ("lz-fgw-01", "lz-fgw-07") else "")
-        for r in branches[1:]
-    ]
+    expected = [r[1].removeprefix(prefix) for r in branches[1:]]
     assert [label for label, _ in rows] == expected
     assert expected[:2] == ["价格认证中心党支部", "离退休干部党支部"]
     assert f"名称略去共同的“{prefix}”" in text
@@ -199,14 +197,17 @@ def test_charts_are_ordered_like_the_tables_beside_them(run_line, tmp_path, monk
 def test_a_big_batch_maps_organisations(run_line, tmp_path, monkeypatch) -> None:
     from branchcheck.formats.report import html_report
 
-    monkeypatch.setattr(html_report, "MAX_BRANCH_ROWS", 2)  # mini's 3 branches: too many
-    calls = drawn(monkeypatch)
+    monkeypatch.setattr(html_report, "MAX_BRANCH_ROWS", 1)  # mini's 2 half-years: too many
+    calls: list[tuple] = []
+    real = html_charts.heatmap
+    monkeypatch.setattr(html_charts, "heatmap", lambda *a: calls.append(a) or real(*a))
     _, text = page(run_line, tmp_path / "r.html", BATCH)
-    rows = calls["heatmap"][1]  # mini-b's map, drawn last: one branch, so still per branch
-    assert [label for label, _ in rows] == ["第四支部 | A"]
-    assert text.count("行：上级组织，顺序同“各单位情况”表") == 1  # mini's
-    assert "4个台账逐一列在“各支部情况”表中" not in text  # each rubric counts its own
-    assert "3个台账逐一列在“各支部情况”表中" in text
+    # mini's half-years by organisation; its quarter and mini-b, one branch each, per branch
+    assert [what for *_, what in calls] == ["个单位"] + ["个支部（得分由低到高）"] * 2
+    assert [label for label, _ in calls[-1][1]] == ["第四支部 | A"]
+    assert text.count("行：上级组织，顺序同“各单位情况”表") == 1  # mini's half-years
+    assert "4个台账逐一列在“各支部情况”表中" not in text  # each group counts its own
+    assert "2个台账逐一列在“各支部情况”表中" in text
 
 
 def test_organisation_rows_average_the_shares_that_apply(run_line, tmp_path, monkeypatch) -> None:

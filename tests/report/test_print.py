@@ -17,7 +17,7 @@ import pytest
 from conftest import EXAMPLES, ROOT, TEST_FILES
 
 from branchcheck.formats.report.html_style import CSS
-from branchcheck.formats.report.xlsx_book import cell_lines
+from branchcheck.formats.report.xlsx_sheet import cell_lines
 
 BATCH = TEST_FILES / "batch"
 
@@ -37,7 +37,7 @@ def test_every_sheet_prints_a4_landscape_one_page_wide(run_line, tmp_path) -> No
     # The header row on every page: row 3 under a title and a subtitle, else row 2.
     titles = {ws.title: ws.print_title_rows for ws in wb.worksheets}
     assert titles["b-short"] == titles["汇总"] == "$3:$3"
-    assert titles["各单位·mini"] == titles["未能评分"] == "$2:$2"
+    assert titles["各单位·mini·半年度"] == titles["未能评分"] == "$2:$2"
 
 
 def test_a_branch_sheet_wraps_and_sizes_its_rows(run_line, tmp_path) -> None:

@@ -9,9 +9,10 @@ veto; A2 dues, 4 points) and rubric `mini-b` (B1 党课 count min 2, 5 points).
 - other.yaml   机关党委  mini-b: 1 of 2 党课 -> 5 x 1/2 = 2.5, tier basic
 - broken.yaml  a YAML syntax error: listed, not scored, exit 2.
 Totals: 4 branches, mean (10 + 10 + 8.17 + 2.5) / 4 = 7.6675 -> 7.67.
-mini: mean 28.17 / 3 = 9.39, median 10; A1 met by 2 of 3 (lost 1.5), A2 met by 2 of 3
-(lost 4 x (1 - 0.9175) = 0.33); 机关党委 2 branches both high (mean 10, 100% above the lowest
-tier), 后勤党委 1 branch low (8.17, 0%).
+Groups are per rubric and period kind (an annual ledger is not pooled with a quarterly one):
+mini 半年度 (ok, short): mean 18.17 / 2 = 9.085 -> 9.09, median the same; A1 met by 1 of 2
+(lost 1.5), A2 met by 1 of 2 (lost 4 x (1 - 0.9175) = 0.33); 机关党委 1 branch high (10,
+100% above the lowest tier), 后勤党委 1 branch low (8.17, 0%). mini 季度 (quarter): 10.
 """
 
 from __future__ import annotations
@@ -36,13 +37,14 @@ def test_aggregates_worked_out_by_hand(run_line) -> None:
     assert code == 2  # one ledger could not be scored
     assert (data["format"], data["count"], data["mean_score"]) == ("branchcheck.report/1", 4, 7.67)
     assert data["tiers"] == {"low": 1, "high": 2, "basic": 1, "good": 0}
-    mini, mini_b = data["rubrics"]
-    assert (mini["id"], mini["count"], mini["mean_score"], mini["median_score"]) == (
-        "mini",
-        3,
-        9.39,
-        10.0,
-    )
+    mini, mini_q, mini_b = data["rubrics"]
+    assert (
+        mini["id"],
+        mini["period_kind"],
+        mini["count"],
+        mini["mean_score"],
+        mini["median_score"],
+    ) == ("mini", "半年度", 2, 9.09, 9.09)
     assert mini["organisations"] == [
         {
             "name": "后勤党委",
@@ -53,8 +55,8 @@ def test_aggregates_worked_out_by_hand(run_line) -> None:
         },
         {
             "name": "机关党委",
-            "branches": 2,
-            "tiers": {"low": 0, "high": 2},
+            "branches": 1,
+            "tiers": {"low": 0, "high": 1},
             "mean_score": 10.0,
             "above_lowest_tier": 1.0,
         },
@@ -63,15 +65,21 @@ def test_aggregates_worked_out_by_hand(run_line) -> None:
         (n["id"], n["applicable"], n["met"], n["share_met"], n["points_lost"])
         for n in mini["norms"]
     ] == [
-        ("A1", 3, 2, 0.6667, 1.5),
-        ("A2", 3, 2, 0.6667, 0.33),
+        ("A1", 2, 1, 0.5, 1.5),
+        ("A2", 2, 1, 0.5, 0.33),
     ]
+    assert (mini_q["id"], mini_q["period_kind"], mini_q["count"], mini_q["mean_score"]) == (
+        "mini",
+        "季度",
+        1,
+        10.0,
+    )
     assert (mini_b["id"], mini_b["count"], mini_b["mean_score"]) == ("mini-b", 1, 2.5)
-    # Results grouped per rubric, input order inside a group.
+    # Results grouped per rubric and period kind, input order inside a group.
     assert [(r["branch"]["id"], r["score"]) for r in data["results"]] == [
         ("b-ok", 10.0),
-        ("b-q", 10.0),
         ("b-short", 8.17),
+        ("b-q", 10.0),
         ("b-d", 2.5),
     ]
     message = "this '[' is never closed; add ']' (or a ',' between items)"

@@ -13,11 +13,10 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
-import pytest
 from conftest import EXAMPLES, TEST_FILES, sha256
 
 from branchcheck.formats.report import xlsx_report
-from branchcheck.formats.report.xlsx_book import SheetNames
+from branchcheck.formats.report.xlsx_sheet import SheetNames
 
 BATCH = TEST_FILES / "batch"
 FORMULA = '=HYPERLINK("http://x","点我")'
@@ -47,32 +46,29 @@ def values(ws, row: int) -> list[object]:
 def test_sheets_frozen_headers_and_the_error(run_line, tmp_path) -> None:
     code, wb = workbook(run_line, BATCH, tmp_path / "r.xlsx", "-j 1")
     assert code == 2  # broken.yaml: reported, and the workbook is still written
+    # A sheet per rubric and period kind: mini's half-years and its quarter apart.
     assert wb.sheetnames == [
         "汇总",
-        "各单位·mini",
+        "各单位·mini·半年度",
+        "各单位·mini·季度",
         "各单位·mini-b",
-        "各项规范·mini",
+        "各项规范·mini·半年度",
+        "各项规范·mini·季度",
         "各项规范·mini-b",
         "各支部",
         "未能评分",
         "b-ok",
-        "b-q",
         "b-short",
+        "b-q",
         "b-d",
     ]
     frozen = {ws.title: ws.freeze_panes for ws in wb.worksheets}
     assert frozen == {
+        **dict.fromkeys(wb.sheetnames[1:7], "A3"),
         "汇总": "A4",
-        "各单位·mini": "A3",
-        "各单位·mini-b": "A3",
-        "各项规范·mini": "A3",
-        "各项规范·mini-b": "A3",
         "各支部": "C3",
         "未能评分": "A3",
-        "b-ok": "A4",
-        "b-q": "A4",
-        "b-short": "A4",
-        "b-d": "A4",
+        **dict.fromkeys(wb.sheetnames[9:], "A4"),
     }
     errors = wb["未能评分"]
     assert values(errors, 2) == ["文件", "行", "列", "问题"]
@@ -90,10 +86,11 @@ def test_summary_figures_are_numbers_and_versions_text(run_line, tmp_path) -> No
     )
     assert ws["A2"].value == (
         "考核期：2024年度（台账1份）、2024年上半年（台账2份）、2024年第二季度（台账1份）；"
-        "参评支部4个，按2个考评标准分别评分、分别统计；另有1个台账未能评分"
+        "参评支部4个，按2个考评标准分别评分、分别统计，半年度和季度考核分别统计；"
+        "另有1个台账未能评分"
     )
     assert values(ws, 3) == [
-        "评估标准",
+        "考评标准",
         "名称",
         "考核期",
         "支部数",
@@ -103,25 +100,27 @@ def test_summary_figures_are_numbers_and_versions_text(run_line, tmp_path) -> No
         "版本",
     ]
     assert values(ws, 4) == [
-        "mini",
+        "mini·半年度",
         "最小评分表",
-        "2024年上半年（台账2份）、2024年第二季度（台账1份）",
-        3,
-        3,
-        9.39,
-        10,
+        "2024年上半年",
+        2,
+        2,
+        9.09,  # (10 + 8.17) / 2: the quarter's 10 is not pooled in
+        9.09,
         "1.10",  # "1.10", not 1.1
     ]
-    assert values(ws, 5) == ["mini-b", "党课评分表", "2024年度", 1, 1, 2.5, 2.5, "1"]
-    assert values(ws, 7)[:4] == ["评估标准", "等级", "支部数", "占比"]
-    assert values(ws, 8)[:4] == ["mini", "标准化", 2, pytest.approx(2 / 3)]
-    assert ws.cell(8, 4).number_format == "0.0%"
-    orgs = wb["各单位·mini"]
+    assert values(ws, 5) == ["mini·季度", "最小评分表", "2024年第二季度", 1, 1, 10, 10, "1.10"]
+    assert values(ws, 6) == ["mini-b", "党课评分表", "2024年度", 1, 1, 2.5, 2.5, "1"]
+    assert values(ws, 8)[:4] == ["考评标准", "等级", "支部数", "占比"]
+    assert values(ws, 9)[:4] == ["mini·半年度", "标准化", 1, 0.5]
+    assert ws.cell(9, 4).number_format == "0.0%"
+    orgs = wb["各单位·mini·半年度"]
+    assert orgs["A1"].value == "各单位情况：最小评分表（mini，1.10版）——半年度考核"
     assert values(orgs, 2) == ["上级组织", "支部数", "标准化", "一般", "平均分", "标准化及以上占比"]
     assert values(orgs, 3) == ["后勤党委", 1, 0, 1, 8.17, 0]
-    assert values(orgs, 4) == ["机关党委", 2, 2, 0, 10, 1]
-    norms = wb["各项规范·mini"]
-    assert values(norms, 3) == ["A1", "党员大会", "组织生活", 6, 3, 2, pytest.approx(2 / 3), 1.5]
+    assert values(orgs, 4) == ["机关党委", 1, 1, 0, 10, 1]
+    norms = wb["各项规范·mini·半年度"]
+    assert values(norms, 3) == ["A1", "党员大会", "组织生活", 6, 2, 1, 0.5, 1.5]
 
 
 def test_branch_sheet_holds_its_acceptance_rows(run_line, tmp_path) -> None:
@@ -161,14 +160,15 @@ def test_branch_sheet_holds_its_acceptance_rows(run_line, tmp_path) -> None:
     branches = wb["各支部"]
     assert [branches.cell(r, 1).value for r in range(3, 7)] == ["b-short", "b-ok", "b-q", "b-d"]
     assert branches["A3"].hyperlink.location == "'b-short'!A1"
-    assert [branches.cell(2, c).value for c in range(1, 6)] == [
+    assert [branches.cell(2, c).value for c in range(1, 7)] == [
         "支部编号",
         "支部名称",
-        "考核期",
         "上级组织",
+        "考核期",
+        "考评标准",  # the batch mixes rubrics
         "得分",
     ]
-    assert (branches["C3"].value, branches["E3"].value) == ("2024年上半年", 8.17)
+    assert (branches["D3"].value, branches["F3"].value) == ("2024年上半年", 8.17)
 
 
 def test_ids_and_formula_lookalikes_stay_text(run_line, tmp_path) -> None:
@@ -203,16 +203,16 @@ def test_a_big_batch_gets_one_detail_sheet(run_line, tmp_path, monkeypatch) -> N
         "得分",
         "状态",
         "说明",
-        "评估标准",
+        "考评标准",
     ]
     rows = [values(ws, r) for r in range(3, ws.max_row + 1)]
     assert [(r[0], r[3], r[7], r[10]) for r in rows] == [
         ("b-ok", "A1", 6, "mini"),
         ("b-ok", "A2", 4, "mini"),
-        ("b-q", "A1", 6, "mini"),
-        ("b-q", "A2", 4, "mini"),
         ("b-short", "A1", 4.5, "mini"),
         ("b-short", "A2", 3.67, "mini"),
+        ("b-q", "A1", 6, "mini"),
+        ("b-q", "A2", 4, "mini"),
         ("b-d", "B1", 2.5, "mini-b"),
     ]
     assert wb["各支部"]["A3"].hyperlink is None  # nothing to link to

@@ -16,13 +16,13 @@ from ..errors import BranchcheckError
 from ..formats import RenderOptions
 from ..formats.report import REPORT_FORMATS, ReportContext
 from ..limits import time_limit
-from ..loading import load_rubric
 from ..report import aggregate, batch
 from ..report.model import Summary
 from ..report.spool import Spool
 from .faults import InternalFault, UsageError
 from .output import open_output, stderr_line, terminal_width
 from .paths import check_names, yaml_files
+from .rubric_ref import known_rubric
 from .target import Target, check_not_input, plan_output, rubric_source
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def progress_bar(total: int) -> Iterator[Callable[[], None] | None]:
 def gate(summary: Summary, fail_under: float | None, min_tier: str | None) -> list[str]:
     """The shared rule (gates.py) over every scored branch, named by its file."""
     branches = [
-        gates.Branch(
+        gates.GatedBranch(
             row.file, row.score, group.meta.id, row.tier_id, [t for t, _ in group.meta.tiers]
         )
         for group in summary.rubrics.values()
@@ -102,7 +102,7 @@ def run_report(
     gates.check_options(fail_under)
     if rubric is not None:
         with time_limit(rubric):
-            load_rubric(rubric)  # a bad --rubric is one error, not one per ledger
+            known_rubric(rubric)  # a bad --rubric is one error, not one per ledger
     files = yaml_files(paths)
     if not files:
         stderr_line("branchcheck: error: no .yaml, .yml or .xlsx files found")
@@ -183,8 +183,8 @@ def collect(
                         f"{row.file}:1:1: warning: branch {row.id!r} is also in"
                         f" {earlier}; both ledgers are counted"
                     )
-                aggregate.add(summary, scored.meta, row)
+                group = aggregate.add(summary, scored.meta, row)
                 fragment = scored.fragment if recorder is None else recorder.take(scored)
                 if fragment is not None:
-                    spool.add(scored.meta.id, fragment)
+                    spool.add(group, fragment)
     return summary, rubric_files

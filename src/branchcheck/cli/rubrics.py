@@ -12,6 +12,7 @@ from ..loading import builtin_rubrics, load_rubric
 from .faults import UsageError
 from .output import emit, terminal_width
 from .paths import check_names
+from .rubric_ref import known_rubric
 from .target import STDOUT, check_not_input, plan_output, rubric_source
 
 EXTRAS = {"xlsx": ("xlsxwriter", "XlsxWriter")}  # format -> (module, package) it needs
@@ -33,7 +34,7 @@ def run_show(ref: str, fmt: str, output: Path | None) -> int:
         raise UsageError("--format", f"{fmt} needs {name}: pip install 'branchcheck[report]'")
     target = plan_output(output)
     check_not_input(target, rubric_source(ref))
-    rubric = load_rubric(ref)
+    rubric = known_rubric(ref, "rubrics show")
     to_terminal = target.kind == "stdout"
     options = _options() if to_terminal else RenderOptions(width=200)
     emit(formatter.render(rubric, options), target)

@@ -10,11 +10,12 @@ from ..engine import score
 from ..errors import BranchcheckError, Diagnostic
 from ..formats import SCORE_FORMATS, RenderOptions
 from ..limits import time_limit
-from ..loading import load_rubric, read_ledger
+from ..loading import read_ledger
 from ..models.result import Result
 from ..models.rubric import Rubric
 from .output import emit, print_diagnostics, stderr_line, terminal_width
 from .paths import check_names
+from .rubric_ref import known_rubric
 from .target import check_not_input, plan_output, rubric_source
 
 
@@ -23,7 +24,7 @@ def gate(
 ) -> list[str]:
     """The shared rule (gates.py) over every scored branch, named by its id."""
     branches = [
-        gates.Branch(
+        gates.GatedBranch(
             result.branch.id,
             result.score,
             rubric.id,
@@ -49,7 +50,7 @@ def run_score(
     gates.check_options(fail_under)
     if rubric is not None:
         with time_limit(rubric):
-            load_rubric(rubric)  # a bad --rubric is one error, not one per ledger
+            known_rubric(rubric)  # a bad --rubric is one error, not one per ledger
     scored: list[tuple[Result, Rubric]] = []
     rubric_files: set[Path] = set()
     errors: list[Diagnostic] = []

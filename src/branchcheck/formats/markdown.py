@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ..models.result import NormResult, Result
-from . import prose
+from . import prose, score_words
 from .base import RenderOptions
 from .escape import md_cell, number
-from .labels import STATUS, TASK_STATUS
+from .labels import RUBRIC, STATUS, TASK_STATUS
 from .result_tables import STANDARD_HEADER, standard_rows
 
 
@@ -17,16 +17,16 @@ def md_table(header: list[str], rows: list[list[object]]) -> list[str]:
 
 
 def summary_lines(result: Result) -> list[str]:
-    score = prose.score_line(result).replace(
+    score = score_words.score_line(result).replace(
         f"总分{number(result.score)}分", f"总分：**{number(result.score)}**分", 1
     )
     lines = [
-        f"- 评分标准：{md_cell(result.rubric.id)}（{md_cell(result.rubric.version)}版）",
+        f"- {RUBRIC}：{md_cell(result.rubric.id)}（{md_cell(result.rubric.version)}版）",
         f"- 考核期：{result.period.start} 至 {result.period.end}",
         f"- {score}",
         f"- 等级：**{md_cell(result.tier.name)}**",
     ]
-    for line, items in prose.account(result, TASK_STATUS):
+    for line, items in score_words.account(result, TASK_STATUS):
         lines.append(f"- {md_cell(line)}")
         lines += [f"  - {md_cell(item)}" for item in items]
     lines += [f"- 提示：{md_cell(alert.message)}" for alert in result.alerts]
@@ -46,7 +46,7 @@ def _marked(norm: NormResult) -> str:
 def render_result(result: Result) -> str:
     lines = [f"## {md_cell(result.branch.name)}（{md_cell(result.branch.id)}）", ""]
     lines += [*summary_lines(result), ""]
-    lines += md_table(prose.DIMENSION_HEADER, prose.dimension_table(result))  # type: ignore[arg-type]
+    lines += md_table(score_words.DIMENSION_HEADER, score_words.dimension_table(result))  # type: ignore[arg-type]
     lines.append("")
     if result.standards:
         lines += md_table(STANDARD_HEADER, standard_rows(result))  # type: ignore[arg-type]

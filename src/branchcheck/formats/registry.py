@@ -58,8 +58,8 @@ RUBRIC_FORMATS: LazyRegistry[RubricFormat] = LazyRegistry(
     "branchcheck.formats",
     {
         "table": ".rubric_table:RubricTable",
-        "markdown": ".rubric_view:RubricMarkdown",
-        "json": ".rubric_view:RubricJson",
+        "markdown": ".rubric_markdown:RubricMarkdown",
+        "json": ".rubric_json:RubricJson",
         "xlsx": ".rubric_xlsx:RubricXlsx",
         "html": ".rubric_html:RubricHtml",
     },
@@ -68,7 +68,7 @@ CATALOGUE_FORMATS: LazyRegistry[CatalogueFormat] = LazyRegistry(
     "branchcheck.formats",
     {
         "table": ".rubric_table:CatalogueTable",
-        "markdown": ".rubric_view:CatalogueMarkdown",
-        "json": ".rubric_view:CatalogueJson",
+        "markdown": ".rubric_markdown:CatalogueMarkdown",
+        "json": ".rubric_json:CatalogueJson",
     },
 )

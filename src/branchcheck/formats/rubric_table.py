@@ -14,7 +14,8 @@ from ..models.rubric import Rubric
 from . import rubric_view as view
 from .base import RenderOptions
 from .escape import number, terminal
-from .table import Column, Wrapped, grid, render_to_text
+from .grid import Column, grid, render_to_text
+from .wrap import Wrapped
 
 COLUMNS = [
     Column("编号"),

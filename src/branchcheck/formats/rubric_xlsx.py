@@ -14,7 +14,8 @@ from ..models.rubric import Rubric
 from . import rubric_view as view
 from .base import RenderOptions
 from .escape import number
-from .report.xlsx_book import Book, Col, Sheet
+from .report.xlsx_book import Book
+from .report.xlsx_sheet import Col, Sheet
 
 WIDTHS = {  # characters (a Chinese character counts two): one A4 landscape page wide
     view.STANDARD_COLUMN: 14,

@@ -17,6 +17,7 @@ from .model import (
     RubricSummary,
     Summary,
     costliest,
+    period_kind,
 )
 
 NO_PARENT = "（未填写上级组织）"
@@ -95,11 +96,20 @@ def _share(status: str, earned: float, points: float) -> float:
     return min(earned / points, 0.9999) if points else 0.0  # a 0-point veto item not met
 
 
-def add(summary: Summary, meta: RubricMeta, row: BranchRow) -> None:
-    """Count one scored branch into the summary (rows are kept; they are small)."""
-    group = summary.rubrics.get(meta.id)
+def group_key(meta: RubricMeta, row: BranchRow) -> str:
+    """The summary group a row belongs to: its rubric and the kind of period it covers."""
+    return f"{meta.id}\0{period_kind(row.start, row.end)[0]}"
+
+
+def add(summary: Summary, meta: RubricMeta, row: BranchRow) -> str:
+    """Count one scored branch into the summary (rows are kept; they are small); return the
+    key of the group it went to (its fragments are kept under that key)."""
+    key = group_key(meta, row)
+    group = summary.rubrics.get(key)
     if group is None:
-        group = summary.rubrics[meta.id] = RubricSummary(meta=meta)
+        kind, span = period_kind(row.start, row.end)
+        group = RubricSummary(meta=meta, kind=kind, span=span)
+        _insert(summary, key, group)
         group.tier_counts = {tier_id: 0 for tier_id, _ in meta.tiers}
         group.norms = {
             n.id: NormStat(n.id, n.name, n.dimension, n.points, n.bonus) for n in meta.norms
@@ -121,6 +131,20 @@ def add(summary: Summary, meta: RubricMeta, row: BranchRow) -> None:
     org.above_floor += row.tier_rank > 0
     _count(group.norms, meta.norms, row.norm_shares)
     _count(group.standards, meta.standards, row.standard_shares)
+    return key
+
+
+def _insert(summary: Summary, key: str, group: RubricSummary) -> None:
+    """A new group, kept in order: rubrics as first met, the longest periods first."""
+    groups = {**summary.rubrics, key: group}
+    first = {
+        rubric: i for i, rubric in enumerate(dict.fromkeys(g.meta.id for g in groups.values()))
+    }
+    kinds = [g for g in groups.values() if g.meta.id == group.meta.id]
+    for g in kinds:
+        g.split = len(kinds) > 1
+    order = sorted(groups, key=lambda k: (first[groups[k].meta.id], -groups[k].span))
+    summary.rubrics = {k: groups[k] for k in order}
 
 
 def _count(stats: dict[str, NormStat], metas: tuple[NormMeta, ...], shares: array[float]) -> None:

@@ -7,6 +7,8 @@ a ledger is scored and spooled to disk.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from array import array
 from dataclasses import dataclass, field
 from sys import intern
@@ -114,11 +116,32 @@ class OrgStat:
         return round(self.score_sum / self.branches, 2) if self.branches else 0.0
 
 
+PERIOD_KINDS = {12: "年度", 6: "半年度", 3: "季度", 1: "月度"}
+
+
+def period_kind(start: str, end: str) -> tuple[str, int]:
+    """What kind of period a ledger covers, as a group's heading names it (`年度`, `季度`,
+    `5个月`, `100天`), and its length in days (longer kinds are listed first)."""
+    try:
+        first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    except ValueError:
+        return "", 0
+    days = (last - first).days + 1
+    if first.day == 1 and last.day == calendar.monthrange(last.year, last.month)[1]:
+        months = (last.year - first.year) * 12 + last.month - first.month + 1
+        return PERIOD_KINDS.get(months, f"{months}个月"), days
+    return f"{days}天", days
+
+
 @dataclass(slots=True)
 class RubricSummary:
-    """Everything a report says about the branches scored against one rubric."""
+    """Everything a report says about the branches scored against one rubric, over periods
+    of one kind: means and tier counts never pool an annual with a quarterly ledger."""
 
     meta: RubricMeta
+    kind: str = ""  # the period kind (period_kind): 年度, 季度…
+    span: int = 0  # its length in days
+    split: bool = False  # the batch has this rubric over periods of another kind too
     count: int = 0
     tier_counts: dict[str, int] = field(default_factory=dict)
     scores: list[float] = field(default_factory=list)
@@ -179,12 +202,19 @@ def _weakest(stats: dict[str, NormStat], metas: tuple[NormMeta, ...]) -> list[No
 
 @dataclass(slots=True)
 class Summary:
+    # One group per rubric and period kind (aggregate.group_key), rubrics in the order first
+    # met, within a rubric the longest periods first.
     rubrics: dict[str, RubricSummary] = field(default_factory=dict)
     errors: list[ErrorRecord] = field(default_factory=list)
 
     @property
     def count(self) -> int:
         return sum(r.count for r in self.rubrics.values())
+
+    @property
+    def rubric_ids(self) -> list[str]:
+        """The rubrics scored, in the order first met (a rubric may have several groups)."""
+        return list(dict.fromkeys(g.meta.id for g in self.rubrics.values()))
 
     @property
     def scores(self) -> list[float]:
@@ -200,6 +230,16 @@ class Summary:
     @property
     def branches(self) -> int:
         return len({row.id for r in self.rubrics.values() for row in r.rows})
+
+    @property
+    def repeated(self) -> frozenset[str]:
+        """The ids of branches with more than one ledger in the batch, in whichever groups."""
+        seen: set[str] = set()
+        twice: set[str] = set()
+        for group in self.rubrics.values():
+            for row in group.rows:
+                (twice if row.id in seen else seen).add(row.id)
+        return frozenset(twice)
 
     @property
     def failed_files(self) -> int:

@@ -28,7 +28,11 @@ def _unit(group: RubricSummary) -> str:
 
 
 def _prefix(summary: Summary, group: RubricSummary) -> str:
-    return f"按《{group.meta.name}》，" if len(summary.rubrics) > 1 else ""
+    """`按《…》，` when the batch mixes rubrics; `年度考核，` when a rubric's ledgers cover
+    periods of more than one kind (each kind is its own group: figures never pooled)."""
+    parts = [f"按《{group.meta.name}》"] if len(summary.rubric_ids) > 1 else []
+    parts += [f"{group.kind}考核"] if group.split else []
+    return "，".join(parts) + "，" if parts else ""
 
 
 def overall(summary: Summary) -> list[Block]:
@@ -138,7 +142,8 @@ def individual_problems(summary: Summary) -> list[Block]:
         ):
             rows = by_org[org]
             index += 1
-            blocks.append(heading2(index, org))
+            kind = f"（{group.kind}考核）" if group.split else ""
+            blocks.append(heading2(index, org + kind))
             named = _named(group, rows)
             stat = group.organisations.get(org)
             mean = f"，平均分{number(stat.mean)}分" if stat else ""

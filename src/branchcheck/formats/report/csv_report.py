@@ -1,6 +1,8 @@
 """CSV: one row per ledger, UTF-8 with BOM for Excel, no cell able to become a formula.
 
-Each row says what it covers: its period (dates, and `period` as a 通报 names it) and rubric."""
+Each row says what it covers: its period (dates, and `period` as a 通报 names it) and rubric.
+The branch fields are `columns.BRANCH_COLUMNS` as data; then each dimension's points and
+each work norm's share."""
 
 from __future__ import annotations
 
@@ -11,8 +13,8 @@ from collections.abc import Sequence
 from typing import BinaryIO
 
 from ...report.model import BranchRow, RubricMeta, Summary
-from ..prose import period_name
 from .base import ReportContext, no_fragment
+from .columns import Getter, csv_fields
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
 
@@ -20,23 +22,6 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
 def safe_text(value: str) -> str:
     """OWASP: text that a spreadsheet would read as a formula gets a leading quote."""
     return "'" + value if value.startswith(_FORMULA_START) else value
-
-
-BASE_COLUMNS = [
-    "branch_id",
-    "branch_name",
-    "parent",
-    "period_start",
-    "period_end",
-    "period",
-    "rubric",
-    "score",
-    "tier_id",
-    "tier_name",
-    "vetoes",
-    "next_tier",
-    "short_by",
-]
 
 
 def dimension_columns(summary: Summary) -> list[tuple[str, str]]:
@@ -55,9 +40,16 @@ def standard_columns(summary: Summary) -> list[tuple[str, str]]:
     return list(seen.items())
 
 
+def _cell(value: object) -> object:
+    if value is None:
+        return ""
+    return safe_text(value) if isinstance(value, str) else value
+
+
 def cells(
     row: BranchRow,
     meta: RubricMeta,
+    fields: Sequence[tuple[str, Getter]],
     dims: list[tuple[str, str]],
     standards: Sequence[tuple[str, str]] = (),
 ) -> list[object]:
@@ -68,16 +60,8 @@ def cells(
         for s, v in zip(meta.standards, row.standard_shares, strict=True)
         if not math.isnan(v)
     }
-    period = period_name(row.start, row.end)
-    text = [row.id, row.name, row.parent, row.start, row.end, period, row.rubric]
     return [
-        *(safe_text(t) for t in text),
-        row.score,
-        safe_text(row.tier_id),
-        safe_text(row.tier_name),
-        safe_text(" ".join(row.vetoes)),
-        safe_text(row.next_tier or ""),
-        "" if row.short_by is None else row.short_by,
+        *(_cell(get(row)) for _, get in fields),
         *(earned.get(dim_id, "") for dim_id, _ in dims),
         *(shares.get(std_id, "") for std_id, _ in standards),
     ]
@@ -88,19 +72,20 @@ class CsvReport:
     fragment = staticmethod(no_fragment)
 
     def write(self, context: ReportContext, out: BinaryIO) -> None:
+        fields = csv_fields()
         dims = dimension_columns(context.summary)
         standards = standard_columns(context.summary)
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer)
         writer.writerow(
-            BASE_COLUMNS
+            [key for key, _ in fields]
             + [f"{name}（得分）" for _, name in dims]
             + [f"{std_id} {name}（得分率）" for std_id, name in standards]
         )
         out.write("\ufeff".encode())
         for group in context.summary.rubrics.values():
             for row in group.rows:  # input order: data, not a ranking
-                writer.writerow(cells(row, group.meta, dims, standards))
+                writer.writerow(cells(row, group.meta, fields, dims, standards))
                 if buffer.tell() > 65536:
                     out.write(buffer.getvalue().encode("utf-8"))
                     buffer.seek(0)

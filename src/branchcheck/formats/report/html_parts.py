@@ -12,10 +12,10 @@ from collections.abc import Iterator, Sequence
 from ...errors import visible
 from ...models.result import Result
 from ...report.model import BranchRow
-from .. import prose
+from .. import prose, score_words
 from ..escape import number
-from ..labels import STATUS, TASK_STATUS
-from .tables import blockers_text, period_text
+from ..labels import RUBRIC, STATUS, TASK_STATUS
+from .columns import blockers_text, period_text
 
 
 def esc(value: object) -> str:
@@ -58,14 +58,14 @@ def _facts(result: Result, row: BranchRow) -> str:
     items = [
         ("上级组织", esc(row.parent)),
         ("考核期", f"{esc(period_text(row))}（{esc(row.start)} 至 {esc(row.end)}）"),
-        ("评估标准", f"{esc(result.rubric.id)}（{esc(result.rubric.version)}版）"),
+        (RUBRIC, f"{esc(result.rubric.id)}（{esc(result.rubric.version)}版）"),
         ("得分", f"<b>{number(result.score)}</b> / {number(result.max)}"),
         ("等级", tier_badge(row.tier_name, row.tier_rank)),
     ]
     items.append(("计分", "<br>".join(esc(line) for line in _account(result))))
     items += [
         ("一票否决", esc("、".join(row.vetoes)) if row.vetoes else "无"),
-        ("距上一等级", esc(prose.next_tier_line(result) or "已是最高等级")),
+        ("距上一等级", esc(score_words.next_tier_line(result) or "已是最高等级")),
     ]
     if nxt is not None:
         items.append(("须先解决", esc(blockers_text(row)) if nxt.blockers else "无"))
@@ -73,10 +73,10 @@ def _facts(result: Result, row: BranchRow) -> str:
 
 
 def _account(result: Result) -> list[str]:
-    """The score's account (prose.account): the total, then how it was made; not the next
+    """The score's account (score_words.account): the total, then how it was made; not the next
     tier (距上一等级 says it), the vetoes (一票否决) or each task (the task table does)."""
-    lines = prose.account(result, TASK_STATUS)[:-1]
-    return [prose.score_line(result)] + [
+    lines = score_words.account(result, TASK_STATUS)[:-1]
+    return [score_words.score_line(result)] + [
         line.removesuffix("：") for line, _ in lines if not line.startswith("否决项")
     ]
 

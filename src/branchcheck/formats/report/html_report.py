@@ -21,26 +21,22 @@ from ..escape import number
 from ..notice.report_format import html_section
 from . import rectify_section
 from .base import ReportContext, ordered_rows
+from .columns import BranchColumn, Kind, period_text, table_columns
 from .html_parts import branch_section, esc, escaped, table, tier_badge
 from .html_style import CSS, tier_colours, tier_css
 from .tables import (
     ERROR_HEADER,
-    blockers_text,
-    branch_header,
-    costliest_text,
     count_label,
     error_rows,
     floor_label,
     group_lines,
     group_title,
-    next_tier_text,
     norm_header,
     norm_rows,
     org_header,
     org_rows,
     overview,
     percent,
-    period_text,
     report_title,
     tier_header,
     tier_rows,
@@ -171,30 +167,22 @@ def _mean(shares: list[float]) -> float:
     return sum(applied) / len(applied) if applied else math.nan
 
 
+def _branch_cell(key: str, index: dict[int, int], column: BranchColumn, row: BranchRow) -> str:
+    """A branch table cell: its id links to the branch's section, its tier is a badge."""
+    if column.key == "branch_id":
+        return f'<a href="#{key}-b{index[id(row)]}">{esc(row.id)}</a>'
+    if column.key == "tier":
+        return tier_badge(row.tier_name, row.tier_rank)
+    text = esc(column.text(row))
+    return text if column.wrap else f'<span style="white-space:nowrap">{text}</span>'
+
+
 def _branch_list(key: str, group: RubricSummary) -> str:
     index = {id(row): i for i, row in enumerate(group.rows)}
-    period = bool(group.repeated)
-    rows = []
-    for row in ordered_rows(group.rows):
-        rows.append(
-            [
-                f'<a href="#{key}-b{index[id(row)]}">{esc(row.id)}</a>',
-                esc(row.name),
-                *(
-                    [f'<span style="white-space:nowrap">{esc(period_text(row))}</span>']
-                    if period
-                    else []
-                ),
-                esc(row.parent),
-                number(row.score),
-                tier_badge(row.tier_name, row.tier_rank),
-                esc("、".join(row.vetoes)),
-                esc(next_tier_text(row)),
-                esc(blockers_text(row)),
-                esc(costliest_text(row)),
-            ]
-        )
-    return table(branch_header(group), rows, numeric=(4 if period else 3,), cls="branches")
+    cols = table_columns(group)
+    rows = [[_branch_cell(key, index, c, row) for c in cols] for row in ordered_rows(group.rows)]
+    numeric = [i for i, c in enumerate(cols) if c.kind is Kind.NUMBER]
+    return table([c.label for c in cols], rows, numeric=numeric, cls="branches")
 
 
 def _nowrap(cell: str) -> str:
@@ -235,7 +223,9 @@ def _group(
         + heat
         + table(norm_header(group), escaped(norm_rows(group)), (3, 4, 5, 6, 7))
     )
-    yield "<h3>各支部情况（按得分由低到高）</h3>\n" + _branch_list(key, group)
+    # The widest table: printed on landscape pages of its own (@page wide).
+    yield '<div class="wide"><h3>各支部情况（按得分由低到高）</h3>\n' + _branch_list(key, group)
+    yield "</div>\n"
     for title, header, rows in rectify_section.tables(group):
         numeric = tuple(range(1, len(header))) if title == rectify_section.ORGS_TITLE else ()
         cells = escaped(rows)

@@ -116,6 +116,7 @@ ul.alerts{background:#fff8e6;border-left:4px solid #e0a030;border-radius:6px;mar
 padding:8px 14px 8px 30px}
 footer{color:var(--muted);font-size:12.5px;margin-top:56px;text-align:center}
 @page{size:A4;margin:14mm 12mm 16mm}
+@page wide{size:A4 landscape}
 @media print{
 :root{--line:#c9ced6}
 html,body{background:#fff}
@@ -141,6 +142,8 @@ thead th{position:static;background:#f1f1f1;white-space:normal}
 tbody tr:nth-child(even),tbody tr:hover{background:none}
 tr{break-inside:avoid}
 details.branch{break-before:page;border:0;border-radius:0;margin:0}
+.wide{page:wide}
+.branches .tier{white-space:nowrap}
 h3+details.branch{break-before:auto}
 details.branch>summary{list-style:none;padding:0 0 5pt;border-bottom:2px solid var(--accent)}
 details.branch>summary::-webkit-details-marker{display:none}

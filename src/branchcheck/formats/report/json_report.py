@@ -23,6 +23,7 @@ def _group(group: RubricSummary) -> dict[str, Any]:
         "id": group.meta.id,
         "version": group.meta.version,
         "name": group.meta.name,
+        "period_kind": group.kind,
         "count": group.count,
         "branches": group.branches,
         "periods": _periods(group.periods()),

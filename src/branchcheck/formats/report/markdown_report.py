@@ -30,9 +30,9 @@ def lines(context: ReportContext) -> Iterator[str]:
     for group in summary.rubrics.values():
         yield from ("", f"## {md_cell(group_title(group))}", "")
         yield from (f"- {line}" for line in group_lines(summary, group))
-        for title, header, rows in group_tables(group):
-            yield from ("", f"### {title}", "")
-            yield from md_table(header, rows)  # type: ignore[arg-type]
+        for table in group_tables(group):
+            yield from ("", f"### {table.title}", "")
+            yield from md_table(table.header, table.rows)  # type: ignore[arg-type]
         for title, header, rows in rectify_section.tables(group):
             yield from ("", f"### {title}", "")
             yield from md_table(header, rows)  # type: ignore[arg-type]

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from ...report.model import BranchRow, RubricSummary, Summary
+import re
+from dataclasses import dataclass
+
+from ...report.model import RubricSummary, Summary
 from .. import prose
 from ..escape import number
+from ..labels import RUBRIC
 from .base import ordered_rows
+from .columns import Kind, table_columns
 
 # The title without its periods (report_title names them): for a place with no summary.
 TITLE = "党支部标准化规范化建设考评情况通报"
@@ -49,20 +54,32 @@ def overview(summary: Summary) -> list[str]:
     No score: a mean across rubrics would mix scales (each rubric's totals say theirs)."""
     periods = summary.periods()
     line = _counted(summary.branches, summary.count)
-    if len(summary.rubrics) > 1:
-        line += f"，按{len(summary.rubrics)}个考评标准分别评分、分别统计"
+    rubrics = len(summary.rubric_ids)
+    if rubrics > 1:
+        line += f"，按{rubrics}个{RUBRIC}分别评分、分别统计"
+    kinds = list(dict.fromkeys(g.kind for g in summary.rubrics.values() if g.split))
+    if kinds:
+        line += f"，{prose.and_list(kinds)}考核分别统计"
     if summary.errors:
         line += f"；另有{summary.failed_files}个台账未能评分"
     return [*([period_line(periods)] if periods else []), line]
 
 
 def group_title(group: RubricSummary) -> str:
+    """`…验收规范（lanzhou-6543，2021版）`; `——季度考核` when the rubric's ledgers cover
+    periods of more than one kind (each kind is its own group)."""
     meta = group.meta
-    return f"{meta.name}（{meta.id}，{meta.version}版）"
+    kind = f"——{group.kind}考核" if group.split else ""
+    return f"{meta.name}（{meta.id}，{meta.version}版）{kind}"
+
+
+def group_label(group: RubricSummary) -> str:
+    """A group in a cell or a sheet name: `lanzhou-6543`, `lanzhou-6543·季度`."""
+    return f"{group.meta.id}·{group.kind}" if group.split else group.meta.id
 
 
 def totals_line(group: RubricSummary) -> str:
-    """`参评支部12个，台账14份，平均分88.2，中位数86.85（按台账计）`: one rubric's totals."""
+    """`参评支部12个，台账14份，平均分88.2，中位数86.85（按台账计）`: one group's totals."""
     per_ledger = "（按台账计）" if group.count != group.branches else ""
     return (
         f"{_counted(group.branches, group.count)}，平均分{number(group.mean)}，"
@@ -157,54 +174,16 @@ def norm_rows(group: RubricSummary, standards: bool = False) -> list[list[str]]:
     ]
 
 
-BRANCH_HEADER = [
-    "支部编号",
-    "支部名称",
-    "上级组织",
-    "得分",
-    "等级",
-    "一票否决",
-    "距上一等级",
-    "须先解决",
-    "失分最多的规范",
-]
-
-
-def next_tier_text(row: BranchRow) -> str:
-    return prose.next_tier_short(row.next_tier, row.short_by, row.next_min_score)
-
-
-def blockers_text(row: BranchRow) -> str:
-    """What blocks the next tier, in words: `否决项N05（按期换届选举）未达标；…`."""
-    return "；".join(row.blocker_texts or row.blockers)
-
-
-def costliest_text(row: BranchRow) -> str:
-    return "；".join(prose.costly_text(c.id, c.name, c.lost) for c in row.costliest)
-
-
-def branch_header(group: RubricSummary) -> list[str]:
-    """BRANCH_HEADER, with a 考核期 column when a branch has two ledgers here."""
-    return [*BRANCH_HEADER[:2], "考核期", *BRANCH_HEADER[2:]] if group.repeated else BRANCH_HEADER
-
-
-def period_text(row: BranchRow) -> str:
-    return prose.period_name(row.start, row.end)
-
-
-def branch_cells(row: BranchRow, period: bool = False) -> list[str]:
-    return [
-        row.id,
-        row.name,
-        *([period_text(row)] if period else []),
-        row.parent,
-        number(row.score),
-        row.tier_name,
-        "、".join(row.vetoes),
-        next_tier_text(row),
-        blockers_text(row),
-        costliest_text(row),
-    ]
+def branch_table(group: RubricSummary) -> TextTable:
+    """Every branch, weakest first, in the columns `columns.BRANCH_COLUMNS` describes."""
+    cols = table_columns(group)
+    return TextTable(
+        "各支部情况（按得分由低到高）",
+        [c.label for c in cols],
+        [[c.text(row) for c in cols] for row in ordered_rows(group.rows)],
+        right=frozenset(i for i, c in enumerate(cols) if c.kind is Kind.NUMBER),
+        whole=frozenset(i for i, c in enumerate(cols) if not c.wrap),
+    )
 
 
 ERROR_HEADER = ["文件", "行", "列", "问题"]
@@ -214,11 +193,37 @@ def error_rows(summary: Summary) -> list[list[str]]:
     return [[e.file, str(e.line), str(e.col), e.message] for e in summary.errors]
 
 
-def group_tables(group: RubricSummary) -> list[tuple[str, list[str], list[list[str]]]]:
-    """The report's tables for one rubric, in order: (title, header, rows)."""
+_FIGURE = re.compile(r"[-+]?\d+(?:\.\d+)?%?|—")
+
+
+@dataclass(frozen=True)
+class TextTable:
+    """A table as text: its title, header and rows, and which columns hold figures (aligned
+    right) and which are kept on one line."""
+
+    title: str
+    header: list[str]
+    rows: list[list[str]]
+    right: frozenset[int] = frozenset()
+    whole: frozenset[int] = frozenset()
+
+
+def figures(title: str, header: list[str], rows: list[list[str]]) -> TextTable:
+    """A summary table whose columns of figures (every cell a number, a percentage or —)
+    align right."""
+    right = frozenset(
+        i
+        for i in range(len(header))
+        if rows and all(_FIGURE.fullmatch(row[i]) for row in rows if row[i])
+    )
+    return TextTable(title, header, rows, right)
+
+
+def group_tables(group: RubricSummary) -> list[TextTable]:
+    """The report's tables for one rubric, in order."""
     by_standard = (
         [
-            (
+            figures(
                 "各项工作规范达标率（由低到高）",
                 norm_header(group, standards=True),
                 norm_rows(group, standards=True),
@@ -228,19 +233,15 @@ def group_tables(group: RubricSummary) -> list[tuple[str, list[str], list[list[s
         else []
     )
     return [
-        ("等级分布", tier_header(group), tier_rows(group)),
-        ("各单位情况", org_header(group), org_rows(group)),
+        figures("等级分布", tier_header(group), tier_rows(group)),
+        figures("各单位情况", org_header(group), org_rows(group)),
         *by_standard,
-        (
+        figures(
             "各项检查内容达标率（由低到高）" if by_standard else "各项规范达标率（由低到高）",
             norm_header(group),
             norm_rows(group),
         ),
-        (
-            "各支部情况（按得分由低到高）",
-            branch_header(group),
-            [branch_cells(r, bool(group.repeated)) for r in ordered_rows(group.rows)],
-        ),
+        branch_table(group),
     ]
 
 

@@ -7,7 +7,7 @@ two, each led by its first column.
 
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 from typing import BinaryIO
 
 from rich.console import RenderableType
@@ -15,13 +15,16 @@ from rich.rule import Rule
 from rich.table import Table
 
 from ..escape import terminal
-from ..table import Column, Wrapped, grid, render_to_text
+from ..grid import Column, grid, render_to_text
+from ..wrap import Wrapped
 from . import rectify_section
 from .base import ReportContext, no_fragment
 from .tables import (
     ERROR_HEADER,
     ERRORS_TITLE,
+    TextTable,
     error_rows,
+    figures,
     group_lines,
     group_tables,
     group_title,
@@ -30,24 +33,20 @@ from .tables import (
 )
 
 CHUNK = 200  # rows per rendered table, so memory stays flat on big batches
-_FIGURE = re.compile(r"[-+]?\d+(?:\.\d+)?%?|—")
-
-
-def columns(header: list[str], rows: list[list[str]]) -> list[Column]:
-    """Figures (every cell a number, a percentage or —) align right."""
-    return [
-        Column(
-            name,
-            "right"
-            if rows and all(_FIGURE.fullmatch(row[i]) for row in rows if row[i])
-            else "left",
-        )
-        for i, name in enumerate(header)
-    ]
 
 
 def tables(title: str, header: list[str], rows: list[list[str]], width: int) -> list[Table]:
-    return grid(title or None, columns(header, rows), rows, width)
+    """A table of text whose columns of figures align right (see `tables.figures`)."""
+    return drawn(figures(title, header, rows), width)
+
+
+def drawn(table: TextTable, width: int, title: bool = True) -> list[Table]:
+    """A TextTable sized for the terminal: figures right, one-line columns whole."""
+    columns = [
+        Column(name, "right" if i in table.right else "left", whole=i in table.whole)
+        for i, name in enumerate(table.header)
+    ]
+    return grid(table.title if title else None, columns, table.rows, width)
 
 
 class TerminalReport:
@@ -69,12 +68,12 @@ class TerminalReport:
                 Wrapped(terminal(group_title(group), "bold cyan")),
                 *(Wrapped(line) for line in group_lines(summary, group)),
             )
-            for title, header, rows in group_tables(group):
+            for table in group_tables(group):
                 # Long tables in chunks, so memory stays flat on big batches; every chunk is
                 # sized on its own rows.
-                for start in range(0, max(len(rows), 1), CHUNK):
-                    chunk = rows[start : start + CHUNK]
-                    emit(*tables(title if start == 0 else "", header, chunk, width))
+                for start in range(0, max(len(table.rows), 1), CHUNK):
+                    chunk = replace(table, rows=table.rows[start : start + CHUNK])
+                    emit(*drawn(chunk, width, title=start == 0))
             for title, header, rows in rectify_section.terminal_tables(group):
                 emit(*tables(title, header, rows, width))
         if summary.errors:

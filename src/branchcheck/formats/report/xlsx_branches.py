@@ -15,10 +15,11 @@ from ...models.result import Result
 from ...report.model import BranchRow, RubricSummary
 from .. import prose
 from ..escape import number
-from ..labels import STATUS, TASK_STATUS
+from ..labels import RUBRIC, STATUS, TASK_STATUS
 from .base import ReportContext
-from .tables import blockers_text, next_tier_text
-from .xlsx_book import Book, Col, Sheet
+from .columns import blockers_text, next_tier_text, period_text
+from .xlsx_book import Book
+from .xlsx_sheet import Col, Sheet
 
 TASKS = "个性任务"
 ALERT = "提醒"
@@ -96,7 +97,7 @@ def branch_title(row: BranchRow) -> str:
         f"得分{number(row.score)}（{row.tier_name}）；"
         f"一票否决：{'、'.join(row.vetoes) or '无'}；距上一等级：{next_tier_text(row)}；"
         f"须先解决：{blockers_text(row) or '无'}；"
-        f"上级组织：{row.parent}；考核期：{row.start} 至 {row.end}"
+        f"上级组织：{row.parent}；考核期：{period_text(row)}（{row.start} 至 {row.end}）"
     )
 
 
@@ -122,7 +123,7 @@ def detail_sheet(book: Book, context: ReportContext, mixed: bool) -> None:
         Col("支部编号", 24),
         Col("支部名称", 30),
         *detail_cols(grouped),
-        *([Col("评估标准", 24)] if mixed else []),
+        *([Col(RUBRIC, 24)] if mixed else []),
     ]
     sheet = Sheet(book, "明细", "各支部对照表明细（按台账顺序）", cols, freeze_cols=2)
     for group_id, group in context.summary.rubrics.items():

@@ -30,26 +30,25 @@ import datetime as dt
 from typing import BinaryIO
 
 from ...report.model import BranchRow, RubricSummary, Summary
+from ..labels import RUBRIC
 from .base import ReportContext, ordered_rows
+from .columns import Kind, period_text, sheet_columns
 from .tables import (
-    BRANCH_HEADER,
     ERROR_HEADER,
-    blockers_text,
-    costliest_text,
     count_label,
+    group_label,
     group_title,
-    next_tier_text,
     norm_header,
     org_header,
     org_rows,
     overview,
     period_line,
-    period_text,
     report_title,
 )
-from .xlsx_book import Book, Col, Pct, Sheet, SheetNames, internal_link
+from .xlsx_book import Book
 from .xlsx_branches import branch_detail, branch_sheets, detail_sheet
 from .xlsx_rectify import rectify_sheet
+from .xlsx_sheet import Col, Pct, Sheet, SheetNames, internal_link
 
 PER_SHEET_LIMIT = 250  # more branches than this: one 明细 sheet instead of a sheet each
 
@@ -59,8 +58,8 @@ PER_SHEET_LIMIT = 250  # more branches than this: one 明细 sheet instead of a 
 
 def summary_sheet(book: Book, summary: Summary) -> None:
     cols = [
-        Col("评估标准", 24),
-        Col("名称", 60),
+        Col(RUBRIC, 24),
+        Col("名称", 70),  # the longest built-in name (68) on one line
         Col("考核期", 40),
         Col("支部数", 10),
         Col("台账数", 10),
@@ -73,7 +72,7 @@ def summary_sheet(book: Book, summary: Summary) -> None:
         meta = group.meta
         sheet.add(
             [
-                meta.id,
+                group_label(group),
                 meta.name,
                 period_line(group.periods()).removeprefix("考核期："),
                 group.branches,
@@ -85,11 +84,11 @@ def summary_sheet(book: Book, summary: Summary) -> None:
         )
     for group in summary.rubrics.values():
         sheet.skip()
-        sheet.heading(["评估标准", "等级", count_label(group), "占比"])
+        sheet.heading([RUBRIC, "等级", count_label(group), "占比"])
         for tier_id, name in reversed(group.meta.tiers):
             count = group.tier_counts.get(tier_id, 0)
             share = Pct(count / group.count) if group.count else None
-            sheet.add([group.meta.id, name, count, share, None, None, None, None])
+            sheet.add([group_label(group), name, count, share])
     if summary.errors:
         sheet.skip()
         sheet.note(
@@ -101,7 +100,7 @@ def summary_sheet(book: Book, summary: Summary) -> None:
 
 
 def _suffix(group: RubricSummary, mixed: bool) -> str:
-    return f"·{group.meta.id}" if mixed else ""
+    return f"·{group_label(group)}" if mixed else ""
 
 
 def org_sheet(book: Book, names: SheetNames, group: RubricSummary, mixed: bool) -> None:
@@ -155,30 +154,16 @@ def norm_sheet(
 
 
 def branch_list_sheet(book: Book, summary: Summary, sheets: dict[int, str], mixed: bool) -> None:
-    # About 200 characters in all: one A4 page wide at a legible scale.
-    caps = [16, 30, 24, 8, 14, 14, 24, 36, 36]
-    cols = [Col(h, c) for h, c in zip(BRANCH_HEADER, caps, strict=True)]
-    cols[2:2] = [Col("考核期", 18)]  # always: one branch may have an annual and a quarterly ledger
-    cols += [Col("台账文件", 30), *([Col("评估标准", 24)] if mixed else [])]
+    """Every branch in the columns `columns.BRANCH_COLUMNS` describes; its id links to its
+    sheet. About 200 characters wide in all: one A4 page wide at a legible scale."""
+    specs = sheet_columns(mixed)
+    cols = [Col(c.label, c.cap, printed=c.printed) for c in specs]
     sheet = Sheet(book, "各支部", "各支部情况（按得分由低到高）", cols, freeze_cols=2)
     for group in summary.rubrics.values():
         for row in ordered_rows(group.rows):
             target = sheets.get(id(row))
             sheet.add(
-                [
-                    row.id,
-                    row.name,
-                    period_text(row),
-                    row.parent,
-                    row.score,
-                    row.tier_name,
-                    "、".join(row.vetoes),
-                    next_tier_text(row),
-                    blockers_text(row),
-                    costliest_text(row),
-                    row.file,
-                    *([row.rubric] if mixed else []),
-                ],
+                [c.get(row) if c.kind is Kind.NUMBER else c.text(row) for c in specs],
                 link=internal_link(target) if target else None,
             )
     sheet.close(autofilter=True)
@@ -218,7 +203,8 @@ class XlsxReport:
 
     def write(self, context: ReportContext, out: BinaryIO) -> None:
         summary = context.summary
-        mixed = len(summary.rubrics) > 1
+        groups = len(summary.rubrics) > 1  # a sheet per group: named for it
+        mixed = len(summary.rubric_ids) > 1  # rubrics mixed: each branch says its own
         book = Book(out, report_title(summary), created(summary))
         names = SheetNames()
         fixed = ["汇总", "各支部", "未能评分", "明细"]
@@ -226,16 +212,17 @@ class XlsxReport:
             names.add(name)
         summary_sheet(book, summary)
         for group in summary.rubrics.values():
-            org_sheet(book, names, group, mixed)
+            org_sheet(book, names, group, groups)
         for group in summary.rubrics.values():
             if group.meta.standards:
-                norm_sheet(book, names, group, mixed, standards=True)
-            norm_sheet(book, names, group, mixed)
-            rectify_sheet(book, names, group, _suffix(group, mixed))
+                norm_sheet(book, names, group, groups, standards=True)
+            norm_sheet(book, names, group, groups)
+            rectify_sheet(book, names, group, _suffix(group, groups))
         per_sheet = summary.count <= PER_SHEET_LIMIT
+        repeated = summary.repeated
         sheets = (
             {
-                id(row): names.add(_sheet_name(row, g.repeated))
+                id(row): names.add(_sheet_name(row, repeated))
                 for g in summary.rubrics.values()
                 for row in g.rows
             }
