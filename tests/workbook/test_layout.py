@@ -27,6 +27,8 @@ def _columns(sheet: str) -> set[str]:
         ("个性任务", m.Task),
         ("请假", m.Excused),
         ("党费特殊情况", m.DuesException),
+        ("整改", m.Rectification),
+        ("积极分子", m.Activist),
     ],
 )
 def test_every_record_field_has_a_column(sheet: str, model: type[BaseModel]) -> None:

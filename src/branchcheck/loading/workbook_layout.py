@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from ..models.ledger_followup import RECTIFICATION_SOURCES
+
 Kind = Literal[
     "text",  # text as typed; a number cell becomes its text (编号 1001 -> "1001")
     "date",  # a date cell, or text the model reads as a date (2024/3/1, 2024年3月1日)
@@ -113,6 +115,8 @@ LAYOUT: tuple[Sheet, ...] = (
             Column("转出日期", "left", "date", 12, hint="组织关系转出之日（最后一天）"),
             Column("党费基数", "dues_base", "number", 10, hint="元：每月计算基数（税后）"),
             Column("党费类别", "dues_category", "choice", 10, choices=DUES_CATEGORIES),
+            Column("预备期届满", "probation_until", "date", 12, hint="延长预备期的，填届满之日"),
+            Column("失联日期", "lost_contact_since", "date", 12, hint="与党组织失去联系之日"),
         ),
         "党员名册：应到人数、谈心谈话覆盖、党费和学时都按这里的在册党员计算。",
         optional=False,
@@ -245,6 +249,36 @@ LAYOUT: tuple[Sheet, ...] = (
         "党小组的划分：每个小组一行。",
     ),
     Sheet(
+        "整改",
+        "rectifications",
+        "rows",
+        (
+            Column("编号", "id", width=10),
+            Column("对应规范", "norm", width=10, hint="考核规范的规范编号，如 N08"),
+            Column("发现日期", "found_on", "date", 12),
+            Column("来源", "source", "choice", 10, choices=RECTIFICATION_SOURCES),
+            Column("问题", "problem", width=36),
+            Column("责任人", "owner", width=10, hint="姓名、编号或职务"),
+            Column("整改时限", "due", "date", 12),
+            Column("销号日期", "done_on", "date", 12, hint="整改完成、销号之日；未完成空着"),
+            Column("整改材料", "evidence", width=24),
+        ),
+        "检查发现的问题及其整改：每项一行，整改完成后填销号日期。",
+    ),
+    Sheet(
+        "积极分子",
+        "activists",
+        "rows",
+        (
+            Column("姓名", "name", width=10),
+            Column("确定日期", "since", "date", 12, hint="确定为入党积极分子之日"),
+            Column(
+                "考察日期", "reviews", "words", 24, hint="每半年一次，如 2024-12-10；多个用顿号分隔"
+            ),
+        ),
+        "入党积极分子：确定日期和每半年一次的考察。",
+    ),
+    Sheet(
         "请假",
         "excused",
         "rows",
@@ -275,6 +309,8 @@ def _held() -> tuple[Sheet, ...]:
         "tasks": m.Task,
         "excused": m.Excused,
         "dues_exceptions": m.DuesException,
+        "rectifications": m.Rectification,
+        "activists": m.Activist,
     }
     assessed = getattr(m, "Assessment", None)  # per-assessor ratings, where the model has them
 
