@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from ..models.ledger_followup import RECTIFICATION_SOURCES
+from ..models.ledger_followup import RECTIFICATION_SOURCES, Activist, Rectification
 
 Kind = Literal[
     "text",  # text as typed; a number cell becomes its text (编号 1001 -> "1001")
@@ -309,8 +309,8 @@ def _held() -> tuple[Sheet, ...]:
         "tasks": m.Task,
         "excused": m.Excused,
         "dues_exceptions": m.DuesException,
-        "rectifications": m.Rectification,
-        "activists": m.Activist,
+        "rectifications": Rectification,
+        "activists": Activist,
     }
     assessed = getattr(m, "Assessment", None)  # per-assessor ratings, where the model has them
 
