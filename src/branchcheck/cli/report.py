@@ -51,13 +51,14 @@ def progress_bar(total: int) -> Iterator[Callable[[], None] | None]:
 
 def gate(summary: Summary, fail_under: float | None, min_tier: str | None) -> list[str]:
     """The shared rule (gates.py) over every scored branch, named by its file."""
-    branches = [
-        gates.Branch(
-            row.file, row.score, group.meta.id, row.tier_id, [t for t, _ in group.meta.tiers]
-        )
+    if fail_under is None and min_tier is None:
+        return []  # no gate: the rows stay on disk
+    branches = (
+        gates.Branch(row.file, row.score, group.meta.id, row.tier_id, tiers)
         for group in summary.rubrics.values()
-        for row in group.rows
-    ]
+        for tiers in [[t for t, _ in group.meta.tiers]]
+        for row in group.store  # streamed: only what a gate needs is kept
+    )
     return gates.failures(branches, fail_under, min_tier)
 
 
@@ -103,8 +104,8 @@ def run_report(
     workers = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
     work = [batch.Job(str(f), rubric, formatter.fragment) for f in files]
     try:
-        with Spool() as spool:
-            summary, rubric_files = collect(work, workers, spool)
+        with Spool() as spool, closing(Summary()) as summary:
+            rubric_files = collect(work, workers, spool, summary)
             check_not_input(target, sorted(rubric_files))  # the rubrics the ledgers named
             failures = gate(summary, fail_under, min_tier)
             to_terminal = target.kind == "stdout"
@@ -129,11 +130,9 @@ def run_report(
     return 1 if failures else 0
 
 
-def collect(work: list[batch.Job], workers: int, spool: Spool) -> tuple[Summary, set[str]]:
-    """Score the batch into a summary (fragments to the spool); also the rubric files read."""
-    summary = Summary()
+def collect(work: list[batch.Job], workers: int, spool: Spool, summary: Summary) -> set[str]:
+    """Score the batch into the summary (fragments to the spool); the rubric files read."""
     rubric_files: set[str] = set()
-    first_seen: dict[tuple[str, str], str] = {}  # (rubric, branch id) -> first file
     with progress_bar(len(work)) as tick, closing(batch.run(work, workers, tick)) as results:
         for scored in results:
             if scored.internal is not None:
@@ -147,13 +146,12 @@ def collect(work: list[batch.Job], workers: int, spool: Spool) -> tuple[Summary,
                 rubric_files.add(scored.rubric_file)
             if scored.meta is not None and scored.row is not None:
                 row = scored.row
-                earlier = first_seen.setdefault((row.rubric, row.id), row.file)
-                if earlier != row.file:
+                earlier = aggregate.add(summary, scored.meta, row)
+                if earlier is not None:
                     stderr_line(
                         f"{row.file}:1:1: warning: branch {row.id!r} is also in"
                         f" {earlier}; both ledgers are counted"
                     )
-                aggregate.add(summary, scored.meta, row)
                 if scored.fragment is not None:
                     spool.add(scored.meta.id, scored.fragment)
-    return summary, rubric_files
+    return rubric_files

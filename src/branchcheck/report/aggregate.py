@@ -94,8 +94,9 @@ def _share(status: str, earned: float, points: float) -> float:
     return min(earned / points, 0.9999) if points else 0.0  # a 0-point veto item not met
 
 
-def add(summary: Summary, meta: RubricMeta, row: BranchRow) -> None:
-    """Count one scored branch into the summary (rows are kept; they are small)."""
+def add(summary: Summary, meta: RubricMeta, row: BranchRow) -> str | None:
+    """Count one scored branch into the summary, its row parked on disk; the file that held
+    the same branch before, for this rubric, if any."""
     group = summary.rubrics.get(meta.id)
     if group is None:
         group = summary.rubrics[meta.id] = RubricSummary(meta=meta)
@@ -109,7 +110,12 @@ def add(summary: Summary, meta: RubricMeta, row: BranchRow) -> None:
     group.count += 1
     group.scores.append(row.score)
     group.tier_counts[row.tier_id] += 1
-    group.rows.append(row)
+    group.store.append(row)
+    period = (row.start, row.end)
+    group.period_counts[period] = group.period_counts.get(period, 0) + 1
+    earlier = group.first_files.setdefault(row.id, row.file)
+    if earlier != row.file:
+        group.repeated_ids.add(row.id)
     org = group.organisations.get(row.parent)
     if org is None:
         org = group.organisations[row.parent] = OrgStat(row.parent)
@@ -120,6 +126,7 @@ def add(summary: Summary, meta: RubricMeta, row: BranchRow) -> None:
     org.above_floor += row.tier_rank > 0
     _count(group.norms, meta.norms, row.norm_shares)
     _count(group.standards, meta.standards, row.standard_shares)
+    return earlier if earlier != row.file else None
 
 
 def _count(stats: dict[str, NormStat], metas: tuple[NormMeta, ...], shares: array[float]) -> None:

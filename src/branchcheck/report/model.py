@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from sys import intern
 
 from ..models.result import Result
+from .spool import RowStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,16 +115,29 @@ class OrgStat:
 
 @dataclass(slots=True)
 class RubricSummary:
-    """Everything a report says about the branches scored against one rubric."""
+    """Everything a report says about the branches scored against one rubric.
+
+    Its figures are kept up to date branch by branch (aggregate.add); the rows themselves are
+    parked on disk (`store`), so a batch's memory does not grow with it: `rows` reads them back
+    for the formats that list every branch.
+    """
 
     meta: RubricMeta
     count: int = 0
     tier_counts: dict[str, int] = field(default_factory=dict)
-    scores: list[float] = field(default_factory=list)
+    scores: array[float] = field(default_factory=lambda: array("d"))
     organisations: dict[str, OrgStat] = field(default_factory=dict)
     norms: dict[str, NormStat] = field(default_factory=dict)
     standards: dict[str, NormStat] = field(default_factory=dict)
-    rows: list[BranchRow] = field(default_factory=list)
+    store: RowStore = field(default_factory=RowStore)
+    first_files: dict[str, str] = field(default_factory=dict)  # branch id -> its first file
+    repeated_ids: set[str] = field(default_factory=set)  # branches with more than one ledger
+    period_counts: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    @property
+    def rows(self) -> list[BranchRow]:
+        """Every branch's row, in input order (read back from disk once, then kept)."""
+        return self.store.rows()
 
     @property
     def mean(self) -> float:
@@ -132,20 +146,16 @@ class RubricSummary:
     @property
     def branches(self) -> int:
         """Distinct branches (a branch with an annual and a quarterly ledger is one)."""
-        return len({row.id for row in self.rows})
+        return len(self.first_files)
 
     @property
     def repeated(self) -> frozenset[str]:
         """The ids of branches with more than one ledger here (their rows need a period)."""
-        seen: set[str] = set()
-        twice: set[str] = set()
-        for row in self.rows:
-            (twice if row.id in seen else seen).add(row.id)
-        return frozenset(twice)
+        return frozenset(self.repeated_ids)
 
     def periods(self) -> dict[tuple[str, str], int]:
         """Ledgers per period (start, end), earliest first."""
-        return _periods(self.rows)
+        return _ordered_periods(self.period_counts)
 
     @property
     def median(self) -> float:
@@ -184,6 +194,11 @@ class Summary:
     def count(self) -> int:
         return sum(r.count for r in self.rubrics.values())
 
+    def close(self) -> None:
+        """Let go of the rows parked on disk."""
+        for group in self.rubrics.values():
+            group.store.close()
+
     @property
     def scores(self) -> list[float]:
         return [s for r in self.rubrics.values() for s in r.scores]
@@ -197,7 +212,7 @@ class Summary:
 
     @property
     def branches(self) -> int:
-        return len({row.id for r in self.rubrics.values() for row in r.rows})
+        return len({branch for r in self.rubrics.values() for branch in r.first_files})
 
     @property
     def failed_files(self) -> int:
@@ -205,7 +220,11 @@ class Summary:
         return len({e.file for e in self.errors})
 
     def periods(self) -> dict[tuple[str, str], int]:
-        return _periods([row for r in self.rubrics.values() for row in r.rows])
+        counts: dict[tuple[str, str], int] = {}
+        for group in self.rubrics.values():
+            for period, count in group.period_counts.items():
+                counts[period] = counts.get(period, 0) + count
+        return _ordered_periods(counts)
 
     @property
     def tier_counts(self) -> dict[str, int]:
@@ -216,10 +235,7 @@ class Summary:
         return merged
 
 
-def _periods(rows: list[BranchRow]) -> dict[tuple[str, str], int]:
-    counts: dict[tuple[str, str], int] = {}
-    for row in rows:
-        counts[row.start, row.end] = counts.get((row.start, row.end), 0) + 1
+def _ordered_periods(counts: dict[tuple[str, str], int]) -> dict[tuple[str, str], int]:
     longest_first = sorted(counts, key=lambda p: p[1], reverse=True)
     return {p: counts[p] for p in sorted(longest_first, key=lambda p: p[0])}
 
