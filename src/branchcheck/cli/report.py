@@ -21,7 +21,7 @@ from ..report.model import Summary
 from ..report.spool import Spool
 from .faults import InternalFault, UsageError
 from .output import open_output, stderr_line, terminal_width
-from .paths import check_names, yaml_files
+from .paths import check_names, yaml_file_names
 from .target import Target, check_not_input, plan_output, rubric_source
 
 EXTRAS = {"xlsx": ("xlsxwriter", "XlsxWriter"), "html": ("matplotlib", "matplotlib")}
@@ -95,14 +95,14 @@ def run_report(
     if rubric is not None:
         with time_limit(rubric):
             load_rubric(rubric)  # a bad --rubric is one error, not one per ledger
-    files = yaml_files(paths)
+    files = yaml_file_names(paths)
     if not files:
         stderr_line("branchcheck: error: no .yaml or .yml files found")
         return 2
     check_not_input(target, [*files, *rubric_source(rubric)])
     formatter = REPORT_FORMATS[fmt]
     workers = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
-    work = [batch.Job(str(f), rubric, formatter.fragment) for f in files]
+    work = batch.Jobs(files, rubric, formatter.fragment)
     try:
         with Spool() as spool, closing(Summary()) as summary:
             rubric_files = collect(work, workers, spool, summary)
@@ -130,11 +130,11 @@ def run_report(
     return 1 if failures else 0
 
 
-def collect(work: list[batch.Job], workers: int, spool: Spool, summary: Summary) -> set[str]:
+def collect(work: batch.Jobs, workers: int, spool: Spool, summary: Summary) -> set[str]:
     """Score the batch into the summary (fragments to the spool); the rubric files read."""
     rubric_files: set[str] = set()
     with progress_bar(len(work)) as tick, closing(batch.run(work, workers, tick)) as results:
-        for scored in results:
+        for job, scored in zip(work, results, strict=True):
             if scored.internal is not None:
                 raise InternalFault(f"{scored.path}: {scored.internal}", scored.trace)
             for warning in scored.warnings:
@@ -146,7 +146,8 @@ def collect(work: list[batch.Job], workers: int, spool: Spool, summary: Summary)
                 rubric_files.add(scored.rubric_file)
             if scored.meta is not None and scored.row is not None:
                 row = scored.row
-                earlier = aggregate.add(summary, scored.meta, row)
+                # The parent's own name for the file: a worker's copy would be kept twice.
+                earlier = aggregate.add(summary, scored.meta, row, job.path)
                 if earlier is not None:
                     stderr_line(
                         f"{row.file}:1:1: warning: branch {row.id!r} is also in"

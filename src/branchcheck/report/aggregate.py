@@ -94,9 +94,10 @@ def _share(status: str, earned: float, points: float) -> float:
     return min(earned / points, 0.9999) if points else 0.0  # a 0-point veto item not met
 
 
-def add(summary: Summary, meta: RubricMeta, row: BranchRow) -> str | None:
+def add(summary: Summary, meta: RubricMeta, row: BranchRow, file: str | None = None) -> str | None:
     """Count one scored branch into the summary, its row parked on disk; the file that held
-    the same branch before, for this rubric, if any."""
+    the same branch before, for this rubric, if any. `file` is the row's file name, given
+    when the caller holds that text already (it is kept for the whole batch)."""
     group = summary.rubrics.get(meta.id)
     if group is None:
         group = summary.rubrics[meta.id] = RubricSummary(meta=meta)
@@ -113,7 +114,7 @@ def add(summary: Summary, meta: RubricMeta, row: BranchRow) -> str | None:
     group.store.append(row)
     period = (row.start, row.end)
     group.period_counts[period] = group.period_counts.get(period, 0) + 1
-    earlier = group.first_files.setdefault(row.id, row.file)
+    earlier = group.first_files.setdefault(row.id, row.file if file is None else file)
     if earlier != row.file:
         group.repeated_ids.add(row.id)
     org = group.organisations.get(row.parent)
