@@ -104,6 +104,13 @@ print(json.dumps({"pairs": len(pairs), "ratios": ratios, "load_ratios": load_rat
 
 def run(command: list[str]) -> tuple[float, int]:
     """Wall seconds and peak RSS (KB, the largest of the process and its workers)."""
+    elapsed, peak, _ = run_cpu(command)
+    return elapsed, peak
+
+
+def run_cpu(command: list[str]) -> tuple[float, int, float]:
+    """Wall seconds, peak RSS (KB) and CPU seconds (user + system, with the workers'): on a
+    busy machine a single process's CPU time holds steadier than its wall time."""
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
     assert proc.stderr is not None
@@ -114,7 +121,7 @@ def run(command: list[str]) -> tuple[float, int]:
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"{' '.join(command)} exited {code}: {err.decode()[-2000:]}")
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 def output(command: list[str]) -> str:
@@ -176,22 +183,25 @@ def main() -> int:
 
     # Every set with its own baseline, interleaved, so a busy minute hits all alike.
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in folders}
+    cpus: dict[str, list[tuple[float, float]]] = {name: [] for name in folders}
     peaks: dict[str, int] = {}
     for _ in range(args.repeat):
         for name, folder in folders.items():
-            base_t, _ = run([PYTHON, "-c", BASELINE, str(folder)])
-            rep_t, rep_m = run(report(folder, 1))
+            base_t, _, base_c = run_cpu([PYTHON, "-c", BASELINE, str(folder)])
+            rep_t, rep_m, rep_c = run_cpu(report(folder, 1))
             times[name].append((rep_t, base_t))
+            cpus[name].append((rep_c, base_c))
             peaks[name] = max(peaks.get(name, 0), rep_m)
     for name in folders:
         ratios = [rep / base for rep, base in times[name]]
+        cpu_ratios = [rep / base for rep, base in cpus[name]]
         rep_t = statistics.median(r for r, _ in times[name])
         base_t = statistics.median(b for _, b in times[name])
         rows.append(
             (
                 f"`report -f json`, {args.count} {name} ledgers",
                 f"{rep_t:.2f} s vs {base_t:.2f} s",
-                f"{spread(ratios)} × baseline",
+                f"{spread(ratios)} × baseline (CPU time: {spread(cpu_ratios)})",
                 TARGETS[name],
             )
         )
