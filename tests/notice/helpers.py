@@ -27,4 +27,7 @@ def summary_of(paths: list[Path]) -> Summary:
         result, rubric = scored(path)
         meta = aggregate.rubric_meta(rubric)
         aggregate.add(summary, meta, aggregate.branch_row(result, meta, str(path)))
+    for group in summary.rubrics.values():
+        group.rows  # noqa: B018 - read back from disk and kept, so the files can go
+    summary.close()
     return summary

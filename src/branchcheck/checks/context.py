@@ -117,12 +117,20 @@ class Context:
 
     def excused_days(self, member_id: str, window: Window) -> int:
         """Days of `window` on which the member is excused."""
-        days: set[dt.date] = set()
+        # The union of the records' spans within the window, counted by day numbers.
+        spans = []
         for record in self._excused.get(member_id, ()):
             first = max(record.start, window.start)
             last = min(record.end or window.end, window.end)
-            days.update(first + dt.timedelta(n) for n in range((last - first).days + 1))
-        return len(days)
+            if first <= last:
+                spans.append((first.toordinal(), last.toordinal()))
+        spans.sort()
+        days, reached = 0, -1  # days counted, and the last day counted
+        for first_day, last_day in spans:
+            if last_day > reached:
+                days += last_day - max(first_day, reached + 1) + 1
+                reached = last_day
+        return days
 
     def excused_for(self, member_id: str, window: Window) -> bool:
         """Excused for at least half of the window: not held to its yearly per-member norms."""

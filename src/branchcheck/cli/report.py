@@ -21,7 +21,7 @@ from ..report.model import Summary
 from ..report.spool import Spool
 from .faults import InternalFault, UsageError
 from .output import open_output, stderr_line, terminal_width
-from .paths import check_names, yaml_files
+from .paths import check_names, yaml_file_names
 from .rubric_ref import known_rubric
 from .target import Target, check_not_input, plan_output, rubric_source
 
@@ -59,13 +59,14 @@ def progress_bar(total: int) -> Iterator[Callable[[], None] | None]:
 
 def gate(summary: Summary, fail_under: float | None, min_tier: str | None) -> list[str]:
     """The shared rule (gates.py) over every scored branch, named by its file."""
-    branches = [
-        gates.GatedBranch(
-            row.file, row.score, group.meta.id, row.tier_id, [t for t, _ in group.meta.tiers]
-        )
+    if fail_under is None and min_tier is None:
+        return []  # no gate: the rows stay on disk
+    branches = (
+        gates.GatedBranch(row.file, row.score, group.meta.id, row.tier_id, tiers)
         for group in summary.rubrics.values()
-        for row in group.rows
-    ]
+        for tiers in [[t for t, _ in group.meta.tiers]]
+        for row in group.store  # streamed: only what a gate needs is kept
+    )
     return gates.failures(branches, fail_under, min_tier)
 
 
@@ -103,7 +104,7 @@ def run_report(
     if rubric is not None:
         with time_limit(rubric):
             known_rubric(rubric)  # a bad --rubric is one error, not one per ledger
-    files = yaml_files(paths)
+    files = yaml_file_names(paths)
     if not files:
         stderr_line("branchcheck: error: no .yaml, .yml or .xlsx files found")
         return 2
@@ -119,10 +120,10 @@ def run_report(
 
         check_archive(archive, [*files, *rubric_source(rubric), *([output] if output else [])])
         recorder, fragment = Recorder(archive), WithRecord(fragment)
-    work = [batch.Job(str(f), rubric, fragment) for f in files]
+    work = batch.Jobs(files, rubric, fragment)
     try:
-        with Spool() as spool:
-            summary, rubric_files = collect(work, workers, spool, recorder)
+        with Spool() as spool, closing(Summary()) as summary:
+            rubric_files = collect(work, workers, spool, summary, recorder)
             check_not_input(target, sorted(rubric_files))  # the rubrics the ledgers named
             if recorder is not None:
                 check_archive(recorder.path, sorted(rubric_files))
@@ -155,15 +156,17 @@ def run_report(
 
 
 def collect(
-    work: list[batch.Job], workers: int, spool: Spool, recorder: Recorder | None = None
-) -> tuple[Summary, set[str]]:
-    """Score the batch into a summary (fragments to the spool); also the rubric files read.
+    work: batch.Jobs,
+    workers: int,
+    spool: Spool,
+    summary: Summary,
+    recorder: Recorder | None = None,
+) -> set[str]:
+    """Score the batch into the summary (fragments to the spool); the rubric files read.
     With a recorder (`--archive`), each fragment carries the ledger's archive record."""
-    summary = Summary()
     rubric_files: set[str] = set()
-    first_seen: dict[tuple[str, str, str, str], str] = {}  # (rubric, branch, period) -> file
     with progress_bar(len(work)) as tick, closing(batch.run(work, workers, tick)) as results:
-        for scored in results:
+        for job, scored in zip(work, results, strict=True):
             if scored.internal is not None:
                 raise InternalFault(f"{scored.path}: {scored.internal}", scored.trace)
             for warning in scored.warnings:
@@ -175,16 +178,14 @@ def collect(
                 rubric_files.add(scored.rubric_file)
             if scored.meta is not None and scored.row is not None:
                 row = scored.row
-                # Ledgers of one branch for different periods (a year, its quarters) are the
-                # cycle, not a duplicate: only the same period twice is worth a warning.
-                earlier = first_seen.setdefault((row.rubric, row.id, row.start, row.end), row.file)
-                if earlier != row.file:
+                # The parent's own name for the file: a worker's copy would be kept twice.
+                group, earlier = aggregate.add(summary, scored.meta, row, job.path)
+                if earlier is not None:
                     stderr_line(
                         f"{row.file}:1:1: warning: branch {row.id!r} is also in"
                         f" {earlier}; both ledgers are counted"
                     )
-                group = aggregate.add(summary, scored.meta, row)
                 fragment = scored.fragment if recorder is None else recorder.take(scored)
                 if fragment is not None:
                     spool.add(group, fragment)
-    return summary, rubric_files
+    return rubric_files

@@ -101,9 +101,13 @@ def group_key(meta: RubricMeta, row: BranchRow) -> str:
     return f"{meta.id}\0{period_kind(row.start, row.end)[0]}"
 
 
-def add(summary: Summary, meta: RubricMeta, row: BranchRow) -> str:
-    """Count one scored branch into the summary (rows are kept; they are small); return the
-    key of the group it went to (its fragments are kept under that key)."""
+def add(
+    summary: Summary, meta: RubricMeta, row: BranchRow, file: str | None = None
+) -> tuple[str, str | None]:
+    """Count one scored branch into the summary, its row parked on disk. Return the key of
+    the group it went to (its fragments are kept under that key), and the file that held the
+    same branch for the same period before, if any. `file` is the row's file name, given when
+    the caller holds that text already (it is kept for the whole batch)."""
     key = group_key(meta, row)
     group = summary.rubrics.get(key)
     if group is None:
@@ -120,7 +124,16 @@ def add(summary: Summary, meta: RubricMeta, row: BranchRow) -> str:
     group.count += 1
     group.scores.append(row.score)
     group.tier_counts[row.tier_id] += 1
-    group.rows.append(row)
+    group.store.append(row)
+    period = (intern(row.start), intern(row.end))
+    group.period_counts[period] = group.period_counts.get(period, 0) + 1
+    if row.id in group.branch_ids:
+        group.repeated_ids.add(row.id)
+    else:
+        group.branch_ids.add(row.id)
+    # Ledgers of one branch for different periods (a year, its quarters) are the cycle, not a
+    # duplicate: only the same period twice is worth a warning.
+    earlier = group.first_files.setdefault((row.id, period[0]), row.file if file is None else file)
     org = group.organisations.get(row.parent)
     if org is None:
         org = group.organisations[row.parent] = OrgStat(row.parent)
@@ -131,7 +144,7 @@ def add(summary: Summary, meta: RubricMeta, row: BranchRow) -> str:
     org.above_floor += row.tier_rank > 0
     _count(group.norms, meta.norms, row.norm_shares)
     _count(group.standards, meta.standards, row.standard_shares)
-    return key
+    return key, (earlier if earlier != row.file else None)
 
 
 def _insert(summary: Summary, key: str, group: RubricSummary) -> None:

@@ -14,11 +14,13 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Generator, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Generator, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from ..engine import score
 from ..errors import BranchcheckError, one_line
@@ -36,6 +38,25 @@ class Job:
     path: str
     rubric: str | None
     fragment: Fragment
+
+
+class Jobs(Sequence[Job]):
+    """A batch's jobs, each made when it is sent: 100,000 files keep only their names."""
+
+    def __init__(self, paths: list[str], rubric: str | None, fragment: Fragment) -> None:
+        self.paths, self.rubric, self.fragment = paths, rubric, fragment
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    @overload
+    def __getitem__(self, index: int) -> Job: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Job]: ...
+    def __getitem__(self, index: int | slice) -> Job | list[Job]:
+        if isinstance(index, slice):
+            return [Job(p, self.rubric, self.fragment) for p in self.paths[index]]
+        return Job(self.paths[index], self.rubric, self.fragment)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,8 +154,17 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         process.join(timeout=2)
 
 
+def score_chunk(chunk: list[Job]) -> list[Scored]:
+    return [score_one(job) for job in chunk]
+
+
+def _chunks(jobs: Sequence[Job], size: int) -> Iterator[list[Job]]:
+    for start in range(0, len(jobs), size):
+        yield list(jobs[start : start + size])
+
+
 def run(
-    jobs: list[Job], workers: int, progress: Callable[[], None] | None = None
+    jobs: Sequence[Job], workers: int, progress: Callable[[], None] | None = None
 ) -> Generator[Scored, None, None]:
     """Results in the order of `jobs`, whatever the number of workers."""
     # Scoring allocates many short-lived, acyclic objects: the cyclic collector only costs time.
@@ -153,10 +183,21 @@ def run(
             max_workers=workers, initializer=init_worker, initargs=(os.getpid(),)
         )
         try:
-            for outcome in pool.map(score_one, jobs, chunksize=chunk):
-                yield outcome
-                if progress:
-                    progress()
+            # A few chunks in flight per worker, sent as earlier ones come back: the whole
+            # batch is never queued at once (pool.map would make every job and future first).
+            chunks = _chunks(jobs, chunk)
+            pending: deque[Future[list[Scored]]] = deque(
+                pool.submit(score_chunk, part) for part in islice(chunks, workers * 4)
+            )
+            while pending:
+                done = pending.popleft().result()
+                part = next(chunks, None)
+                if part is not None:
+                    pending.append(pool.submit(score_chunk, part))
+                for outcome in done:
+                    yield outcome
+                    if progress:
+                        progress()
         except BaseException:  # interrupted, or closed by the consumer (GeneratorExit)
             _stop(pool)
             raise

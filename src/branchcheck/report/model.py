@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sys import intern
 
 from ..models.result import RectificationResult, Result
+from .spool import RowStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +137,12 @@ def period_kind(start: str, end: str) -> tuple[str, int]:
 @dataclass(slots=True)
 class RubricSummary:
     """Everything a report says about the branches scored against one rubric, over periods
-    of one kind: means and tier counts never pool an annual with a quarterly ledger."""
+    of one kind: means and tier counts never pool an annual with a quarterly ledger.
+
+    Its figures are kept up to date branch by branch (aggregate.add); the rows themselves are
+    parked on disk (`store`), so a batch's memory does not grow with it: `rows` reads them back
+    for the formats that list every branch.
+    """
 
     meta: RubricMeta
     kind: str = ""  # the period kind (period_kind): 年度, 季度…
@@ -144,11 +150,21 @@ class RubricSummary:
     split: bool = False  # the batch has this rubric over periods of another kind too
     count: int = 0
     tier_counts: dict[str, int] = field(default_factory=dict)
-    scores: list[float] = field(default_factory=list)
+    scores: array[float] = field(default_factory=lambda: array("d"))
     organisations: dict[str, OrgStat] = field(default_factory=dict)
     norms: dict[str, NormStat] = field(default_factory=dict)
     standards: dict[str, NormStat] = field(default_factory=dict)
-    rows: list[BranchRow] = field(default_factory=list)
+    store: RowStore = field(default_factory=RowStore)
+    branch_ids: set[str] = field(default_factory=set)
+    repeated_ids: set[str] = field(default_factory=set)  # branches with more than one ledger
+    period_counts: dict[tuple[str, str], int] = field(default_factory=dict)
+    # (branch id, period start) -> the first file: the same period twice is warned of
+    first_files: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    @property
+    def rows(self) -> list[BranchRow]:
+        """Every branch's row, in input order (read back from disk once, then kept)."""
+        return self.store.rows()
 
     @property
     def mean(self) -> float:
@@ -157,20 +173,16 @@ class RubricSummary:
     @property
     def branches(self) -> int:
         """Distinct branches (a branch with an annual and a quarterly ledger is one)."""
-        return len({row.id for row in self.rows})
+        return len(self.branch_ids)
 
     @property
     def repeated(self) -> frozenset[str]:
         """The ids of branches with more than one ledger here (their rows need a period)."""
-        seen: set[str] = set()
-        twice: set[str] = set()
-        for row in self.rows:
-            (twice if row.id in seen else seen).add(row.id)
-        return frozenset(twice)
+        return frozenset(self.repeated_ids)
 
     def periods(self) -> dict[tuple[str, str], int]:
         """Ledgers per period (start, end), earliest first."""
-        return _periods(self.rows)
+        return _ordered_periods(self.period_counts)
 
     @property
     def median(self) -> float:
@@ -216,6 +228,11 @@ class Summary:
         """The rubrics scored, in the order first met (a rubric may have several groups)."""
         return list(dict.fromkeys(g.meta.id for g in self.rubrics.values()))
 
+    def close(self) -> None:
+        """Let go of the rows parked on disk."""
+        for group in self.rubrics.values():
+            group.store.close()
+
     @property
     def scores(self) -> list[float]:
         return [s for r in self.rubrics.values() for s in r.scores]
@@ -229,7 +246,7 @@ class Summary:
 
     @property
     def branches(self) -> int:
-        return len({row.id for r in self.rubrics.values() for row in r.rows})
+        return len(set().union(*(r.branch_ids for r in self.rubrics.values())))
 
     @property
     def repeated(self) -> frozenset[str]:
@@ -237,8 +254,8 @@ class Summary:
         seen: set[str] = set()
         twice: set[str] = set()
         for group in self.rubrics.values():
-            for row in group.rows:
-                (twice if row.id in seen else seen).add(row.id)
+            twice |= group.repeated_ids | (group.branch_ids & seen)
+            seen |= group.branch_ids
         return frozenset(twice)
 
     @property
@@ -247,7 +264,11 @@ class Summary:
         return len({e.file for e in self.errors})
 
     def periods(self) -> dict[tuple[str, str], int]:
-        return _periods([row for r in self.rubrics.values() for row in r.rows])
+        counts: dict[tuple[str, str], int] = {}
+        for group in self.rubrics.values():
+            for period, count in group.period_counts.items():
+                counts[period] = counts.get(period, 0) + count
+        return _ordered_periods(counts)
 
     @property
     def tier_counts(self) -> dict[str, int]:
@@ -258,10 +279,7 @@ class Summary:
         return merged
 
 
-def _periods(rows: list[BranchRow]) -> dict[tuple[str, str], int]:
-    counts: dict[tuple[str, str], int] = {}
-    for row in rows:
-        counts[row.start, row.end] = counts.get((row.start, row.end), 0) + 1
+def _ordered_periods(counts: dict[tuple[str, str], int]) -> dict[tuple[str, str], int]:
     longest_first = sorted(counts, key=lambda p: p[1], reverse=True)
     return {p: counts[p] for p in sorted(longest_first, key=lambda p: p[0])}
 

@@ -39,3 +39,52 @@ class Spool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class RowStore:
+    """Rows appended one at a time, parked on disk: a batch's memory does not grow with it.
+
+    `rows()` reads them back once into a list, kept for the formats that lay out every branch
+    (and key them by identity); a format that only needs the batch's figures never calls it.
+    """
+
+    def __init__(self) -> None:
+        self._file: IO[bytes] | None = None
+        self._count = 0
+        self._loaded: list[Any] | None = None
+
+    def append(self, row: Any) -> None:
+        if self._file is None:
+            self._file = tempfile.TemporaryFile()
+        self._file.seek(0, 2)  # a read may have left the position anywhere
+        pickle.dump(row, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._count += 1
+        self._loaded = None
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Any]:
+        """Stream the rows in the order added (a fresh copy of each: nothing is kept)."""
+        if self._loaded is not None:
+            yield from self._loaded
+            return
+        handle = self._file
+        if handle is None:
+            return
+        position = 0
+        for _ in range(self._count):
+            handle.seek(position)  # two walks at once must not move each other
+            row = pickle.load(handle)
+            position = handle.tell()
+            yield row
+
+    def rows(self) -> list[Any]:
+        if self._loaded is None:
+            self._loaded = list(self)
+        return self._loaded
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None

@@ -1,0 +1,76 @@
+"""What keeps a batch's memory flat: rows parked on disk, names instead of Paths, jobs made
+when sent. Each is held to the plain way it replaced."""
+
+from __future__ import annotations
+
+import os
+import random
+from pathlib import Path
+
+import pytest
+
+from branchcheck.cli.paths import yaml_file_names, yaml_files
+from branchcheck.report.batch import Job, Jobs
+from branchcheck.report.spool import RowStore
+
+
+def _tree(root: Path, seed: int) -> None:
+    rnd = random.Random(seed)
+    letters = "ab-_.Z0~ä"
+    for i in range(120):
+        parts = ["".join(rnd.choice(letters) for _ in range(rnd.randint(1, 3))) for _ in range(3)]
+        folder = root.joinpath(*parts[: rnd.randint(0, 3)])
+        name = "".join(rnd.choice(letters) for _ in range(rnd.randint(0, 3)))
+        name += rnd.choice([".yaml", ".yml", ".txt", ".yaml.", "yaml"])
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text("x")
+            if rnd.random() < 0.1:
+                (folder / f"loop{i}").symlink_to(root, target_is_directory=True)
+            if rnd.random() < 0.1:
+                (folder / f"link{i}.yaml").symlink_to(folder / name)
+            if rnd.random() < 0.05:
+                (folder / f"dangling{i}.yaml").symlink_to(root / "nowhere")
+            if rnd.random() < 0.05:
+                (folder / f"folder{i}.yaml").mkdir()
+        except OSError:  # a name taken by a file or a folder already: skip it
+            pass
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_folders_are_listed_as_sorted_rglob_lists_them(tmp_path: Path, seed: int) -> None:
+    _tree(tmp_path, seed)
+    expected = sorted(
+        p for p in tmp_path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
+    )
+    assert yaml_file_names([tmp_path]) == [str(p) for p in expected]
+    assert yaml_files([tmp_path]) == expected
+
+
+def test_the_current_folder_lists_bare_names(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.yaml").write_text("x")
+    (tmp_path / "b.yml").write_text("x")
+    monkeypatch.chdir(tmp_path)
+    assert yaml_file_names([Path(".")]) == ["b.yml", os.path.join("sub", "a.yaml")]
+
+
+def test_rows_come_back_in_order_however_they_are_walked() -> None:
+    store = RowStore()
+    assert list(store) == [] and len(store) == 0
+    for n in range(5):
+        store.append(("row", n))
+    walks = zip(store, store, strict=True)  # two walks at once do not move each other
+    assert [a for a, b in walks if a == b] == [("row", n) for n in range(5)]
+    store.append(("row", 5))  # appended after a walk: still at the end
+    rows = store.rows()
+    assert rows == [("row", n) for n in range(6)] and store.rows() is rows
+    assert len(store) == 6
+    store.close()
+
+
+def test_jobs_are_made_from_names_when_asked() -> None:
+    jobs = Jobs(["a.yaml", "b.yaml"], "five-star", print)
+    assert len(jobs) == 2
+    assert list(jobs) == [Job("a.yaml", "five-star", print), Job("b.yaml", "five-star", print)]
+    assert jobs[1:] == [Job("b.yaml", "five-star", print)]
