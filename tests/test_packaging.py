@@ -16,8 +16,9 @@ def test_pyproject_lists_every_package() -> None:
         ".".join(init.parent.relative_to(ROOT / "src").parts)
         for init in (ROOT / "src").rglob("__init__.py")
     }
-    assert listed == on_disk | {"branchcheck.rubrics"}
+    assert listed == on_disk | {"branchcheck.rubrics", "branchcheck.schema_files"}
     assert config["tool"]["setuptools"]["package-dir"]["branchcheck.rubrics"] == "rubrics"
+    assert config["tool"]["setuptools"]["package-dir"]["branchcheck.schema_files"] == "schemas"
 
 
 def test_builtin_rubrics_are_the_top_level_folder() -> None:

@@ -39,6 +39,16 @@ TITLES: dict[SchemaKind, str] = {
 FOLDER = "schemas"
 ID_BASE = "https://branchcheck.invalid/schemas/"  # an id only, never fetched: no public host
 
+def installed_uri(kind: SchemaKind) -> str:
+    """The installed copy of a committed schema as a file URI, for a file made here to name
+    in its `# yaml-language-server: $schema=` line (an editable install: the repository's)."""
+    from importlib import resources
+    from pathlib import Path
+
+    shipped = resources.files("branchcheck.schema_files").joinpath(f"{kind}.schema.json")
+    return Path(str(shipped)).resolve().as_uri()
+
+
 # What the date parser accepts (models.common._CN_DATE), as a JSON Schema pattern.
 DATE_PATTERN = r"^\d{4}(-|/|\.|年)\d{1,2}(-|/|\.|月)\d{1,2}日?$"
 DATE_SCHEMA: dict[str, Any] = {

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import openpyxl
@@ -10,6 +13,7 @@ import pytest
 
 from branchcheck.loading import builtin_rubrics, load_rubric, read_ledger
 from branchcheck.models import checks as c
+from branchcheck.schemas import schema
 
 RUBRICS = sorted(builtin_rubrics())
 
@@ -157,3 +161,14 @@ def test_without_the_xlsx_extra_a_workbook_is_a_usage_error(
     assert run.code == 2
     assert "writing .xlsx needs openpyxl: pip install 'branchcheck[xlsx]'" in run.err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_yaml_template_names_the_ledger_schema_for_editors(tmp_path: Path, run_line) -> None:
+    out = tmp_path / "ledger.yaml"
+    assert run_line(f"branchcheck init --rubric lanzhou-6543 -o {out}").code == 0
+    first = out.read_text(encoding="utf-8").splitlines()[0]
+    prefix = "# yaml-language-server: $schema="
+    assert first.startswith(prefix), first
+    uri = first.removeprefix(prefix)
+    shipped = Path(urllib.request.url2pathname(urllib.parse.urlparse(uri).path))
+    assert json.loads(shipped.read_text("utf-8")) == schema("ledger")

@@ -16,6 +16,7 @@ from typing import Any
 from ..loading.workbook_layout import BY_NAME, SHEETS, TICKS
 from ..models import checks as c
 from ..models.rubric import Rubric
+from ..schemas import installed_uri
 from .ledger_workbook import Extras, period_months
 from .rubric_view import check_text, record_text
 
@@ -129,6 +130,7 @@ def yaml_text(template: Template) -> str:
     branch = data["branch"]
     type_part = f", type: {branch['type']}" if "type" in branch else ""
     out = [
+        f"# yaml-language-server: $schema={installed_uri('ledger')}",
         f"# 台账模板：{rubric.name}（{rubric.version}），由 branchcheck init 生成。",
         "# 填好后运行 branchcheck score 本文件；每节上方的注释说明它证明什么。",
         "format: branchcheck.ledger/1",
