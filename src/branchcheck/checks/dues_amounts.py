@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..models.ledger import Member
 from ..models.money import CENT, yuan
-from .context import Context, Outcome
+from .context import Context
 
 # (top of the band, included; None: no top) -> rate.
 IN_SERVICE = (
@@ -181,25 +181,13 @@ def shortfall_alerts(ctx: Context) -> list[str]:
     ]
 
 
-def in_full_outcome(ctx: Context, due: int, paid: int, unpaid: list[str]) -> Outcome:
-    """The `dues` check with `in_full: true`: a month paid short counts as not paid.
+def short_detail(short: list[Shortfall]) -> str:
+    """The `dues` check's words (with `in_full: true`) for the months paid short, up to six
+    members: `黄敏1月至4月每月应交80.40元，实交53.60元，少交26.80元，按未足额交纳4个月计`.
 
-    FAIL: 24 member-months due, all paid, one of them 20.00 of 35.50 -> 23/24, misses 1
-    (应交党费24人次（按月计），足额交纳23人次；李华3月应交35.50元，实交20.00元，少交15.50元，
-    按未足额交纳计).
+    Only months whose amount is recorded are judged, so the check never claims 足额 for the
+    rest: the detail names the short months and says they count as unpaid (a deduction each).
     """
-    short = shortfalls(ctx)
-    full = paid - len(short)
-    detail = f"应交党费{due}人次（按月计），"
-    if not unpaid and not short:
-        return Outcome(1.0, 0, detail + "已全部按月足额交纳")
-    detail += f"足额交纳{full}人次"
-    if unpaid:
-        shown = "，".join(unpaid[:6]) + (f"等{len(unpaid)}人" if len(unpaid) > 6 else "")
-        detail += f"；{shown}党费未交纳"
-    if short:
-        members = by_member(short)
-        texts = [counted_text(m, items) for m, items in members[:6]]
-        more = f"等{len(members)}人" if len(members) > 6 else ""
-        detail += "；" + "；".join(texts) + more
-    return Outcome(full / due, due - full, detail)
+    members = by_member(short)
+    more = f"等{len(members)}人" if len(members) > 6 else ""
+    return "；".join(counted_text(m, items) for m, items in members[:6]) + more
