@@ -299,7 +299,7 @@ def test_short_payment_alert_through_the_cli(run_line, parser, tmp_path) -> None
             True,
             "每名党员按月足额交纳党费（应交金额按党费基数和2008年党费规定的比例核定；"
             "减免的月份不计应交，代交、补交的计已交）",
-            "每有1人1个月未足额交纳",
+            "每有1人1个月未交纳或未足额交纳",
         ),
     ],
 )
