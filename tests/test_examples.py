@@ -249,14 +249,16 @@ def test_hand_check_annual_meetings_count_for_their_own_year() -> None:
 
 
 def test_hand_check_dues_are_a_deduction_and_a_recorded_reason_no_veto() -> None:
-    # lz-fgw-01: 136 member-months due (10 x 12 + 徐明 10 + 孙丽 6), 135 paid: N17 3 - 0.5 =
-    # 2.5, no veto (one month is a matter for 批评教育, 第二十九条). lz-fgw-10: 孙海霞 May to
+    # lz-fgw-01: 136 member-months due (10 x 12 + 徐明 10 + 孙丽 6), 135 paid, 131 in full (黄敏
+    # paid 53.60 of 80.40 January to April; N17 is `in_full`, 按月足额交纳): N17 3 - 5 x 0.5 =
+    # 0.5, no veto (one month is a matter for 批评教育, 第二十九条). lz-fgw-10: 孙海霞 May to
     # October unpaid, recorded as 缓交 with the handling: N17 300 due, 294 paid, 3 - 6 x 0.5 =
     # 0; N38 met (a reason is recorded). lz-fgw-11: 柴文静 July to December unpaid with nothing
     # recorded: N38 vetoes. She is also out of touch from July: absent from the 9-26 and 12-26
     # 党员大会 (3 of 4 = 75% each, N20 2 of 4) and in no talk (N15 3 of 4).
     first = _result("fgw/lz-fgw-01.yaml")
-    assert next(n for n in first.norms if n.id == "N17").earned == 2.5
+    dues17 = next(n for n in first.norms if n.id == "N17")
+    assert (dues17.earned, dues17.misses) == (0.5, 5)
     assert (first.vetoes, first.tier.id) == ([], "standardized")
     tenth = _result("fgw/lz-fgw-10.yaml")
     dues = {n.id: (n.earned, n.status) for n in tenth.norms if n.id in ("N17", "N38")}

@@ -47,7 +47,8 @@ PLACES = {n.id: (s, n) for _, s, n, _ in LANZHOU.placed}
         ("N13", "每年至少召开1次组织生活会"),  # the grace-days note is for scoring, dropped
         (
             "N17",
-            "每名党员按月交纳党费（减免的月份不计应交，代交、补交的计已交）；督促未按月交纳的党员补交",
+            "每名党员按月足额交纳党费（应交金额按党费基数和2008年党费规定的比例核定；减免的月份不计应交，"
+            "代交、补交的计已交）；督促未按月足额交纳的党员补交",
         ),
         ("N16", "每名党员每年32学时以上学习培训；未达到学时要求的抓紧补足"),
         (
@@ -68,6 +69,26 @@ PLACES = {n.id: (s, n) for _, s, n, _ in LANZHOU.placed}
 def test_requirement_says_what_to_do(norm_id: str, expected: str) -> None:
     std, rule = PLACES[norm_id]
     assert requirement_text(rule, std, LANZHOU) == expected
+
+
+@pytest.mark.parametrize(
+    ("in_full", "expected"),
+    [
+        (
+            False,
+            "每名党员按月交纳党费（减免的月份不计应交，代交、补交的计已交）；督促未按月交纳的党员补交",
+        ),
+        (
+            True,
+            "每名党员按月足额交纳党费（应交金额按党费基数和2008年党费规定的比例核定；减免的月份不计应交，"
+            "代交、补交的计已交）；督促未按月足额交纳的党员补交",
+        ),
+    ],
+)
+def test_dues_requirement_says_in_full_when_checked(in_full: bool, expected: str) -> None:
+    model = rubric(norm({"kind": "dues", "in_full": in_full}, scoring={"deduct": 0.5}))
+    ((_, only),) = model.norms
+    assert requirement_text(only, None, model) == expected
 
 
 def _norm(detail: str, points: float, earned: float, status: str = "partial") -> NormResult:
@@ -188,7 +209,8 @@ def test_open_items_are_listed_with_their_own_deadline(due: dt.date, expected: s
         "（一）N17（按月交纳党费）",
         "问题：柴文静党费未交纳。",
         "依据：《关于中国共产党党费收缴、使用和管理的规定》第十二条；《中国共产党党员教育管理工作条例》第二十九条（不按时交纳的批评教育）。",
-        "整改要求：每名党员按月交纳党费（减免的月份不计应交，代交、补交的计已交）；督促未按月交纳的党员补交。",
+        "整改要求：每名党员按月足额交纳党费（应交金额按党费基数和2008年党费规定的比例核定；减免的月份不计"
+        "应交，代交、补交的计已交）；督促未按月足额交纳的党员补交。",
         expected,
     ]
     assert "三、有关要求" in texts

@@ -48,7 +48,7 @@ def test_markdown_names_the_periods_and_counts_branches_and_ledgers(run_line) ->
     assert annual.splitlines()[0].endswith("（lanzhou-6543，2021版）——年度考核")
     assert annual.splitlines()[2:4] == [
         "- 考核期：2024年度",
-        "- 参评支部12个，平均分88.74，中位数89.12",
+        "- 参评支部12个，平均分88.58，中位数89.12",
     ]
     assert quarterly.splitlines()[0].endswith("——季度考核")
     # Two quarters of two branches: four ledgers of one kind, counted as ledgers.

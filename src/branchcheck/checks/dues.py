@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..models.checks import DuesCheck, DuesGapCheck
 from .context import Context, Outcome, Window, name_list, no_whole, owes, spans
-from .dues_amounts import in_full_outcome
+from .dues_amounts import short_detail, shortfalls
 
 PAID, UNPAID, DEFERRED = 1, 0, 2  # DEFERRED: unpaid, with a reason recorded (缓交)
 
@@ -49,6 +49,8 @@ def dues_check(check: DuesCheck, ctx: Context) -> Outcome:
 
     PASS: 2 members x 12 months, all paid -> 1.0.
     FAIL: 2 members x 12 months, one unpaid month -> 23/24, misses 1.
+    FAIL (in_full): all paid, one month 20.00 of 35.50 -> 23/24, misses 1 (应交党费24人次（按月
+    计），已交24人次；李华3月应交35.50元，实交20.00元，少交15.50元，按未足额交纳计).
     """
     months = ctx.windows("month")
     if not months:
@@ -66,15 +68,20 @@ def dues_check(check: DuesCheck, ctx: Context) -> Outcome:
             unpaid.append(f"{member.name}{spans([w for w, _ in missing], 'month')}{deferred}")
     if due == 0:
         return Outcome(None, 0, "考核期内无应交党费的党员，本项不适用")
-    if check.in_full:
-        return in_full_outcome(ctx, due, paid, unpaid)
+    # in_full: a month paid below the 2008 rate counts as unpaid (only where amounts are kept).
+    short = shortfalls(ctx) if check.in_full else []
     detail = f"应交党费{due}人次（按月计），"
-    if unpaid:
-        shown = "，".join(unpaid[:6]) + (f"等{len(unpaid)}人" if len(unpaid) > 6 else "")
-        detail += f"已交{paid}人次；{shown}党费未交纳"
+    if unpaid or short:
+        detail += f"已交{paid}人次"
     else:
         detail += "已全部按月交纳"
-    return Outcome(paid / due, due - paid, detail)
+    if unpaid:
+        shown = "，".join(unpaid[:6]) + (f"等{len(unpaid)}人" if len(unpaid) > 6 else "")
+        detail += f"；{shown}党费未交纳"
+    if short:
+        detail += "；" + short_detail(short)
+    full = paid - len(short)
+    return Outcome(full / due, due - full, detail)
 
 
 def unexplained_runs(ctx: Context, months: int) -> list[tuple[str, int, Window, Window]]:

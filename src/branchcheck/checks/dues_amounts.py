@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..models.ledger import Member
 from ..models.money import CENT, yuan
-from .context import Context, Outcome
+from .context import Context
 
 # (top of the band, included; None: no top) -> rate.
 IN_SERVICE = (
@@ -130,7 +130,9 @@ def _next(month: str) -> str:
     return f"{year + number // 12:04d}-{number % 12 + 1:02d}"
 
 
-def _run_text(run: list[Shortfall], with_year: bool) -> str:
+def _run_text(run: list[Shortfall], with_year: bool, total: bool) -> str:
+    """One run of equal months; `total` adds up the run (what an alert asks to be paid back),
+    otherwise the monthly shortfall is given (what the score counts, month by month)."""
     first, last = run[0], run[-1]
     if len(run) == 1:
         return (
@@ -139,11 +141,10 @@ def _run_text(run: list[Shortfall], with_year: bool) -> str:
         )
     same_year = first.month[:4] == last.month[:4]
     span = f"{month_label(first.month, with_year)}至{month_label(last.month, not same_year)}"
-    total = sum((s.short for s in run), Decimal(0))
-    return (
-        f"{span}每月应交{yuan(first.expected)}，实交{yuan(first.paid)}，"
-        f"{len(run)}个月共少交{yuan(total)}"
-    )
+    each = f"{span}每月应交{yuan(first.expected)}，实交{yuan(first.paid)}，"
+    if not total:
+        return each + f"少交{yuan(first.short)}"
+    return each + f"{len(run)}个月共少交{yuan(sum((s.short for s in run), Decimal(0)))}"
 
 
 def by_member(items: list[Shortfall]) -> list[tuple[Member, list[Shortfall]]]:
@@ -153,14 +154,23 @@ def by_member(items: list[Shortfall]) -> list[tuple[Member, list[Shortfall]]]:
     return list(grouped.values())
 
 
-def shortfall_text(member: Member, items: list[Shortfall], with_year: bool = True) -> str:
+def shortfall_text(
+    member: Member, items: list[Shortfall], with_year: bool = True, total: bool = True
+) -> str:
     """`张三2024年3月应交35.50元，实交20.00元，少交15.50元` (runs of equal months as one)."""
     year = items[0].month[:4]
     parts = [
-        _run_text(run, with_year if i == 0 else run[0].month[:4] != year)
+        _run_text(run, with_year if i == 0 else run[0].month[:4] != year, total)
         for i, run in enumerate(_runs(items))
     ]
     return member.name + "；".join(parts)
+
+
+def counted_text(member: Member, items: list[Shortfall]) -> str:
+    """The score's reading of one member's short months: `黄敏1月至4月每月应交80.40元，实交
+    53.60元，少交26.80元，按未足额交纳4个月计` (the count is what the deduction multiplies)."""
+    count = f"{len(items)}个月" if len(items) > 1 else ""
+    return shortfall_text(member, items, with_year=False, total=False) + f"，按未足额交纳{count}计"
 
 
 def shortfall_alerts(ctx: Context) -> list[str]:
@@ -171,24 +181,13 @@ def shortfall_alerts(ctx: Context) -> list[str]:
     ]
 
 
-def in_full_outcome(ctx: Context, due: int, paid: int, unpaid: list[str]) -> Outcome:
-    """The `dues` check with `in_full: true`: a month paid short counts as not paid.
+def short_detail(short: list[Shortfall]) -> str:
+    """The `dues` check's words (with `in_full: true`) for the months paid short, up to six
+    members: `黄敏1月至4月每月应交80.40元，实交53.60元，少交26.80元，按未足额交纳4个月计`.
 
-    FAIL: 24 member-months due, all paid, one of them 20.00 of 35.50 -> 23/24, misses 1
-    (应交党费24人次（按月计），足额交纳23人次；李华3月应交35.50元，实交20.00元，少交15.50元).
+    Only months whose amount is recorded are judged, so the check never claims 足额 for the
+    rest: the detail names the short months and says they count as unpaid (a deduction each).
     """
-    short = shortfalls(ctx)
-    full = paid - len(short)
-    detail = f"应交党费{due}人次（按月计），"
-    if not unpaid and not short:
-        return Outcome(1.0, 0, detail + "已全部按月足额交纳")
-    detail += f"足额交纳{full}人次"
-    if unpaid:
-        shown = "，".join(unpaid[:6]) + (f"等{len(unpaid)}人" if len(unpaid) > 6 else "")
-        detail += f"；{shown}党费未交纳"
-    if short:
-        members = by_member(short)
-        texts = [shortfall_text(m, items, with_year=False) for m, items in members[:6]]
-        more = f"等{len(members)}人" if len(members) > 6 else ""
-        detail += "；" + "；".join(texts) + more
-    return Outcome(full / due, due - full, detail)
+    members = by_member(short)
+    more = f"等{len(members)}人" if len(members) > 6 else ""
+    return "；".join(counted_text(m, items) for m, items in members[:6]) + more

@@ -139,7 +139,7 @@ def _missed_unit(norm: Norm) -> str | None:
     if isinstance(k, c.TalksCheck):
         return "每缺1类" if k.cover == "pairs" else "每缺1人"
     if isinstance(k, c.DuesCheck):
-        return "每有1人1个月未足额交纳" if k.in_full else "每有1人1个月未交纳"
+        return "每有1人1个月未交纳或未足额交纳" if k.in_full else "每有1人1个月未交纳"
     if isinstance(k, c.DuesGapCheck):
         return "每有1人"
     if isinstance(k, c.TrainingCheck):

@@ -70,6 +70,8 @@ def requirement_text(norm: Norm, standard: Standard | None, rubric: Rubric) -> s
         )
     if not isinstance(k, _WORDED_ELSEWHERE):
         rule = check_text(norm, rubric).split("；次年")[0]  # the grace days are a scoring note
+        if isinstance(k, c.DuesCheck) and k.in_full:
+            return rule + "；督促未按月足额交纳的党员补交"
         return rule + _MAKE_GOOD.get(type(k), "")
     for text in (norm.requirement, standard.requirement if standard else None):
         if text and not text.startswith("由考核人"):
