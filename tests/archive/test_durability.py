@@ -49,8 +49,7 @@ def writer(
         [sys.executable, "-c", script, str(path), tag, str(count), str(pause_after), go],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        text=True,  # branchcheck as this interpreter has it installed (editable or not)
     )
 
 
