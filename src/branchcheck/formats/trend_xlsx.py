@@ -63,7 +63,7 @@ def branches_sheet(
     book: Book, names: SheetNames, group: Group, stuck_after: int, suffix: str
 ) -> None:
     periods = [period_text(p.start, p.end) for p in group.periods]
-    cols = [Col("支部", 16), Col("名称", 30), Col("上级组织", 20)]
+    cols = [Col("支部", 16), Col("名称", 38), Col("上级组织", 20)]
     for name in periods:
         cols += [Col(f"{_stacked(name)}\n得分", 10), Col(f"{_stacked(name)}\n等级", 20)]
     cols += [Col("最近变化", 26), Col("停滞", 10)]
@@ -107,7 +107,7 @@ def moves_sheet(book: Book, names: SheetNames, group: Group, suffix: str) -> Non
     up = sum(m.up for _, m in moves)
     cols = [
         Col("支部", 16),
-        Col("名称", 30),
+        Col("名称", 38),
         Col("上级组织", 20),
         Col("原时段", 16),
         Col("新时段", 16),
