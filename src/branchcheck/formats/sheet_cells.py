@@ -22,6 +22,12 @@ NUMBER_FORMATS = {
     "signed": "+0.00;-0.00;0.00",
     "date": 'yyyy"年"m"月"d"日"',
 }
+# Figures kept off the text in the next column when printed; dates read as the text they are.
+ALIGN: dict[str, dict[str, Any]] = {
+    "fixed": {"align": "right", "indent": 1},
+    "signed": {"align": "right", "indent": 1},
+    "date": {"align": "left"},
+}
 
 
 class Fixed(float):
@@ -46,7 +52,7 @@ def cell_format(book: Book, kind: str, **extra: Any) -> Any:
     """One of NUMBER_FORMATS (or plain text) in the report's ruled cell, made once per book."""
     key = f"cycle:{kind}:{sorted(extra.items())}"
     if key not in book.fmt:
-        style = {**CELL, **extra}
+        style: dict[str, Any] = {**CELL, **ALIGN.get(kind, {}), **extra}
         if kind in NUMBER_FORMATS:
             style["num_format"] = NUMBER_FORMATS[kind]
         book.fmt[key] = book.workbook.add_format(style)
@@ -68,7 +74,7 @@ class TypedSheet(Sheet):
                 self.ws.write_datetime(row, col, when, cell_format(self.book, "date"))
             else:
                 continue
-            self.widths[col] = max(self.widths[col], text_width(_shown(value)) + 2)
+            self.widths[col] = max(self.widths[col], text_width(_shown(value)) + 3)
 
     @property
     def first_row(self) -> int:

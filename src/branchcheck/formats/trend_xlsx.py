@@ -65,8 +65,8 @@ def branches_sheet(
     periods = [period_text(p.start, p.end) for p in group.periods]
     cols = [Col("支部", 16), Col("名称", 38), Col("上级组织", 20)]
     for name in periods:
-        cols += [Col(f"{_stacked(name)}\n得分", 10), Col(f"{_stacked(name)}\n等级", 20)]
-    cols += [Col("最近变化", 26), Col("停滞", 10)]
+        cols += [Col(f"{_stacked(name)}\n得分", 10), Col(f"{_stacked(name)}\n等级", 22)]
+    cols += [Col("最近变化", 36), Col("停滞", 10)]
     sheet = TypedSheet(
         book,
         names.add("各支部" + suffix),
