@@ -254,6 +254,21 @@ def test_alerts_html_one_page_every_row(run_line, tmp_path) -> None:
     assert '<td class="branch">价格监督检查党支部</td>' in html
 
 
+def test_alerts_html_keeps_the_parent_column_when_parents_differ(run_line, tmp_path) -> None:
+    folder = tmp_path / "two"
+    folder.mkdir()
+    for name, parent in (("lz-fgw-03", "市发改委机关党委"), ("lz-fgw-04", "市统计局机关党委")):
+        text = (FGW / f"{name}.yaml").read_text("utf-8")
+        (folder / f"{name}.yaml").write_text(
+            text.replace("parent: 市发改委机关党委", f"parent: {parent}"), "utf-8"
+        )
+    page = tmp_path / "alerts.html"
+    assert run_line(f"branchcheck alerts {folder} {DAY} -f html -o {page}").code == 0
+    html = page.read_text("utf-8")
+    assert "<th>支部</th><th>上级组织</th>" in html and "上级组织：" not in html
+    assert '<td class="parent">市统计局机关党委</td>' in html
+
+
 def test_alerts_html_escapes_a_hostile_branch_name(run_line, tmp_path) -> None:
     folder = hostile_ledgers(tmp_path, '"<script>alert(1)</script>"')
     page = tmp_path / "alerts.html"

@@ -25,6 +25,8 @@ line-height:1.7;white-space:nowrap;border:1px solid currentColor}
 .alerts td.day{white-space:nowrap;font-variant-numeric:tabular-nums}
 .alerts td.kind{white-space:nowrap}
 .alerts td.branch{min-width:10em}
+.alerts td.parent{min-width:7em}
+.tablewrap.alerts{margin-top:14px}
 .alerts tbody tr.overdue td{background:#fdecea}
 .lede.scope{margin:12px 0 8px}
 .card.overdue b{color:var(--missed)}.card.urgent b{color:var(--partial)}
@@ -55,7 +57,7 @@ def _cards(rows: list[BranchAlert]) -> str:
 
 
 def _table(rows: list[BranchAlert], options: AlertOptions, keep: list[int], prefix: str) -> str:
-    classes = {1: "day", 2: "branch", 4: "kind"}
+    classes = {1: "day", 2: "branch", 3: "parent", 4: "kind"}
     head = "".join(f"<th>{esc(HEADER[i])}</th>" for i in keep)
     body = []
     for row in rows:
