@@ -23,7 +23,7 @@ from .faults import InternalFault
 from .format_needs import Extra, check_format
 from .output import open_output, stderr_line, terminal_width
 from .paths import check_names, yaml_files
-from .target import check_not_input, plan_output, rubric_source
+from .target import Target, check_not_input, plan_output, rubric_source
 
 if TYPE_CHECKING:
     from .archiving import Recorder
@@ -80,7 +80,7 @@ def run_report(
     archive: Path | None = None,
 ) -> int:
     check_names([*paths, rubric, output, archive])
-    target = plan_output(output)  # everything about the output is checked before scoring
+    target: Target = plan_output(output)  # everything about the output is checked first
     check_format(fmt, REPORT_FORMATS[fmt].needs_output, output, target, EXTRAS.get(fmt))
     gates.check_options(fail_under)
     if rubric is not None:

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from .report.xlsx_book import Book, Sheet, text_width
+from .report.xlsx_book import Book, Sheet
 
 CELL = {"valign": "top", "border": 1, "border_color": "#BFBFBF"}  # ruled as the report's cells
 NUMBER_FORMATS = {
@@ -36,6 +36,12 @@ class Fixed(float):
 
 class Signed(float):
     """A change, shown with its sign (+11.18, -4.17)."""
+
+
+def _width(value: object) -> int:
+    """Columns the shown value takes: figures are ASCII; a date has three wide characters."""
+    shown = _shown(value)
+    return len(shown) + (3 if isinstance(value, dt.date) else 0)
 
 
 def _shown(value: object) -> str:
@@ -74,7 +80,7 @@ class TypedSheet(Sheet):
                 self.ws.write_datetime(row, col, when, cell_format(self.book, "date"))
             else:
                 continue
-            self.widths[col] = max(self.widths[col], text_width(_shown(value)) + 3)
+            self.widths[col] = max(self.widths[col], _width(value) + 3)
 
     @property
     def first_row(self) -> int:
