@@ -228,7 +228,8 @@ def trend_command(
         str | None, typer.Option("--parent", help="The branches of one parent organisation.")
     ] = None,
     fmt: Annotated[
-        TrendChoice, typer.Option("--format", "-f", help="Output format; html needs --output.")
+        TrendChoice,
+        typer.Option("--format", "-f", help="Output format; xlsx and html need --output."),
     ] = TREND_TERMINAL,
     output: OutputOpt = None,
     stuck: Annotated[
@@ -357,7 +358,11 @@ def alerts_command(
     rubric: RubricOpt = None,
     fmt: Annotated[
         AlertsChoice,
-        typer.Option("--format", "-f", help="Output format; ics is an iCalendar file."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format; xlsx and html need --output; ics is an iCalendar file.",
+        ),
     ] = ALERTS_TERMINAL,
     output: OutputOpt = None,
 ) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import sys
 from pathlib import Path
 
@@ -15,12 +14,16 @@ from ..limits import time_limit
 from ..loading import LoadedLedger, load_rubric, read_ledger
 from ..report.aggregate import NO_PARENT
 from .faults import UsageError
+from .format_needs import Extra, check_format
 from .output import emit, print_diagnostics, stderr_line, terminal_width
 from .paths import check_names, yaml_files
 from .target import check_not_input, plan_output, rubric_source
 
 STALE_DAYS = 31  # a ledger ending this long before --as-of is said to be out of date
-EXTRAS = {"ics": ("icalendar", "icalendar", "calendar")}
+EXTRAS = {
+    "ics": Extra("icalendar", "icalendar", "calendar"),
+    "xlsx": Extra("xlsxwriter", "XlsxWriter"),
+}
 
 
 def parse_day(value: str | None) -> dt.date:
@@ -43,14 +46,9 @@ def run_alerts(
     check_names([*paths, rubric, output])
     day = parse_day(as_of)
     target = plan_output(output)
-    module, package, extra = EXTRAS.get(fmt, (None, None, None))
-    if module is not None:
-        try:
-            importlib.import_module(module)
-        except ImportError:
-            raise UsageError(
-                "--format", f"{fmt} needs {package}: pip install 'branchcheck[{extra}]'"
-            ) from None
+    formatter = ALERT_FORMATS[fmt]
+    needs_output = bool(getattr(formatter, "needs_output", False))  # xlsx, html
+    check_format(fmt, needs_output, output, target, EXTRAS.get(fmt))
     if rubric is not None:
         with time_limit(rubric):
             load_rubric(rubric)
@@ -112,5 +110,5 @@ def run_alerts(
         width=terminal_width() if to_terminal else 200,
         color=to_terminal and sys.stdout.isatty(),
     )
-    emit(ALERT_FORMATS[fmt].render(rows, options), target)
+    emit(formatter.render(rows, options), target)
     return 0

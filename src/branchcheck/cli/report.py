@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 import tempfile
@@ -19,7 +18,8 @@ from ..limits import time_limit
 from ..report import aggregate, batch
 from ..report.model import Summary
 from ..report.spool import Spool
-from .faults import InternalFault, UsageError
+from .faults import InternalFault
+from .format_needs import Extra, check_format
 from .output import open_output, stderr_line, terminal_width
 from .paths import check_names, yaml_file_names
 from .rubric_ref import known_rubric
@@ -29,9 +29,9 @@ if TYPE_CHECKING:
     from .archiving import Recorder
 
 EXTRAS = {
-    "xlsx": ("xlsxwriter", "XlsxWriter"),
-    "html": ("matplotlib", "matplotlib"),
-    "notice": ("docx", "python-docx"),
+    "xlsx": Extra("xlsxwriter", "XlsxWriter"),
+    "html": Extra("matplotlib", "matplotlib"),
+    "notice": Extra("docx", "python-docx"),
 }
 
 
@@ -70,21 +70,6 @@ def gate(summary: Summary, fail_under: float | None, min_tier: str | None) -> li
     return gates.failures(branches, fail_under, min_tier)
 
 
-def check_format(fmt: str, target: Target) -> None:
-    """What the format needs: a file (or `-o -` off a terminal), its extra installed."""
-    if REPORT_FORMATS[fmt].needs_output and target.kind == "stdout" and sys.stdout.isatty():
-        raise UsageError("--format", f"{fmt} is not for a terminal: give --output FILE")
-    module, name = EXTRAS.get(fmt, (None, None))
-    if module is None:
-        return
-    try:  # imported now, not found only: a broken install is told before the batch is scored
-        importlib.import_module(module)
-    except ImportError:
-        raise UsageError(
-            "--format", f"{fmt} needs {name}: pip install 'branchcheck[report]'"
-        ) from None
-
-
 def run_report(
     paths: list[Path],
     rubric: str | None,
@@ -96,10 +81,8 @@ def run_report(
     archive: Path | None = None,
 ) -> int:
     check_names([*paths, rubric, output, archive])
-    if REPORT_FORMATS[fmt].needs_output and output is None:
-        raise UsageError("--format", f"{fmt} writes a file: add --output FILE")
-    target = plan_output(output)  # everything about the output is checked before scoring
-    check_format(fmt, target)
+    target: Target = plan_output(output)  # everything about the output is checked first
+    check_format(fmt, REPORT_FORMATS[fmt].needs_output, output, target, EXTRAS.get(fmt))
     gates.check_options(fail_under)
     if rubric is not None:
         with time_limit(rubric):

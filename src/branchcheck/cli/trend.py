@@ -11,9 +11,12 @@ from ..errors import BranchcheckError
 from ..formats import RenderOptions
 from ..formats.cycle import TREND_FORMATS
 from .faults import UsageError
+from .format_needs import Extra, check_format
 from .output import emit, terminal_width
 from .paths import check_names
 from .target import check_not_input, plan_output
+
+EXTRAS = {"xlsx": Extra("xlsxwriter", "XlsxWriter"), "html": Extra("matplotlib", "matplotlib")}
 
 
 def run_trend(
@@ -29,8 +32,7 @@ def run_trend(
         raise UsageError("--branch", "give --branch or --parent, not both")
     formatter = TREND_FORMATS[fmt]
     target = plan_output(output)
-    if formatter.needs_output and target.kind == "stdout" and sys.stdout.isatty():
-        raise UsageError("--format", f"{fmt} is not for a terminal: give --output FILE")
+    check_format(fmt, formatter.needs_output, output, target, EXTRAS.get(fmt))
     check_not_input(target, [archive])
     with Archive.open(archive, create=False) as store:
         rows = query.results(store, branch, parent)

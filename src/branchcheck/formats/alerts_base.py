@@ -21,6 +21,7 @@ class AlertOptions:
 
 
 class AlertsFormat(Protocol):
+    # A format with `needs_output = True` (xlsx, html) needs `--output FILE`: cli/format_needs.
     def render(self, rows: list[BranchAlert], options: AlertOptions) -> str | bytes: ...
 
 
@@ -31,6 +32,8 @@ ALERT_FORMATS: LazyRegistry[AlertsFormat] = LazyRegistry(
         "markdown": ".alerts_text:MarkdownAlerts",
         "json": ".alerts_data:JsonAlerts",
         "csv": ".alerts_data:CsvAlerts",
+        "xlsx": ".alerts_xlsx:XlsxAlerts",
+        "html": ".alerts_html:HtmlAlerts",
         "ics": ".alerts_ics:IcsAlerts",
     },
 )

@@ -13,9 +13,9 @@ if TYPE_CHECKING:
 
 
 class TrendFormat(Protocol):
-    needs_output: bool  # a page to open in a browser: `--output` required on a terminal
+    needs_output: bool  # a workbook or a page: `--output FILE` required (cli/format_needs.py)
 
-    def render(self, trend: Trend, options: RenderOptions) -> str: ...
+    def render(self, trend: Trend, options: RenderOptions) -> str | bytes: ...
 
 
 class DiffFormat(Protocol):
@@ -29,6 +29,7 @@ TREND_FORMATS: LazyRegistry[TrendFormat] = LazyRegistry(
         "markdown": ".trend_text:TrendMarkdown",
         "json": ".trend_data:TrendJson",
         "csv": ".trend_data:TrendCsv",
+        "xlsx": ".trend_xlsx:TrendXlsx",
         "html": ".trend_html:TrendHtml",
     },
 )
@@ -38,5 +39,6 @@ DIFF_FORMATS: LazyRegistry[DiffFormat] = LazyRegistry(
         "terminal": ".diff_text:DiffTerminal",
         "markdown": ".diff_text:DiffMarkdown",
         "json": ".diff_text:DiffJson",
+        "csv": ".diff_csv:DiffCsv",
     },
 )
