@@ -39,6 +39,7 @@ TITLES: dict[SchemaKind, str] = {
 FOLDER = "schemas"
 ID_BASE = "https://branchcheck.invalid/schemas/"  # an id only, never fetched: no public host
 
+
 def installed_uri(kind: SchemaKind) -> str:
     """The installed copy of a committed schema as a file URI, for a file made here to name
     in its `# yaml-language-server: $schema=` line (an editable install: the repository's)."""
