@@ -330,7 +330,14 @@ def reference_text() -> str:
 
 
 def main() -> int:
+    import pydantic
+
     OUTPUT.write_text(reference_text(), encoding="utf-8")
+    # The type column comes from pydantic's schemas, laid out by version (tests compare the
+    # rest where another version is installed).
+    (ROOT / "schemas" / "GENERATED_WITH").write_text(
+        f"pydantic {pydantic.VERSION}\n", encoding="utf-8"
+    )
     print(OUTPUT.relative_to(ROOT))
     return 0
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 from types import ModuleType
 
+import pydantic
 import pytest
 from conftest import ROOT
 
@@ -27,11 +28,24 @@ GEN = _generator()
 EXAMPLES = GEN.load_examples()
 
 
+def _without_types(text: str) -> list[str]:
+    """The reference without its type column, which pydantic versions word differently."""
+    rows = []
+    for line in text.splitlines():
+        cells = line.split(" | ")
+        rows.append(" | ".join(cells[:2] + cells[3:]) if line.startswith("| `") else line)
+    return rows
+
+
 def test_reference_is_in_sync() -> None:
     committed = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
-    assert committed == GEN.reference_text(), (
-        "docs/reference.md is stale: run `python scripts/gen_reference.py`"
-    )
+    generated = GEN.reference_text()
+    stale = "docs/reference.md is stale: run `python scripts/gen_reference.py`"
+    written = (ROOT / "schemas" / "GENERATED_WITH").read_text(encoding="utf-8").split()
+    if written == ["pydantic", pydantic.VERSION]:
+        assert committed == generated, stale
+    else:
+        assert _without_types(committed) == _without_types(generated), stale
 
 
 def test_every_check_kind_has_a_pass_and_a_fail_example() -> None:
