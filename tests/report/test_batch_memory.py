@@ -74,3 +74,33 @@ def test_jobs_are_made_from_names_when_asked() -> None:
     assert len(jobs) == 2
     assert list(jobs) == [Job("a.yaml", "five-star", print), Job("b.yaml", "five-star", print)]
     assert jobs[1:] == [Job("b.yaml", "five-star", print)]
+
+
+def test_the_rectification_tables_stream_the_rows(monkeypatch) -> None:
+    """The 整改 counts go into every JSON report: they must not read every branch's row back
+    into memory (`group.rows`), which would undo parking them on disk."""
+    from branchcheck.formats.report import rectify_section
+    from branchcheck.report.model import RubricSummary
+
+    def loaded_rows(self: RubricSummary) -> list[object]:
+        raise AssertionError("group.rows read back for the rectification tables")
+
+    from conftest import EXAMPLES
+
+    from branchcheck import score
+    from branchcheck.loading import read_ledger
+    from branchcheck.report import aggregate
+    from branchcheck.report.model import Summary
+
+    summary = Summary()
+    for name in ("lz-fgw-03.yaml", "lz-fgw-11.yaml"):  # both carry rectification items
+        loaded = read_ledger(EXAMPLES / "fgw" / name)
+        meta = aggregate.rubric_meta(loaded.rubric)
+        result = score(loaded.rubric, loaded.ledger)
+        aggregate.add(summary, meta, aggregate.branch_row(result, meta, name))
+    monkeypatch.setattr(RubricSummary, "rows", property(loaded_rows))
+    try:
+        tables = [t for g in summary.rubrics.values() for t in rectify_section.tables(g)]
+    finally:
+        summary.close()
+    assert any("ZG-11-02" in str(rows) for _, _, rows in tables)

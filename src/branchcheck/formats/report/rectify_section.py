@@ -50,7 +50,7 @@ class OrgTally:
 
 def _rows(group: RubricSummary) -> list[BranchRow]:
     return sorted(
-        (row for row in group.rows if row.rectifications), key=lambda r: (r.parent, r.id, r.end)
+        (row for row in group.store if row.rectifications), key=lambda r: (r.parent, r.id, r.end)
     )
 
 
