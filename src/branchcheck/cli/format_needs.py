@@ -1,6 +1,7 @@
 """What an output format needs before any work is done: a file to go to, and its extra.
 
-One rule for every command with formats that write files (`report`, `trend`, `alerts`): such a
+One rule for every command with formats that write files (`report`, `trend`, `alerts`,
+`rubrics show`, `notice`): such a
 format (a workbook, a page) needs `--output FILE`; `-o -` sends it to a pipe but not to a
 terminal; a format whose optional extra is missing says what to install. All checked before a
 ledger is read, so a mistake costs nothing.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 from ..engine import score
@@ -13,11 +12,13 @@ from ..formats.notice.letter import OpenItem, build_letter
 from ..limits import time_limit
 from ..loading import load_rubric, read_ledger
 from .faults import UsageError
+from .format_needs import Extra, check_format
 from .output import emit, print_diagnostics
 from .paths import check_names
 from .target import check_not_input, plan_output, rubric_source
 
 DEFAULT_DAYS = 30
+DOCX = Extra("docx", "python-docx")
 FORMATS = ("docx", "markdown")
 
 
@@ -54,21 +55,14 @@ def run_notice(
     issuer: str | None,
 ) -> int:
     check_names([ledger, rubric, output])
-    if fmt == "docx" and output is None:
+    if fmt == "docx" and output is None:  # said before the dates: the first thing to fix
         raise UsageError("--format", "docx writes a file: add --output FILE")
     day = parse_day("--as-of", as_of, dt.date.today())
     due = due_date(day, deadline, days)
     target = plan_output(output)  # everything about the output is checked before any work
-    if fmt == "docx" and target.kind == "stdout" and sys.stdout.isatty():
-        raise UsageError("--format", "docx is not for a terminal: give --output FILE")
+    docx = fmt == "docx"
+    check_format(fmt, docx, output, target, DOCX if docx else None)
     check_not_input(target, [ledger, *rubric_source(rubric)])
-    if fmt == "docx":
-        try:  # a broken install is told before any work
-            import docx  # noqa: F401
-        except ImportError:
-            raise UsageError(
-                "--format", "docx needs python-docx: pip install 'branchcheck[report]'"
-            ) from None
     if rubric is not None:
         with time_limit(rubric):
             load_rubric(rubric)

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 
 from ..formats import RenderOptions
 from ..formats.registry import CATALOGUE_FORMATS, RUBRIC_FORMATS
 from ..loading import builtin_rubrics, load_rubric
-from .faults import UsageError
+from .format_needs import Extra, check_format
 from .output import emit, terminal_width
 from .paths import check_names
 from .rubric_ref import known_rubric
 from .target import STDOUT, check_not_input, plan_output, rubric_source
 
-EXTRAS = {"xlsx": ("xlsxwriter", "XlsxWriter")}  # format -> (module, package) it needs
+EXTRAS = {"xlsx": Extra("xlsxwriter", "XlsxWriter")}  # what a format needs installed
 
 
 def run_list(fmt: str) -> int:
@@ -27,12 +26,8 @@ def run_list(fmt: str) -> int:
 def run_show(ref: str, fmt: str, output: Path | None) -> int:
     check_names([ref, output])
     formatter = RUBRIC_FORMATS[fmt]
-    if formatter.needs_output and output is None:
-        raise UsageError("--format", f"{fmt} writes a file: add --output FILE")
-    module, name = EXTRAS.get(fmt, (None, None))
-    if module is not None and importlib.util.find_spec(module) is None:
-        raise UsageError("--format", f"{fmt} needs {name}: pip install 'branchcheck[report]'")
     target = plan_output(output)
+    check_format(fmt, formatter.needs_output, output, target, EXTRAS.get(fmt))
     check_not_input(target, rubric_source(ref))
     rubric = known_rubric(ref, "rubrics show")
     to_terminal = target.kind == "stdout"
