@@ -16,10 +16,10 @@ Shapes:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Literal
 
-from ..models.ledger_followup import RECTIFICATION_SOURCES, Activist, Rectification
+from ..models.ledger_followup import RECTIFICATION_SOURCES
 
 Kind = Literal[
     "text",  # text as typed; a number cell becomes its text (编号 1001 -> "1001")
@@ -296,57 +296,5 @@ LAYOUT: tuple[Sheet, ...] = (
 INSTRUCTIONS = "说明"  # the template's instructions sheet: known, never read
 
 
-# --- the layout the models hold -------------------------------------------------------------
-# The table above may name fields a ledger model does not have (yet, or any more): those
-# columns and sheets are left out here, so an unknown header is warned of like any other.
-def _held() -> tuple[Sheet, ...]:
-    from ..models import ledger as m
-
-    records: dict[str, type[Any]] = {
-        "members": m.Member,
-        "events": m.Event,
-        "training": m.Training,
-        "tasks": m.Task,
-        "excused": m.Excused,
-        "dues_exceptions": m.DuesException,
-        "rectifications": Rectification,
-        "activists": Activist,
-    }
-    assessed = getattr(m, "Assessment", None)  # per-assessor ratings, where the model has them
-
-    def fields(model: type[Any]) -> set[str]:
-        return {info.alias or name for name, info in model.model_fields.items()}
-
-    def path_held(path: str) -> bool:
-        model: Any = m.Ledger
-        for part in path.split("."):
-            info = model.model_fields.get(part)
-            if info is None:
-                return False
-            inner = [a for a in getattr(info.annotation, "__args__", ()) if isinstance(a, type)]
-            model = next((a for a in [info.annotation, *inner] if hasattr(a, "model_fields")), None)
-            if model is None:
-                return part == path.split(".")[-1]
-        return True
-
-    def kept(sheet: Sheet, column: Column) -> bool:
-        if column.field is None or sheet.shape == "dues":
-            return True
-        if sheet.shape == "pairs":
-            return path_held(column.field)
-        if sheet.shape == "rows":
-            return column.field in fields(records[sheet.field])
-        return column.field in ("key", "value") or (
-            sheet.field == "ratings" and assessed is not None and column.field in fields(assessed)
-        )
-
-    ledger_keys = fields(m.Ledger)
-    return tuple(
-        replace(sheet, columns=tuple(c for c in sheet.columns if kept(sheet, c)))
-        for sheet in LAYOUT
-        if not sheet.field or sheet.field in ledger_keys
-    )
-
-
-SHEETS = _held()
+SHEETS = LAYOUT
 BY_NAME = {sheet.name: sheet for sheet in SHEETS}
