@@ -184,3 +184,12 @@ def test_a_workbook_problem_names_its_cell(run_line, tmp_path, fmt: str) -> None
     run = run_line(f"branchcheck validate {book} -f {fmt}")
     assert run.code != 0
     assert "党员!A2: " in run.out, run.out
+
+
+def test_the_offered_formats_are_the_registry_s() -> None:
+    """cli writes the choices out (importing the registry would slow every start): a format
+    added to formats/diagnostics.py must be offered too."""
+    from branchcheck.cli.commands_scoring import ValidateChoice
+    from branchcheck.formats.diagnostics import DIAGNOSTIC_FORMATS
+
+    assert {c.value for c in ValidateChoice} == {"text", *DIAGNOSTIC_FORMATS}
