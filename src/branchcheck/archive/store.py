@@ -14,6 +14,7 @@ import json
 import os
 import sqlite3
 import stat
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,8 +114,7 @@ class Archive:
             current = int(db.execute("PRAGMA user_version").fetchone()[0]) == SCHEMA_VERSION
             if current:  # nothing to change: a reader needs no write lock (nor a writable file)
                 return
-            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                db.execute("PRAGMA journal_mode = WAL")  # kept in the file: set once
+            self._use_wal()
             db.execute("BEGIN IMMEDIATE")
             try:
                 self._check_ours()  # again, under the lock: another process may have moved on
@@ -126,15 +126,33 @@ class Archive:
         except sqlite3.Error as exc:
             raise _fail(self.path, f"cannot open archive: {exc}") from None
 
+    def _use_wal(self) -> None:
+        """Switch a new archive to WAL (kept in the file: once). SQLite answers a switch that
+        races another process's with `database is locked` at once, without waiting on the
+        busy timeout; so wait here, as long as the timeout would."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    self.db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
     def _check_ours(self) -> None:
-        db = self.db
-        app = int(db.execute("PRAGMA application_id").fetchone()[0])
-        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        # One statement, so one snapshot: read apart, another writer's first batch could land
+        # between them (no id yet, then tables) and our own new archive look like a stranger's.
+        app, version, tables = self.db.execute(
+            "SELECT (SELECT application_id FROM pragma_application_id),"
+            " (SELECT user_version FROM pragma_user_version),"
+            " (SELECT count(*) FROM sqlite_master)"
+        ).fetchone()
         if app == APPLICATION_ID:
             if version > SCHEMA_VERSION:
                 raise _newer(self.path, version)
             return
-        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if app != 0 or tables:
             raise _fail(self.path, "not a branchcheck archive (another program's SQLite file)")
 
