@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..formats.alerts_base import ALERT_FORMATS
 from ..formats.cycle import DIFF_FORMATS, TREND_FORMATS
+from ..formats.registry import ALERT_FORMATS
 from .app import (
     OutputOpt,
     RubricOpt,

@@ -15,8 +15,9 @@ from ..formats.ledger_workbook import Extras, period_months, write_workbook
 from ..formats.ledger_yaml import ledger_yaml
 from ..limits import time_limit
 from ..loading import load_rubric, rubric_file
+from ..loading.filetypes import is_workbook
 from ..loading.source import Source
-from ..loading.workbook import WorkbookSource, is_workbook
+from ..loading.workbook import WorkbookSource
 from ..models import Ledger
 from ..models.checks import RatingCheck
 from .faults import UsageError

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Literal
 
 from ..errors import BranchcheckError
-from ..loading import rubric_file
 from .paths import name_problem
 
 Kind = Literal["stdout", "fd", "stream", "file"]
@@ -117,6 +116,8 @@ def rubric_source(ref: str | None) -> list[Path]:
     """The file a `--rubric` value names, as an input to protect (none if it names none)."""
     if ref is None:
         return []
+    from ..loading import rubric_file  # lazily: loading builds the models (cli/app.py)
+
     try:
         found = rubric_file(ref)
     except OSError:  # unreadable: loading it reports why

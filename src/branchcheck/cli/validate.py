@@ -26,8 +26,8 @@ from ..formats.diagnostics import DIAGNOSTIC_FORMATS, Found, RuleId
 from ..limits import time_limit
 from ..loading import check_rubric_file, read_ledger
 from ..loading import fast as fast_parse
+from ..loading.filetypes import is_workbook
 from ..loading.source import Source
-from ..loading.workbook import is_workbook
 from .faults import UsageError
 from .output import emit, print_diagnostics, stderr_line
 from .paths import check_names, yaml_files

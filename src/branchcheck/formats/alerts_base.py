@@ -9,7 +9,9 @@ from typing import Protocol
 
 from ..checks.context import cn_date, cn_day
 from ..engine.alert_rows import KIND_NAMES, SEVERITY_NAMES, SEVERITY_RANK, BranchAlert
-from .registry import LazyRegistry
+from .registry import ALERT_FORMATS
+
+__all__ = ["ALERT_FORMATS", "AlertOptions", "AlertsFormat"]
 
 
 @dataclass(frozen=True)
@@ -24,19 +26,6 @@ class AlertsFormat(Protocol):
     # A format with `needs_output = True` (xlsx, html) needs `--output FILE`: cli/format_needs.
     def render(self, rows: list[BranchAlert], options: AlertOptions) -> str | bytes: ...
 
-
-ALERT_FORMATS: LazyRegistry[AlertsFormat] = LazyRegistry(
-    "branchcheck.formats",
-    {
-        "terminal": ".alerts_text:TerminalAlerts",
-        "markdown": ".alerts_text:MarkdownAlerts",
-        "json": ".alerts_data:JsonAlerts",
-        "csv": ".alerts_data:CsvAlerts",
-        "xlsx": ".alerts_xlsx:XlsxAlerts",
-        "html": ".alerts_html:HtmlAlerts",
-        "ics": ".alerts_ics:IcsAlerts",
-    },
-)
 
 HEADER = ["程度", "日期", "上级组织", "支部", "事项", "说明"]
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from ..models.result import Result
+if TYPE_CHECKING:  # the registry is read at start-up; the models are built when rendering
+    from ..models.result import Result
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ class LazyRegistry(Mapping[str, T], Generic[T]):
 
 if TYPE_CHECKING:
     from ..models.rubric import Rubric
+    from .alerts_base import AlertsFormat
     from .base import RenderOptions
 
 
@@ -70,5 +71,21 @@ CATALOGUE_FORMATS: LazyRegistry[CatalogueFormat] = LazyRegistry(
         "table": ".rubric_table:CatalogueTable",
         "markdown": ".rubric_markdown:CatalogueMarkdown",
         "json": ".rubric_json:CatalogueJson",
+    },
+)
+
+# --- `branchcheck alerts`: here, not in alerts_base.py, so the CLI offers the names without
+# importing the models that module needs ----------------------------------------------------
+
+ALERT_FORMATS: LazyRegistry[AlertsFormat] = LazyRegistry(
+    "branchcheck.formats",
+    {
+        "terminal": ".alerts_text:TerminalAlerts",
+        "markdown": ".alerts_text:MarkdownAlerts",
+        "json": ".alerts_data:JsonAlerts",
+        "csv": ".alerts_data:CsvAlerts",
+        "xlsx": ".alerts_xlsx:XlsxAlerts",
+        "html": ".alerts_html:HtmlAlerts",
+        "ics": ".alerts_ics:IcsAlerts",
     },
 )

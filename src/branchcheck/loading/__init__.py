@@ -7,13 +7,17 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import BranchcheckError, Diagnostic, InvalidRubric, fold
 from ..models import Ledger, Rubric
+from .filetypes import is_workbook
 from .ledger_rules import ledger_problems
 from .rubric_rules import rubric_problems
 from .source import Problem, Source
-from .workbook import WorkbookSource, is_workbook
+
+if TYPE_CHECKING:
+    from .workbook import WorkbookSource
 
 __all__ = [
     "LoadedLedger",
@@ -108,7 +112,13 @@ class LoadedLedger:
 
 def read_ledger(path: Path, rubric: str | os.PathLike[str] | Rubric | None = None) -> LoadedLedger:
     """Load a ledger and its rubric (`rubric` overrides the ledger's own), checked together."""
-    source: Source | WorkbookSource = WorkbookSource(path) if is_workbook(path) else Source(path)
+    source: Source | WorkbookSource
+    if is_workbook(path):
+        from .workbook import WorkbookSource  # lazily: the .xlsx reader takes ~15 ms to import
+
+        source = WorkbookSource(path)
+    else:
+        source = Source(path)
     ledger = source.validate(Ledger)
     if isinstance(rubric, Rubric):
         resolved, resolved_file = rubric, path  # given in memory: no file of its own

@@ -23,7 +23,6 @@ from .workbook_layout import SHEETS
 from .workbook_read import Book, Issue, Key, Place, read_workbook
 
 M = TypeVar("M", bound=BaseModel)
-SUFFIXES = (".xlsx",)
 
 # Each field's header, to name a field that has no cell: (sheet field, column field) -> header.
 _HEADERS: dict[Key, str] = {}
@@ -34,10 +33,6 @@ for _sheet in SHEETS:
             _HEADERS[path if _sheet.shape == "pairs" else (_sheet.field, _column.field)] = (
                 f"{_sheet.name}的「{_column.header}」"
             )
-
-
-def is_workbook(path: Path) -> bool:
-    return path.suffix.lower() in SUFFIXES
 
 
 class WorkbookSource:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, BinaryIO, Protocol
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
-from ...models.result import Result
-from ...report.model import BranchRow, Summary
-from ..base import RenderOptions
+if TYPE_CHECKING:  # the registry is read at start-up; the models are built when writing
+    from ...models.result import Result
+    from ...report.model import BranchRow, Summary
+    from ..base import RenderOptions
 
 Fragments = Callable[[str], Iterator[Any]]  # rubric id -> that rubric's fragments, input order
 
