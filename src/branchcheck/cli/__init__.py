@@ -7,6 +7,10 @@ went away. See cli/faults.py.
 
 from __future__ import annotations
 
+import copy
+import os
+import sys
+
 import typer
 from typer.exceptions import TyperException
 
@@ -30,13 +34,20 @@ __all__ = ["BUILTIN_TIERS", "ReportChoice", "ScoreChoice", "app", "main"]
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; map every outcome to an exit code in one place (cli/faults.py)."""
     prepare_standard_streams()
+    # pydantic looks for plugins in every installed distribution's entry points when it builds
+    # its first model (~4 ms among 50 distributions, more in a big environment), and a plugin
+    # may watch or alter validation: the CLI's results must not depend on what else is
+    # installed. PYDANTIC_DISABLE_PLUGINS is pydantic's documented switch (typer sets it while
+    # building its own validators); a value the user set, even empty, is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     return guarded(lambda: _dispatch(argv))
 
 
 def _dispatch(argv: list[str] | None) -> int:
-    command = typer.main.get_command(app)
+    args = sys.argv[1:] if argv is None else argv
+    command = typer.main.get_command(_app_for(args))
     try:
-        result = command.main(args=argv, prog_name="branchcheck", standalone_mode=False)
+        result = command.main(args=args, prog_name="branchcheck", standalone_mode=False)
     except typer.Exit as exc:
         return int(exc.exit_code)
     except TyperException as exc:  # usage errors: unknown option, bad value, missing argument
@@ -48,3 +59,19 @@ def _dispatch(argv: list[str] | None) -> int:
     except typer.Abort:
         raise KeyboardInterrupt from None
     return result if isinstance(result, int) else 0
+
+
+def _app_for(args: list[str]) -> typer.Typer:
+    """`app` with only the command `args` names, if it names one: typer turns every command's
+    signature into click options before it parses anything (~15 ms for all of them, a
+    single-ledger run's twentieth), and a run needs one. `--help`, `--version`, a mistyped
+    command: the whole app, which lists or suggests them all."""
+    name = args[0] if args else None
+    commands = [info for info in app.registered_commands if info.name == name]
+    groups = [info for info in app.registered_groups if info.name == name]
+    if not commands and not groups:
+        return app
+    one = copy.copy(app)  # the same settings and root callback
+    one.registered_commands = commands
+    one.registered_groups = groups
+    return one

@@ -3,7 +3,11 @@ is imported and run. The commands themselves are in cli/commands_*.py."""
 
 from __future__ import annotations
 
+import gc
 import importlib
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -79,9 +83,30 @@ def run_command(module: str, function: str, *args: object) -> int:
     handling of Ctrl-C and broken pipes."""
 
     def body() -> int:
-        return int(getattr(importlib.import_module(f".{module}", __package__), function)(*args))
+        name = f"{__package__}.{module}"
+        with _collector_paused(first=name not in sys.modules):
+            command = getattr(importlib.import_module(name), function)
+        return int(command(*args))
 
     return shielded(body)
+
+
+@contextmanager
+def _collector_paused(first: bool) -> Iterator[None]:
+    """A command's first import makes tens of thousands of objects that live as long as the
+    process (modules, classes, pydantic's schemas): the cyclic collector, run every 700
+    allocations, would walk them again and again (~5 ms of a one-ledger run), and every later
+    collection of a batch too. So it pauses while they are made, and they are then set aside
+    with gc.freeze (what the gc docs advise, also for forked workers)."""
+    if not first or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 def _version(value: bool) -> None:

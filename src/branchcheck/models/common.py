@@ -18,6 +18,7 @@ class FileModel(BaseModel):
         frozen=True,
         str_strip_whitespace=True,  # also strips NBSP and U+3000 padding around values
         allow_inf_nan=False,
+        defer_build=True,
     )
 
 
