@@ -18,6 +18,8 @@ class FileModel(BaseModel):
         frozen=True,
         str_strip_whitespace=True,  # also strips NBSP and U+3000 padding around values
         allow_inf_nan=False,
+        # Validators are built on first use: a model nested in another never needs one of its
+        # own, and a command builds only the models it uses (~8 ms of a one-ledger run).
         defer_build=True,
     )
 

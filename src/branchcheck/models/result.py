@@ -15,7 +15,7 @@ NormStatus = Literal["met", "partial", "missed", "unrated", "not_applicable"]
 
 
 class ResultModel(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)  # built on first use: see FileModel
 
 
 class RubricRef(ResultModel):
