@@ -16,11 +16,10 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from ..engine import score
 from ..errors import BranchcheckError, one_line
@@ -29,6 +28,9 @@ from ..loading import read_ledger
 from ..models.rubric import Rubric
 from .aggregate import branch_row, rubric_meta
 from .model import BranchRow, ErrorRecord, RubricMeta
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 Fragment = Callable[..., Any]  # (result, row) -> whatever the format spools per branch
 
@@ -178,6 +180,8 @@ def run(
                 if progress:
                     progress()
             return
+        from concurrent.futures import ProcessPoolExecutor  # ~14 ms: only when a pool is used
+
         chunk = max(1, min(64, len(jobs) // (workers * 8)))
         pool = ProcessPoolExecutor(
             max_workers=workers, initializer=init_worker, initargs=(os.getpid(),)
