@@ -69,8 +69,9 @@ def test_importing_the_cli_builds_no_model(tmp_path: Path) -> None:
     assert not modules & (HEAVY | REPORT)
 
 
-def test_version_builds_no_model(tmp_path: Path) -> None:
-    assert not {m for m in imported(tmp_path, "--version") if m.startswith("branchcheck.models")}
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["score", "--help"]])
+def test_version_and_help_build_no_model(tmp_path: Path, args: list[str]) -> None:
+    assert not {m for m in imported(tmp_path, *args) if m.startswith("branchcheck.models")}
 
 
 def test_score_json_imports_only_what_it_uses(tmp_path: Path) -> None:
