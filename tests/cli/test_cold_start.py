@@ -124,3 +124,22 @@ def test_plugins_are_off_unless_the_user_says(monkeypatch: pytest.MonkeyPatch) -
 def test_the_collector_runs_again_after_a_command(tmp_path: Path) -> None:
     assert main(["score", str(LEDGER), "-f", "json", "-o", str(tmp_path / "r.json")]) == 0
     assert gc.isenabled()
+
+
+def test_nothing_is_collected_at_exit(tmp_path: Path) -> None:
+    # What is alive at exit is frozen first, so the interpreter's last collection does not
+    # walk it (a batch unfreezes what start-up froze). Handlers run last-registered first:
+    # the probe, registered before `main`, runs after it.
+    probe = tmp_path / "frozen"
+    code = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: open(sys.argv[1], 'w').write(str(gc.get_freeze_count())))\n"
+        "from branchcheck.cli import main\n"
+        "main(sys.argv[2:])\n"
+    )
+    out = tmp_path / "r.json"
+    args = ["report", str(BATCH / "ok.yaml"), "-f", "json", "-j", "1", "-o", str(out)]
+    done = subprocess.run([sys.executable, "-c", code, str(probe), *args], check=False)
+    assert done.returncode == 0
+    assert out.stat().st_size > 0
+    assert int(probe.read_text(encoding="utf-8")) > 1000

@@ -23,7 +23,7 @@ from . import commands_files  # noqa: F401
 from . import commands_rubrics  # noqa: F401
 
 # isort: on
-from .app import BUILTIN_TIERS, app
+from .app import BUILTIN_TIERS, app, skip_collection_at_exit
 from .commands_scoring import ReportChoice, ScoreChoice
 from .faults import guarded, prepare_standard_streams
 from .output import stderr_line, write_stdout
@@ -40,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     # installed. PYDANTIC_DISABLE_PLUGINS is pydantic's documented switch (typer sets it while
     # building its own validators); a value the user set, even empty, is kept.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    skip_collection_at_exit()
     return guarded(lambda: _dispatch(argv))
 
 

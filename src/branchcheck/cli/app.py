@@ -3,11 +3,13 @@ is imported and run. The commands themselves are in cli/commands_*.py."""
 
 from __future__ import annotations
 
+import atexit
 import gc
 import importlib
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Annotated
 
@@ -107,6 +109,15 @@ def _collector_paused(first: bool) -> Iterator[None]:
     finally:
         gc.freeze()
         gc.enable()
+
+
+@cache
+def skip_collection_at_exit() -> None:
+    """At exit the interpreter collects cycles one last time, walking every object still
+    alive (some 40,000 after a one-ledger report: ~35 ms, a tenth of the run) only to free
+    memory the process is about to give back. Freezing them first spares the walk; module
+    teardown and the other exit handlers (temporary files, pools) run as before."""
+    atexit.register(gc.freeze)
 
 
 def _version(value: bool) -> None:
