@@ -6,9 +6,10 @@ exceptions and the committee's term: ledger_warnings) live beside this module.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
-from ..models.ledger import Ledger
+from ..models.ledger import Ledger, Member
 from ..models.rubric import Rubric
 from .ledger_assessors import rating_problems, unknown_level
 from .ledger_dues import dues_problems
@@ -16,6 +17,7 @@ from .ledger_followup import followup_problems
 from .ledger_vocabulary import vocabulary_problems
 from .ledger_warnings import record_warnings
 from .locate import close_matches
+from .per_rubric import event_types
 from .source import Problem
 
 
@@ -67,7 +69,9 @@ def _members(ledger: Ledger) -> list[Problem]:
     for e, event in enumerate(ledger.events):
         if event.attendees == "all":
             pass
-        elif declared.issuperset(event.attendees) and bounded.keys().isdisjoint(event.attendees):
+        elif declared.issuperset(event.attendees) and _all_active(
+            bounded, bounded.keys() & event.attendees, event.date
+        ):
             pass  # the common case, checked at set speed
         else:
             for i, member_id in enumerate(event.attendees):
@@ -102,11 +106,18 @@ def _members(ledger: Ledger) -> list[Problem]:
     return problems
 
 
+def _all_active(bounded: dict[str, Member], listed: set[str], day: dt.date) -> bool:
+    return not listed or all(bounded[member_id].active_on(day) for member_id in listed)
+
+
 def _event_types(ledger: Ledger, rubric: Rubric) -> list[Problem]:
+    declared = event_types(rubric)
+    if not declared or declared.issuperset([event.type for event in ledger.events]):
+        return []  # the common case, checked at set speed
     known = list(rubric.events)
     problems = []
     for e, event in enumerate(ledger.events):
-        if known and event.type not in rubric.events:
+        if event.type not in declared:
             close = close_matches(event.type, known, n=1, cutoff=0.3)
             hint = f"did you mean {close[0]!r}?" if close else f"known types: {', '.join(known)}"
             problems.append(
