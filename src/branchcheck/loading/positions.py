@@ -29,6 +29,7 @@ reformatted examples and of generated ledgers with the strict parse's positions
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -133,6 +134,32 @@ class LinePositions:
             return self._in_outer(outer, steps)
         return self._line(start), block.indent + 1, key
 
+    def holding(self, offsets: list[int]) -> list[tuple[tuple[Step, ...], Any]] | None:
+        """The values whose lines hold the `offsets` (sorted): the root's entries, or the
+        entries of a root entry's block collection, as (path, value) in the file's order; None
+        when unsure. A value's text lies within its entry's lines, so a value holding a given
+        character (a curly quote) is among these."""
+        first = self._root() if self.usable else None
+        root = None if first is None else self._block(first, len(self.text), self.data)
+        if root is None:
+            return None
+        out: list[tuple[tuple[Step, ...], Any]] = []
+        keys = list(self.data)
+        for index in _entries_of(root, offsets):
+            key = keys[index]
+            value = self.data[key]
+            entry = root.starts[index]
+            end = root.starts[index + 1] if index + 1 < len(root.starts) else root.end
+            inner = self._value_start(entry, root.indent, key, end)
+            block = None if inner is None else self._block(inner, end, value)
+            if block is None:
+                out.append(((key,), value))  # on the key's line: all of it
+                continue
+            steps = list(value) if isinstance(value, dict) else range(len(value))
+            for item in _entries_of(block, offsets):  # only lines below the key hold any
+                out.append(((key, steps[item]), value[steps[item]]))
+        return out
+
     # --- the steps ----------------------------------------------------------------------
 
     def _line(self, offset: int) -> int:
@@ -231,6 +258,13 @@ class LinePositions:
         if not _same_shape(top, value, rest):
             return None
         return walk(pos, steps, self._line(start) - 1)
+
+
+def _entries_of(block: _Block, offsets: list[int]) -> list[int]:
+    """The indexes of the block's entries whose lines hold any of the sorted `offsets`."""
+    low = bisect_left(offsets, block.starts[0])
+    high = bisect_left(offsets, block.end)
+    return sorted({bisect_right(block.starts, offset) - 1 for offset in offsets[low:high]})
 
 
 def _index(data: Any, step: Step) -> int | None:
