@@ -70,6 +70,11 @@ def compare(text: str) -> tuple[int, int] | None:
         assert (line, col, label) == locate(pos, data, path), (path, text)
         at_key = (*key, label) if key is not None else (line, col, label)
         assert at_key == locate(pos, data, path, at_key=True), (path, text)
+        asked = lines.find(steps, at_key=True)  # asked for the key: answered from the lines
+        assert asked is not None, (path, text)
+        key_line, key_col, asked_key = asked
+        key_place = (*asked_key, label) if asked_key is not None else (key_line, key_col, label)
+        assert key_place == at_key, (path, text)
         placed += 1
     return placed, unsure
 

@@ -102,8 +102,10 @@ class LinePositions:
         self._blocks: dict[int, _Block | None] = {}
         self._slices: dict[tuple[int, int], tuple[Any, Pos] | None] = {}
 
-    def find(self, steps: tuple[Step, ...]) -> Place | None:
-        """The place of `steps` (a path present in the data), or None when unsure."""
+    def find(self, steps: tuple[Step, ...], *, at_key: bool = False) -> Place | None:
+        """The place of `steps` (a path present in the data), or None when unsure. With
+        `at_key`, a path ending in a key of a block mapping is answered by its key's place
+        alone (as the value's too): the key's line is known, so no slice is parsed."""
         first = self._root() if self.usable else None
         if first is None:
             return None
@@ -122,11 +124,13 @@ class LinePositions:
             if isinstance(data, list):  # `- item`: the item and what is in it, from its slice
                 return self._in_slice(entry, entry_end, (0, *rest), data[index], rest)
             assert isinstance(step, str)
+            key = (self._line(entry), block.indent + 1)
+            if at_key and not rest:
+                return (*key, key)
             value_start = self._value_start(entry, block.indent, step, entry_end)
             value = data[step]
             if value_start is None or not isinstance(value, dict | list) or not value:
                 return self._in_slice(entry, entry_end, (step, *rest), value, rest)
-            key = (self._line(entry), block.indent + 1)
             outer = (entry, entry_end, depth)
             data, start, end = value, value_start, entry_end
         block = self._block(start, end, data)

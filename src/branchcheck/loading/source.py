@@ -87,7 +87,7 @@ class Source:
             found = resolve(self.data, loc)
             if found is not None:
                 steps, path = found
-                place = self.lines().find(steps)
+                place = self.lines().find(steps, at_key=at_key)
                 if place is not None:
                     line, col, key = place
                     return (*key, path) if at_key and key is not None else (line, col, path)
