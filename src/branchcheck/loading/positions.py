@@ -101,6 +101,7 @@ class LinePositions:
         self.usable = "\r" not in text or text.count("\r") == text.count("\r\n")
         self._blocks: dict[int, _Block | None] = {}
         self._slices: dict[tuple[int, int], tuple[Any, Pos] | None] = {}
+        self._counted: list[tuple[int, int]] = [(0, 1)]  # (offset, its line), in order
 
     def find(self, steps: tuple[Step, ...], *, at_key: bool = False) -> Place | None:
         """The place of `steps` (a path present in the data), or None when unsure. With
@@ -167,7 +168,15 @@ class LinePositions:
     # --- the steps ----------------------------------------------------------------------
 
     def _line(self, offset: int) -> int:
-        return self.text.count("\n", 0, offset) + 1
+        """The line number of `offset`, counted on from the nearest offset counted before (a
+        file's problems are placed over its length once, not once each from its start)."""
+        known = self._counted
+        i = bisect_right(known, (offset, 1 << 62)) - 1
+        begin, line = known[i]
+        if begin != offset:
+            line += self.text.count("\n", begin, offset)
+            known.insert(i + 1, (offset, line))
+        return line
 
     def _root(self) -> int | None:
         """Where the root mapping's first entry starts, or None when it is not a block."""
@@ -355,6 +364,9 @@ def _after_key(text: str, at: int, key: str) -> int | None:
     file the strict way); a key written otherwise makes the locator unsure."""
     if not key:
         return None
+    end = at + len(key)
+    if text.startswith(key, at) and text.startswith(": ", end):
+        return end + 1  # the common spelling, `key: value`, without the steps below
     if text.startswith(key, at):
         end = at + len(key)
     elif text.startswith("'" + key.replace("'", "''") + "'", at):
