@@ -8,7 +8,9 @@ The data comes from the fast path when it can (yaml-rs) and from the strict pars
 a schema error always comes from the strict parse, which knows every position. A problem
 found later (a ledger rule, a warning) is placed by `where`: from the strict parse's
 positions if it ran, else from the file's lines (positions.LinePositions), which parse only
-the entry holding the path; only when those are unsure is the whole file parsed again.
+the entry holding the path (nothing at all for a problem at a block mapping's key); only
+when those are unsure is the whole file parsed again. Curly-quote warnings read the same
+lines: only the entries whose lines hold a curly quote are walked for values wrapped in them.
 """
 
 from __future__ import annotations
