@@ -92,7 +92,7 @@ def _replay(text: str, mark: yaml.Mark | None, name: str) -> None:
 
 def _walk(events: Any, name: str) -> tuple[Any, Pos]:
     # One step per event, so the common steps are written out (no helper calls per event:
-    # a warning's slice and the strict parse both walk here; a third less time, measured).
+    # a warning's slice and the strict parse both walk here; a quarter less time, measured).
     stack: list[_Frame] = []
     top: _Frame | None = None  # stack[-1]
     root: Any = None
