@@ -123,6 +123,14 @@ LEDGER_CASES = [
         "members[M02].name: Input should be a valid string",
         id="mapping-for-text",
     ),
+    # A bound shows the value as written: checked after the number reader, not inside it
+    # (inside pydantic's core it would show the number read, 0, not '0').
+    pytest.param(
+        edit("hours: 8,", "hours: 0,"),
+        "28:26",
+        "training[0].hours: Input should be greater than 0, got '0'",
+        id="hours-bound-as-written",
+    ),
     # Rules that need the rubric: members declared, tasks, ratings.
     pytest.param(
         edit("attendees: [M01, M02]}", "attendees: [M01, M99]}"),

@@ -70,6 +70,11 @@ def compare(text: str) -> tuple[int, int] | None:
         assert (line, col, label) == locate(pos, data, path), (path, text)
         at_key = (*key, label) if key is not None else (line, col, label)
         assert at_key == locate(pos, data, path, at_key=True), (path, text)
+        asked = lines.find(steps, at_key=True)  # asked for the key: answered from the lines
+        assert asked is not None, (path, text)
+        key_line, key_col, asked_key = asked
+        key_place = (*asked_key, label) if asked_key is not None else (key_line, key_col, label)
+        assert key_place == at_key, (path, text)
         placed += 1
     return placed, unsure
 
@@ -260,3 +265,50 @@ def test_a_rubric_problem_is_placed_from_the_lines_too() -> None:
     assert source.pos is None and path == "tiers[exemplary].min_score"
     strict_data, pos = Source(file).strict()
     assert (line, col, path) == locate(pos, strict_data, loc, at_key=True)
+
+
+# --- curly quotes: only the entries whose lines hold one are walked --------------------------
+
+
+def _wrap_some(data: Any, rng: random.Random) -> Any:
+    """The data with some text values wrapped in curly quotes (and some with one inside)."""
+    if isinstance(data, dict):
+        return {key: _wrap_some(value, rng) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_wrap_some(value, rng) for value in data]
+    if isinstance(data, str) and data and rng.random() < 0.05:
+        return rng.choice(["“{}”", "‘{}’", "“{}”说明", "关于“{}”"]).format(data)
+    return data
+
+
+def curly_compare(text: str) -> bool | None:
+    """Whether the lines answered; they must find what a walk of all the data finds."""
+    from branchcheck.loading.source import _curly_values, curly_in_lines
+
+    fast_data = fast.parse(text)
+    if fast_data is None:
+        return None
+    found = curly_in_lines(LinePositions(text, fast_data, "x"))
+    if found is not None:
+        assert found == _curly_values(fast_data, (), []), text
+    return found is not None
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=SEEDS)
+def test_curly_quotes_found_from_the_lines_are_all_of_them(seed: int) -> None:
+    rng = random.Random(seed)
+    path = rng.choice(SOURCES)
+    data = _wrap_some(strict.parse(path.read_text("utf-8"), str(path))[0], rng)
+    for text in (layout(data, rng), reformat(data, rng)):
+        curly_compare(text)
+
+
+def test_curly_quotes_in_generated_ledgers_are_found_from_the_lines(
+    generated: dict[str, list[Path]],
+) -> None:
+    answered = 0
+    for name in ("clean", "messy", "five-star"):
+        for path in generated[name]:
+            answered += bool(curly_compare(path.read_text("utf-8")))
+    assert answered == 30  # and the property above would hold for lines that never answer

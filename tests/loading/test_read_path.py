@@ -45,3 +45,70 @@ def test_the_guards_look_for_the_characters_the_regex_did() -> None:
         if old.search(text):
             assert fast.strict_reason(text) is not None, hex(code)
     assert fast.strict_reason("a: 甲\nb: [1, 2]\n") is None
+
+
+def _old_strict_reason(text: str) -> str | None:
+    """The guard as plain `in` searches, before the regexes led by one literal character."""
+    if "Null" in text or "NULL" in text:
+        return "the name Null"
+    if text.startswith("%") or "\n%" in text or "\r%" in text:
+        return "a directive"
+    if text.startswith("...") or "\n..." in text or "\n---" in text or "\r---" in text:
+        return "a document marker"
+    for char in fast.STRICT_ONLY:
+        if char in text:
+            return f"the character {char!r}"
+    return None
+
+
+_PIECES = [
+    "a: 甲",
+    "\n",
+    "\r\n",
+    "\r",
+    "%",
+    "%YAML 1.2",
+    "...",
+    "---",
+    "Null",
+    "NULL",
+    "NuLL",
+    "nULL",
+    "N",
+    "ull",
+    "-- ",
+    ". ..",
+    "&",
+    "\t",
+    "\u3000",
+    "100%",
+    "b: [1, 2]",
+    " ",
+]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_guard_gives_the_plain_searches_answer(seed: int) -> None:
+    import random
+
+    rng = random.Random(seed)
+    for _ in range(200):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 12)))
+        assert fast.strict_reason(text) == _old_strict_reason(text), repr(text)
+
+
+_QUOTED = ["“", "”", "‘", "’", "a", "甲", " ", ",", "[", "]", "{", "}", "#", "\n", ": ", "- "]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_curly_candidates_are_the_regex_matches(seed: int) -> None:
+    # The candidates are looked for where a curly quote opens, not by the regex's own scan.
+    import random
+
+    from branchcheck.loading.source import _CURLY_VALUE, _curly_candidates
+
+    rng = random.Random(seed)
+    for _ in range(200):
+        text = "".join(rng.choice(_QUOTED) for _ in range(rng.randint(1, 30)))
+        found = [m.span() for m in _curly_candidates(text)]
+        assert found == [m.span() for m in _CURLY_VALUE.finditer(text)], repr(text)

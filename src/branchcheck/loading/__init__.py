@@ -66,6 +66,11 @@ def load_rubric(ref: str | os.PathLike[str]) -> Rubric:
         raise BranchcheckError.at(
             text, 1, 1, f"unknown rubric: not a built-in id ({known}) nor a file"
         )
+    return _rubric_at(path)
+
+
+def _rubric_at(path: Path) -> Rubric:
+    """The rubric in a file found to exist (by `rubric_file`)."""
     try:
         stat = path.stat()
         resolved = _resolved(Path(os.path.abspath(path)))  # cached: never on a relative path
@@ -144,7 +149,7 @@ def read_ledger(path: Path, rubric: str | os.PathLike[str] | Rubric | None = Non
                     ]
                 )
             )
-        resolved, resolved_file = load_rubric(found), found
+        resolved, resolved_file = _rubric_at(found), found  # found: no second look-up
     problems = ledger_problems(ledger, resolved)
     if not problems and not source.may_have_curly_quotes():
         return LoadedLedger(ledger, resolved, resolved_file)

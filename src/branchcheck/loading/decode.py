@@ -52,7 +52,9 @@ def line_col(text: str, index: int) -> tuple[int, int]:
 def read_bytes(path: Path) -> bytes:
     name = str(path)
     try:
-        with open(path, "rb") as handle:  # one open and one fstat: this runs per ledger
+        # One open, one fstat and one read of the size it gives: this runs per ledger. (A
+        # buffered read of the limit, as before, allocated 5 MB each time: 0.04 ms a ledger.)
+        with open(path, "rb", buffering=0) as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_BYTES:
                 raise BranchcheckError.at(
@@ -62,7 +64,19 @@ def read_bytes(path: Path) -> bytes:
                     f"file is {size // 1024} KB, over the {MAX_BYTES // 2**20} MB limit;"
                     " is it the right file?",
                 )
-            return handle.read(MAX_BYTES + 1)
+            data = handle.read(size + 1)
+            if len(data) <= size:
+                return data
+            # Longer than its size said (it grew, or it is a pipe): read on, up to the limit.
+            chunks = [data]
+            total = len(data)
+            while total <= MAX_BYTES:
+                chunk = handle.read(min(1 << 16, MAX_BYTES + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+            return b"".join(chunks)
     except IsADirectoryError:
         raise BranchcheckError.at(name, 1, 1, "is a directory, not a YAML file") from None
     except FileNotFoundError:

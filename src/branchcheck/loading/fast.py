@@ -24,6 +24,7 @@ YAML allows and holds both paths to equal models.
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 yaml_rs: Any
@@ -35,17 +36,23 @@ except ImportError:  # pragma: no cover - BRANCHCHECK_PARSER=pyyaml exercises th
 # Anchors, aliases, tags, escapes, tabs, non-ASCII spaces: one character each can't do without.
 # Looked for one by one (`in` is a fast search; a regex class goes character by character).
 STRICT_ONLY = "&*!\\\t\u00a0\u3000"
+# Searches led by one literal character run at the speed of a search for that character:
+# about a third of the time of the two `in` searches for each word they replace (measured).
+_NULL = re.compile("N(?:ull|ULL)")
+_MARKER = re.compile(r"\n(?:\.\.\.|---)")
 
 
 def strict_reason(text: str) -> str | None:
     """Why the strict parse must read this text (a guard that fired), or None."""
-    if "Null" in text or "NULL" in text:  # null to yaml-rs, a name to the strict parse
+    if _NULL.search(text):  # null to yaml-rs, a name to the strict parse
         return "the name Null"
-    if text.startswith("%") or "\n%" in text or "\r%" in text:
+    # A lone CR or `%` is rare: two quick searches spare the slower ones behind them.
+    breaks = "\r" in text
+    if text.startswith("%") or ("%" in text and ("\n%" in text or (breaks and "\r%" in text))):
         return "a directive"
     # Document markers past the first line: yaml-rs and libyaml read `...` and a second
     # document differently (`...` first, then keys: one document to yaml-rs, two to libyaml).
-    if text.startswith("...") or "\n..." in text or "\n---" in text or "\r---" in text:
+    if text.startswith("...") or _MARKER.search(text) or (breaks and "\r---" in text):
         return "a document marker"
     for char in STRICT_ONLY:
         if char in text:

@@ -6,7 +6,10 @@ exceptions and the committee's term: ledger_warnings) live beside this module.
 
 from __future__ import annotations
 
-from ..models.ledger import Ledger
+import datetime as dt
+from collections.abc import Iterable
+
+from ..models.ledger import Ledger, Member
 from ..models.rubric import Rubric
 from .ledger_assessors import rating_problems, unknown_level
 from .ledger_dues import dues_problems
@@ -14,6 +17,7 @@ from .ledger_followup import followup_problems
 from .ledger_vocabulary import vocabulary_problems
 from .ledger_warnings import record_warnings
 from .locate import close_matches
+from .per_rubric import event_types
 from .source import Problem
 
 
@@ -31,12 +35,17 @@ def ledger_problems(ledger: Ledger, rubric: Rubric) -> list[Problem]:
 
 
 def _members(ledger: Ledger) -> list[Problem]:
+    """Member ids declared once, and every use of one declared. Each list is first checked
+    at set speed (a ledger uses ids thousands of times, nearly always declared ones), and
+    only a list that fails is walked for its problems, in the file's order."""
     problems = []
-    declared: set[str] = set()
-    for m, member in enumerate(ledger.members):
-        if member.id in declared:
-            problems.append(Problem(("members", m, "id"), f"duplicate member id {member.id!r}"))
-        declared.add(member.id)
+    declared = {member.id for member in ledger.members}
+    if len(declared) < len(ledger.members):
+        seen: set[str] = set()
+        for m, member in enumerate(ledger.members):
+            if member.id in seen:
+                problems.append(Problem(("members", m, "id"), f"duplicate member id {member.id!r}"))
+            seen.add(member.id)
 
     def use(member_id: str, loc: tuple[str | int, ...], at_key: bool = False) -> None:
         if member_id not in declared:
@@ -49,15 +58,20 @@ def _members(ledger: Ledger) -> list[Problem]:
                 )
             )
 
-    if ledger.committee is not None:
-        for i, member_id in enumerate(ledger.committee.members):
-            use(member_id, ("committee", "members", i))
+    def uses(ids: Iterable[str], loc: tuple[str | int, ...]) -> None:
+        for i, member_id in enumerate(ids):
+            use(member_id, (*loc, i))
+
+    if ledger.committee is not None and not declared.issuperset(ledger.committee.members):
+        uses(ledger.committee.members, ("committee", "members"))
     # Only members with a joined or left date can be listed on a day they were not members.
     bounded = {m.id: m for m in ledger.members if m.joined is not None or m.left is not None}
     for e, event in enumerate(ledger.events):
         if event.attendees == "all":
             pass
-        elif declared.issuperset(event.attendees) and bounded.keys().isdisjoint(event.attendees):
+        elif declared.issuperset(event.attendees) and _all_active(
+            bounded, bounded.keys() & event.attendees, event.date
+        ):
             pass  # the common case, checked at set speed
         else:
             for i, member_id in enumerate(event.attendees):
@@ -73,27 +87,37 @@ def _members(ledger: Ledger) -> list[Problem]:
                             kind="inactive-attendee",
                         )
                     )
-        for i, member_id in enumerate(event.absent):
-            use(member_id, ("events", e, "absent", i))
-    for member_id in ledger.dues:
-        use(member_id, ("dues", member_id), at_key=True)
-    for t, record in enumerate(ledger.training):
-        use(record.member, ("training", t, "member"))
-    for x, excused in enumerate(ledger.excused):
-        use(excused.member, ("excused", x, "member"))
-    for x, exception in enumerate(ledger.dues_exceptions):
-        use(exception.member, ("dues_exceptions", x, "member"))
+        if event.absent and not declared.issuperset(event.absent):
+            uses(event.absent, ("events", e, "absent"))
+    if not declared.issuperset(ledger.dues):
+        for member_id in ledger.dues:
+            use(member_id, ("dues", member_id), at_key=True)
+    for field, ids in (
+        ("training", [record.member for record in ledger.training]),
+        ("excused", [excused.member for excused in ledger.excused]),
+        ("dues_exceptions", [exception.member for exception in ledger.dues_exceptions]),
+    ):
+        if not declared.issuperset(ids):
+            for x, member_id in enumerate(ids):
+                use(member_id, (field, x, "member"))
     for name, group in ledger.groups.items():
-        for i, member_id in enumerate(group):
-            use(member_id, ("groups", name, i))
+        if not declared.issuperset(group):
+            uses(group, ("groups", name))
     return problems
 
 
+def _all_active(bounded: dict[str, Member], listed: set[str], day: dt.date) -> bool:
+    return not listed or all(bounded[member_id].active_on(day) for member_id in listed)
+
+
 def _event_types(ledger: Ledger, rubric: Rubric) -> list[Problem]:
+    declared = event_types(rubric)
+    if not declared or declared.issuperset([event.type for event in ledger.events]):
+        return []  # the common case, checked at set speed
     known = list(rubric.events)
     problems = []
     for e, event in enumerate(ledger.events):
-        if known and event.type not in rubric.events:
+        if event.type not in declared:
             close = close_matches(event.type, known, n=1, cutoff=0.3)
             hint = f"did you mean {close[0]!r}?" if close else f"known types: {', '.join(known)}"
             problems.append(

@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 from ..checks.records import fact_bool, fact_number
-from ..models.checks import FactCheck, StructureCheck
+from ..models.checks import FactCheck
 from ..models.ledger import Ledger
 from ..models.rubric import Rubric
 from .locate import close_matches
+from .per_rubric import fact_checks, posts
 from .source import Problem
 
 # Posts a branch may hold whatever its rubric's structure checks name (the committee's posts
@@ -25,6 +26,7 @@ DEFAULT_ROLES = (
     "党小组长",
 )
 _SHOWN = 12  # known words listed when none is close
+_posts = posts(DEFAULT_ROLES)
 
 
 def vocabulary_problems(ledger: Ledger, rubric: Rubric) -> list[Problem]:
@@ -32,8 +34,10 @@ def vocabulary_problems(ledger: Ledger, rubric: Rubric) -> list[Problem]:
     if ledger.facts:
         problems += _facts(ledger, rubric)
     problems += _roles(ledger, rubric)
-    if ledger.groups or any(event.group is not None for event in ledger.events):
-        problems += _groups(ledger)
+    named = {event.group for event in ledger.events}  # one pass, at set speed
+    named.discard(None)
+    if ledger.groups or named:
+        problems += _groups(ledger, named)
     return problems
 
 
@@ -46,10 +50,7 @@ def _hint(word: str, known: list[str], what: str) -> str:
 
 
 def _facts(ledger: Ledger, rubric: Rubric) -> list[Problem]:
-    checks: dict[str, list[FactCheck]] = {}
-    for _, norm in rubric.norms:
-        if isinstance(norm.check, FactCheck):
-            checks.setdefault(norm.check.key, []).append(norm.check)
+    checks = fact_checks(rubric)
     known = list(checks)
     problems = []
     for key, value in ledger.facts.items():
@@ -104,10 +105,7 @@ def _fact_value(key: str, value: str, checks: list[FactCheck]) -> list[Problem]:
 
 
 def _roles(ledger: Ledger, rubric: Rubric) -> list[Problem]:
-    known = dict.fromkeys(DEFAULT_ROLES)
-    for _, norm in rubric.norms:
-        if isinstance(norm.check, StructureCheck):
-            known.update(dict.fromkeys((*norm.check.roles, *norm.check.small_branch_roles)))
+    known = _posts(rubric)
     problems = []
     for m, member in enumerate(ledger.members):
         for r, role in enumerate(member.roles):
@@ -126,7 +124,7 @@ def _roles(ledger: Ledger, rubric: Rubric) -> list[Problem]:
     return problems
 
 
-def _groups(ledger: Ledger) -> list[Problem]:
+def _groups(ledger: Ledger, named: set[str | None]) -> list[Problem]:
     problems = []
     names = list(ledger.groups)
     home: dict[str, str] = {}
@@ -145,6 +143,8 @@ def _groups(ledger: Ledger) -> list[Problem]:
                     level="warning",
                 )
             )
+    if ledger.groups.keys() >= named:
+        return problems  # every group an event names is listed
     for e, event in enumerate(ledger.events):
         if event.group is None or event.group in ledger.groups:
             continue

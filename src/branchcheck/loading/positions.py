@@ -29,6 +29,7 @@ reformatted examples and of generated ledgers with the strict parse's positions
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -100,9 +101,12 @@ class LinePositions:
         self.usable = "\r" not in text or text.count("\r") == text.count("\r\n")
         self._blocks: dict[int, _Block | None] = {}
         self._slices: dict[tuple[int, int], tuple[Any, Pos] | None] = {}
+        self._counted: list[tuple[int, int]] = [(0, 1)]  # (offset, its line), in order
 
-    def find(self, steps: tuple[Step, ...]) -> Place | None:
-        """The place of `steps` (a path present in the data), or None when unsure."""
+    def find(self, steps: tuple[Step, ...], *, at_key: bool = False) -> Place | None:
+        """The place of `steps` (a path present in the data), or None when unsure. With
+        `at_key`, a path ending in a key of a block mapping is answered by its key's place
+        alone (as the value's too): the key's line is known, so no slice is parsed."""
         first = self._root() if self.usable else None
         if first is None:
             return None
@@ -121,11 +125,13 @@ class LinePositions:
             if isinstance(data, list):  # `- item`: the item and what is in it, from its slice
                 return self._in_slice(entry, entry_end, (0, *rest), data[index], rest)
             assert isinstance(step, str)
+            key = (self._line(entry), block.indent + 1)
+            if at_key and not rest:
+                return (*key, key)
             value_start = self._value_start(entry, block.indent, step, entry_end)
             value = data[step]
             if value_start is None or not isinstance(value, dict | list) or not value:
                 return self._in_slice(entry, entry_end, (step, *rest), value, rest)
-            key = (self._line(entry), block.indent + 1)
             outer = (entry, entry_end, depth)
             data, start, end = value, value_start, entry_end
         block = self._block(start, end, data)
@@ -133,10 +139,44 @@ class LinePositions:
             return self._in_outer(outer, steps)
         return self._line(start), block.indent + 1, key
 
+    def holding(self, offsets: list[int]) -> list[tuple[tuple[Step, ...], Any]] | None:
+        """The values whose lines hold the `offsets` (sorted): the root's entries, or the
+        entries of a root entry's block collection, as (path, value) in the file's order; None
+        when unsure. A value's text lies within its entry's lines, so a value holding a given
+        character (a curly quote) is among these."""
+        first = self._root() if self.usable else None
+        root = None if first is None else self._block(first, len(self.text), self.data)
+        if root is None:
+            return None
+        out: list[tuple[tuple[Step, ...], Any]] = []
+        keys = list(self.data)
+        for index in _entries_of(root, offsets):
+            key = keys[index]
+            value = self.data[key]
+            entry = root.starts[index]
+            end = root.starts[index + 1] if index + 1 < len(root.starts) else root.end
+            inner = self._value_start(entry, root.indent, key, end)
+            block = None if inner is None else self._block(inner, end, value)
+            if block is None:
+                out.append(((key,), value))  # on the key's line: all of it
+                continue
+            steps = list(value) if isinstance(value, dict) else range(len(value))
+            for item in _entries_of(block, offsets):  # only lines below the key hold any
+                out.append(((key, steps[item]), value[steps[item]]))
+        return out
+
     # --- the steps ----------------------------------------------------------------------
 
     def _line(self, offset: int) -> int:
-        return self.text.count("\n", 0, offset) + 1
+        """The line number of `offset`, counted on from the nearest offset counted before (a
+        file's problems are placed over its length once, not once each from its start)."""
+        known = self._counted
+        i = bisect_right(known, (offset, 1 << 62)) - 1
+        begin, line = known[i]
+        if begin != offset:
+            line += self.text.count("\n", begin, offset)
+            known.insert(i + 1, (offset, line))
+        return line
 
     def _root(self) -> int | None:
         """Where the root mapping's first entry starts, or None when it is not a block."""
@@ -233,6 +273,13 @@ class LinePositions:
         return walk(pos, steps, self._line(start) - 1)
 
 
+def _entries_of(block: _Block, offsets: list[int]) -> list[int]:
+    """The indexes of the block's entries whose lines hold any of the sorted `offsets`."""
+    low = bisect_left(offsets, block.starts[0])
+    high = bisect_left(offsets, block.end)
+    return sorted({bisect_right(block.starts, offset) - 1 for offset in offsets[low:high]})
+
+
 def _index(data: Any, step: Step) -> int | None:
     if isinstance(data, list):
         return step if isinstance(step, int) and 0 <= step < len(data) else None
@@ -317,6 +364,9 @@ def _after_key(text: str, at: int, key: str) -> int | None:
     file the strict way); a key written otherwise makes the locator unsure."""
     if not key:
         return None
+    end = at + len(key)
+    if text.startswith(key, at) and text.startswith(": ", end):
+        return end + 1  # the common spelling, `key: value`, without the steps below
     if text.startswith(key, at):
         end = at + len(key)
     elif text.startswith("'" + key.replace("'", "''") + "'", at):

@@ -8,12 +8,15 @@ The data comes from the fast path when it can (yaml-rs) and from the strict pars
 a schema error always comes from the strict parse, which knows every position. A problem
 found later (a ledger rule, a warning) is placed by `where`: from the strict parse's
 positions if it ran, else from the file's lines (positions.LinePositions), which parse only
-the entry holding the path; only when those are unsure is the whole file parsed again.
+the entry holding the path (nothing at all for a problem at a block mapping's key); only
+when those are unsure is the whole file parsed again. Curly-quote warnings read the same
+lines: only the entries whose lines hold a curly quote are walked for values wrapped in them.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -48,6 +51,7 @@ class Source:
         self.data: dict[str, Any] | None = None  # set by validate: the data the model read
         self.pos: Pos | None = None  # set when the strict parse ran: every position
         self._lines: LinePositions | None = None
+        self._maybe_curly: bool | None = None
 
     def strict(self) -> tuple[dict[str, Any], Pos]:
         """The strict parse's data and positions (parsed once, when first needed)."""
@@ -85,9 +89,7 @@ class Source:
             found = resolve(self.data, loc)
             if found is not None:
                 steps, path = found
-                if self._lines is None:
-                    self._lines = LinePositions(self.text, self.data, self.name)
-                place = self._lines.find(steps)
+                place = self.lines().find(steps, at_key=at_key)
                 if place is not None:
                     line, col, key = place
                     return (*key, path) if at_key and key is not None else (line, col, path)
@@ -95,8 +97,13 @@ class Source:
         return locate(pos, data, loc, at_key=at_key)
 
     def may_have_curly_quotes(self) -> bool:
+        if self._maybe_curly is None:  # asked before the rules' problems and again after
+            self._maybe_curly = self._curly_candidate()
+        return self._maybe_curly
+
+    def _curly_candidate(self) -> bool:
         text = self.text
-        for match in _CURLY_VALUE.finditer(text):
+        for match in _curly_candidates(text):
             # A value's start: only spaces back to a ':', '[', '{', ',', '- ' or the line start.
             i = match.start() - 1
             while i >= 0 and text[i] in " \t":
@@ -115,7 +122,6 @@ class Source:
         Read from the validated data: both parses give every string value alike."""
         if not self.may_have_curly_quotes():
             return []
-        data = self.data if self.data is not None else self.strict()[0]
         return [
             Problem(
                 loc,
@@ -123,8 +129,27 @@ class Source:
                 " text; remove them (YAML quotes are the ASCII \" and ')",
                 level="warning",
             )
-            for loc, value in _curly_values(data, (), [])
+            for loc, value in self._curly_found()
         ]
+
+    def _curly_found(self) -> list[tuple[Loc, str]]:
+        """The values wholly in curly quotes, in the file's order. In data the fast path read
+        (no escapes: each character stands in the text as itself), only the entries whose
+        lines hold a curly quote are walked: a few of a ledger's hundreds (0.3 ms less on a
+        ledger with such a value, measured); else the whole data."""
+        if self.pos is None and self.data is not None:
+            found = curly_in_lines(self.lines())
+            if found is not None:
+                return found
+        data = self.data if self.data is not None else self.strict()[0]
+        return _curly_values(data, (), [])
+
+    def lines(self) -> LinePositions:
+        """Positions from the file's lines (for data the fast path read)."""
+        assert self.data is not None
+        if self._lines is None:
+            self._lines = LinePositions(self.text, self.data, self.name)
+        return self._lines
 
     def diagnostics(self, problems: list[Problem]) -> list[Diagnostic]:
         out = []
@@ -144,6 +169,49 @@ _CURLY_VALUE = re.compile(
 )
 _CURLY = re.compile(r"“.*”|‘.*’", re.DOTALL)
 _OPENERS = ("“", "‘")
+
+
+def _curly_candidates(text: str) -> Iterator[re.Match[str]]:
+    """`_CURLY_VALUE.finditer(text)`, tried only where a curly quote opens: a text holds a
+    few, and a search for one character is several times faster than the regex's own scan
+    for its leading class (about 0.04 ms a ledger, measured)."""
+    ahead = {opener: text.find(opener) for opener in _OPENERS}  # each opener's next place
+    at = 0
+    while True:
+        for opener, i in ahead.items():
+            if 0 <= i < at:
+                ahead[opener] = text.find(opener, at)
+        found = [i for i in ahead.values() if i >= 0]
+        if not found:
+            return
+        start = min(found)
+        match = _CURLY_VALUE.match(text, start)
+        at = start + 1 if match is None else match.end()
+        if match is not None:
+            yield match
+
+
+def curly_in_lines(lines: LinePositions) -> list[tuple[Loc, str]] | None:
+    """`_curly_values` of the data, walking only the entries whose lines hold a curly quote
+    (for data the fast path read from these lines); None when the lines are unsure."""
+    text = lines.text
+    found = lines.holding(sorted(_offsets(text, _OPENERS[0]) + _offsets(text, _OPENERS[1])))
+    if found is None:
+        return None
+    out: list[tuple[Loc, str]] = []
+    for loc, value in found:
+        _curly_values({loc[-1]: value}, loc[:-1], out)
+    return out
+
+
+def _offsets(text: str, char: str) -> list[int]:
+    """Where `char` stands in `text` (a search per occurrence: a text holds a few)."""
+    out = []
+    at = text.find(char)
+    while at >= 0:
+        out.append(at)
+        at = text.find(char, at + 1)
+    return out
 
 
 def _curly_values(data: Any, loc: Loc, out: list[tuple[Loc, str]]) -> list[tuple[Loc, str]]:
