@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..models.ledger import Event, Excused, Ledger, Member
 from ..models.rubric import Norm, Rubric
 
 _QUARTER_NAMES = "一二三四"
+_DATE = attrgetter("date")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +62,23 @@ class Context:
         self._bounded = tuple(
             m for m in ledger.members if m.joined is not None or m.left is not None
         )
+        self._active: dict[dt.date, frozenset[str]] = {}
+        self._year_at: dict[int, int] | None = None
+        self._hours: dict[tuple[str, int], float] | None = None
+        self._talks: dict[tuple[str, ...], list[tuple[int, frozenset[str]]]] = {}
+        self._matching: dict[tuple[tuple[str, ...], str | None], list[Event]] = {}
+        # Events by date, sorted once here, not by every check that counts them (a stable
+        # sort: events of one day keep file order); by type, in the period or at all.
+        self.by_date = sorted(ledger.events, key=_DATE)
         index: dict[str, list[Event]] = defaultdict(list)
-        for event in ledger.events:
-            if self.period.start <= event.date <= self.period.end:
+        every_one: dict[str, list[Event]] = defaultdict(list)
+        start, end = self.period.start, self.period.end
+        for event in self.by_date:
+            every_one[event.type].append(event)
+            if start <= event.date <= end:
                 index[event.type].append(event)
         self.events_by_type = index
+        self._all_by_type = every_one
 
     def for_norm(self, norm: Norm) -> Context:
         """The same indexes, seen from another norm (rating checks need their norm's id)."""
@@ -74,15 +88,35 @@ class Context:
         return other
 
     def events(self, types: tuple[str, ...], topic: str | None = None) -> list[Event]:
-        """Events of these types (each counted once) in the period, by date; cached."""
+        """Events of these types (each counted once) in the period, by date; cached. The
+        list is shared: callers must not change it."""
         key = (types, topic)
         found = self._events.get(key)
         if found is None:
-            found = [e for t in dict.fromkeys(types) for e in self.events_by_type.get(t, ())]
+            if len(types) == 1:  # already by date (see __init__)
+                found = self.events_by_type.get(types[0], [])
+            else:  # sorted runs, one per type: ties keep the order of `types`, then the file's
+                found = [e for t in dict.fromkeys(types) for e in self.events_by_type.get(t, ())]
+                found.sort(key=_DATE)
             if topic is not None:
                 found = [e for e in found if any(topic in text for text in e.topics)]
-            found.sort(key=lambda e: e.date)
             self._events[key] = found
+        return found
+
+    def matching(self, types: tuple[str, ...], topic: str | None = None) -> list[Event]:
+        """The ledger's events of these types, in or out of the period, by date (one day's in
+        file order); cached, and shared: callers must not change it."""
+        key = (types, topic)
+        found = self._matching.get(key)
+        if found is None:
+            if len(types) == 1:
+                found = self._all_by_type.get(types[0], [])
+            else:
+                wanted = set(types)
+                found = [e for e in self.by_date if e.type in wanted]
+            if topic is not None:
+                found = [e for e in found if any(topic in text for text in e.topics)]
+            self._matching[key] = found
         return found
 
     def attendees(self, event: Event) -> frozenset[str]:
@@ -98,7 +132,30 @@ class Context:
     def active_ids(self, day: dt.date) -> frozenset[str]:
         if not self._bounded:
             return self._always
-        return self._always.union(m.id for m in self._bounded if m.active_on(day))
+        found = self._active.get(day)
+        if found is None:  # once a day: several checks ask about the same events' days
+            found = self._active[day] = self._always.union(
+                m.id for m in self._bounded if m.active_on(day)
+            )
+        return found
+
+    def year_index(self, day: dt.date) -> int | None:
+        """The index in `windows("year")` of the whole year holding `day`, if any."""
+        if self._year_at is None:  # whole calendar years: found by the day's year, no scan
+            self._year_at = {w.start.year: i for i, w in enumerate(self.windows("year"))}
+        return self._year_at.get(day.year)
+
+    def training_hours(self) -> dict[tuple[str, int], float]:
+        """Hours of training per (member id, index of the whole year): computed once per
+        ledger for every training check."""
+        if self._hours is None:
+            hours: dict[tuple[str, int], float] = defaultdict(float)
+            for record in self.ledger.training:
+                i = self.year_index(record.date)
+                if i is not None:
+                    hours[(record.member, i)] += record.hours
+            self._hours = hours
+        return self._hours
 
     def excused_ids(self, day: dt.date) -> frozenset[str]:
         """Members excused that day (ledger `excused`)."""
