@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from functools import cache
 from bisect import bisect_left, bisect_right
+from functools import cache
 
 from ..models.checks import AttendanceCheck, CountCheck, FrequencyCheck, GapCheck, GroupsCheck
 from ..models.ledger import Event

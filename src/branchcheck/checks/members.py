@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from itertools import chain
 from dataclasses import dataclass
+from itertools import chain
 
 from ..models.checks import TalksCheck, TrainingCheck
 from ..models.ledger import Member
@@ -22,13 +22,14 @@ def _years_held(
     every = list(range(len(years)))
     held = {}
     excused: set[str] = set()
+    excusing = ctx.has_excused  # asked once, not per member
     for m in members:
         indexes = (
             every
             if m.joined is None and m.left is None
             else [i for i, y in enumerate(years) if m.active_on(y.end)]
         )
-        if ctx.has_excused:
+        if excusing:
             kept = [i for i in indexes if not ctx.excused_for(m.id, years[i])]
             if len(kept) < len(indexes):
                 excused.add(m.id)

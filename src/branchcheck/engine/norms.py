@@ -92,8 +92,14 @@ def score_norm(plan: NormPlan, ctx: Context, full_members: int) -> dict[str, Any
             "status": "not_applicable",
             "detail": outcome.detail,
         }
-    earned = earn(norm, outcome)
-    status = status_of(norm.points, earned, outcome)
+    if plan.plain:
+        earned = norm.points * outcome.fraction
+        status = status_of(norm.points, earned, outcome)
+        detail = outcome.detail
+    else:
+        earned = earn(norm, outcome)
+        status = status_of(norm.points, earned, outcome)
+        detail = own_words(norm, status, outcome) + deduction_note(norm, outcome)
     # Shown to the cent, and totals add the shown figures, so sums can be redone by hand.
     shown = round(earned, 2)
     return {
@@ -102,6 +108,6 @@ def score_norm(plan: NormPlan, ctx: Context, full_members: int) -> dict[str, Any
         "fraction": round(outcome.fraction, 4),
         "misses": outcome.misses,
         "status": status,
-        "detail": own_words(norm, status, outcome) + deduction_note(norm, outcome),
+        "detail": detail,
         "deduction": 0.0 if norm.bonus else round(norm.points - shown, 2),
     }

@@ -21,6 +21,9 @@ class NormPlan:
     # The result's fields the rubric fixes (id, name, dimension, standard, points, veto,
     # bonus): copied into each ledger's result instead of rebuilt, 41 times a ledger.
     base: dict[str, Any]
+    # Scored in proportion, in the check's own words: earned = points x fraction, nothing
+    # to deduct or replace (most norms; score_norm skips three calls for them).
+    plain: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,9 @@ class RubricPlan:
                     "veto": norm.veto,
                     "bonus": norm.bonus,
                 },
+                norm.scoring == "proportional"
+                and norm.met_text is None
+                and norm.missed_text is None,
             )
             for dim, std, norm, _ in rubric.placed
         )

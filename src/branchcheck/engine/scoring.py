@@ -43,22 +43,24 @@ def norm_results() -> TypeAdapter[list[NormResult]]:
     return TypeAdapter(list[NormResult])
 
 
-def roll_up(plan: RubricPlan, norms: list[NormResult]) -> list[dict[str, Any]]:
+def roll_up(plan: RubricPlan, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each work norm's check items added up: points and earned over the items that apply;
     met when every item is, missed when none earned anything, not applicable when none apply.
-    The fields of each StandardResult, validated with the Result."""
+    From the norms' result fields; gives the fields of each StandardResult."""
+    # Plain lists read by index: cheaper than attributes of 41 models, 27 work norms over.
+    statuses = [r["status"] for r in rows]
     out = []
     for std in plan.standards:
-        items = [norms[i] for i in std.norms]
-        applying = [n for n in items if n.status != "not_applicable"]
-        points = sum(n.points for n in applying)
-        earned = round(sum(n.earned for n in applying), 2)
+        applying = [i for i in std.norms if statuses[i] != "not_applicable"]
+        kinds = {statuses[i] for i in applying}  # one pass, not an all() and an any()
+        points = sum([rows[i]["points"] for i in applying])
+        earned = round(sum([rows[i]["earned"] for i in applying]), 2)
         status: NormStatus
         if not applying:
             status = "not_applicable"
-        elif all(n.status == "met" for n in applying):
+        elif kinds == {"met"}:
             status = "met"
-        elif any(n.status == "unrated" for n in applying) and earned == 0:
+        elif "unrated" in kinds and earned == 0:
             status = "unrated"
         else:
             status = "partial" if earned > 0 else "missed"
@@ -70,7 +72,7 @@ def roll_up(plan: RubricPlan, norms: list[NormResult]) -> list[dict[str, Any]]:
                 "points": round(points, 2),
                 "earned": earned,
                 "status": status,
-                "norms": [n.id for n in items],
+                "norms": [rows[i]["id"] for i in std.norms],
             }
         )
     return out
@@ -81,12 +83,12 @@ def score(rubric: Rubric, ledger: Ledger) -> Result:
     plan = rubric.plan
     ctx = Context(ledger, rubric)
     full_members = len(ledger.full_members_on(ledger.period.end))
-    norms = norm_results().validate_python([score_norm(p, ctx, full_members) for p in plan.norms])
+    rows = [score_norm(p, ctx, full_members) for p in plan.norms]
+    norms = norm_results().validate_python(rows)
     counted = [n for n in norms if not n.bonus and n.status != "not_applicable"]
-    common = PartResult(
-        earned=round(sum(n.earned for n in counted), 2),
-        max=round(sum(n.points for n in counted), 2),
-    )
+    counted_earned = sum([n.earned for n in counted])
+    counted_points = sum([n.points for n in counted])
+    common = PartResult(earned=round(counted_earned, 2), max=round(counted_points, 2))
 
     tasks = [
         TaskResult(
@@ -100,12 +102,12 @@ def score(rubric: Rubric, ledger: Ledger) -> Result:
         )
         for t in ledger.tasks
     ]
-    earned = sum(n.earned for n in counted) + sum(t.earned for t in tasks)
-    applicable = sum(n.points for n in counted) + (rubric.split.individual if rubric.split else 0.0)
+    earned = counted_earned + sum(t.earned for t in tasks)
+    applicable = counted_points + (rubric.split.individual if rubric.split else 0.0)
     # A 0-point veto item that does not apply takes no points away: nothing to rescale.
     rescaled = any(n.status == "not_applicable" and n.points > 0 for n in norms if not n.bonus)
     base = earned * rubric.total / applicable if rescaled and applicable > 0 else earned
-    bonus = sum(n.earned for n in norms if n.bonus)
+    bonus = sum([n.earned for n in norms if n.bonus])
     if rubric.bonus_cap is not None:
         bonus = min(bonus, rubric.bonus_cap)
     items = rectification_items(ledger, rubric)
@@ -114,14 +116,13 @@ def score(rubric: Rubric, ledger: Ledger) -> Result:
 
     dimensions = []
     for dim in plan.dimensions:
-        own = [norms[i] for i in dim.norms]
-        mine = [n for n in own if not n.bonus and n.status != "not_applicable"]
+        mine = [n for i in dim.norms if not (n := norms[i]).bonus and n.status != "not_applicable"]
         dimensions.append(
             DimensionResult(
                 id=dim.id,
                 name=dim.name,
-                earned=round(sum(n.earned for n in mine), 2),
-                max=round(sum(n.points for n in mine), 2),
+                earned=round(sum([n.earned for n in mine]), 2),
+                max=round(sum([n.points for n in mine]), 2),
             )
         )
     vetoes = [n.id for n in norms if n.veto and n.status in ("partial", "missed", "unrated")]
@@ -138,7 +139,7 @@ def score(rubric: Rubric, ledger: Ledger) -> Result:
         vetoes=vetoes,
         dimensions=dimensions,
         common=common,
-        standards=roll_up(plan, norms),
+        standards=roll_up(plan, rows),
         norms=norms,
         tasks=tasks,
         alerts=alerts(rubric, ctx, norms),
