@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from operator import attrgetter
+from itertools import repeat
+from operator import attrgetter, contains
 
 from ..models.ledger import Event, Excused, Ledger, Member
 from ..models.rubric import Norm, Rubric
@@ -34,6 +35,11 @@ class Outcome:
     # ledger left the thing unrecorded: that is worth saying as it is).
     value: str | None = None
     replaceable: bool = True
+
+
+def _on(topic: str, event: Event) -> bool:
+    """Whether one of the event's topics mentions `topic` (tested in C: no generator per event)."""
+    return any(map(contains, event.topics, repeat(topic)))
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -95,11 +101,13 @@ class Context:
         if found is None:
             if len(types) == 1:  # already by date (see __init__)
                 found = self.events_by_type.get(types[0], [])
+                if topic is not None:
+                    found = [e for e in found if _on(topic, e)]
             else:  # sorted runs, one per type: ties keep the order of `types`, then the file's
                 found = [e for t in dict.fromkeys(types) for e in self.events_by_type.get(t, ())]
+                if topic is not None:  # fewer to sort; a stable sort keeps the same order
+                    found = [e for e in found if _on(topic, e)]
                 found.sort(key=_DATE)
-            if topic is not None:
-                found = [e for e in found if any(topic in text for text in e.topics)]
             self._events[key] = found
         return found
 
@@ -115,7 +123,7 @@ class Context:
                 wanted = set(types)
                 found = [e for e in self.by_date if e.type in wanted]
             if topic is not None:
-                found = [e for e in found if any(topic in text for text in e.topics)]
+                found = [e for e in found if _on(topic, e)]
             self._matching[key] = found
         return found
 
@@ -126,7 +134,9 @@ class Context:
             # Only members active that day count, even when listed by name.
             active = self.active_ids(event.date)
             present = active if event.attendees == "all" else active.intersection(event.attendees)
-            found = self._attendees[id(event)] = present.difference(event.absent)
+            # (no absentees, the usual case: no copy of the set to make)
+            found = present.difference(event.absent) if event.absent else present
+            self._attendees[id(event)] = found
         return found
 
     def active_ids(self, day: dt.date) -> frozenset[str]:
@@ -278,19 +288,22 @@ def spans(windows: list[Window], per: str) -> str:
     return "、".join(parts)
 
 
+_COUNTED = {"month": "个月", "quarter": "个季度", "half": "个半年", "year": "年"}
+_EACH = {"month": "各月", "quarter": "各季度", "half": "各半年", "year": "各年度"}
+
+
 def every(windows: list[Window], per: str) -> str:
     """All the windows, as the subject of 均: 12个月 / 4个季度 / 上、下半年 / 2024年."""
     if len(windows) == 1:
         return windows[0].label
     if per == "half" and len(windows) == 2 and windows[0].start.year == windows[1].start.year:
         return "上、下半年"
-    unit = {"month": "个月", "quarter": "个季度", "half": "个半年", "year": "年"}[per]
-    return f"{len(windows)}{unit}"
+    return f"{len(windows)}{_COUNTED[per]}"
 
 
 def each(per: str) -> str:
     """The windows as 各…: 各月 / 各季度 / 各半年 / 各年度."""
-    return {"month": "各月", "quarter": "各季度", "half": "各半年", "year": "各年度"}[per]
+    return _EACH[per]
 
 
 def _next_month(window: Window) -> dt.date:
