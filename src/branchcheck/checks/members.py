@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from itertools import chain
+from typing import NamedTuple
 
 from ..models.checks import TalksCheck, TrainingCheck
 from ..models.ledger import Member
@@ -39,8 +39,7 @@ def _years_held(
     return held, excused
 
 
-@dataclass(frozen=True, slots=True)
-class Wording:
+class Wording(NamedTuple):  # not a frozen dataclass: made ~1 µs faster, several a ledger
     """How a per-member norm is said: `who` is held to it; `done` (after a count) and `short`
     (after the names) say whether they met it: 9名党员全年学习培训达32学时，黄敏未达到."""
 
