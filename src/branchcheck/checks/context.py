@@ -150,19 +150,25 @@ class Context:
             )
         return found
 
+    def _years_at(self) -> dict[int, int]:
+        """Index in `windows("year")` by calendar year: whole years are found by the day's
+        year, with no scan of the windows."""
+        if self._year_at is None:
+            self._year_at = {w.start.year: i for i, w in enumerate(self.windows("year"))}
+        return self._year_at
+
     def year_index(self, day: dt.date) -> int | None:
         """The index in `windows("year")` of the whole year holding `day`, if any."""
-        if self._year_at is None:  # whole calendar years: found by the day's year, no scan
-            self._year_at = {w.start.year: i for i, w in enumerate(self.windows("year"))}
-        return self._year_at.get(day.year)
+        return self._years_at().get(day.year)
 
     def training_hours(self) -> dict[tuple[str, int], float]:
         """Hours of training per (member id, index of the whole year): computed once per
         ledger for every training check."""
         if self._hours is None:
             hours: dict[tuple[str, int], float] = defaultdict(float)
+            year_at = self._years_at().get  # once, not a method call per record
             for record in self.ledger.training:
-                i = self.year_index(record.date)
+                i = year_at(record.date.year)
                 if i is not None:
                     hours[(record.member, i)] += record.hours
             self._hours = hours

@@ -34,6 +34,7 @@ class Rollup:
     name: str
     dimension: str
     norms: tuple[int, ...]
+    ids: tuple[str, ...]  # their ids, in file order (validated into the result's list)
 
 
 class RubricPlan:
@@ -67,12 +68,17 @@ class RubricPlan:
             if p.base["standard"] is not None:
                 by_standard.setdefault(p.base["standard"], []).append(i)
             by_dimension.setdefault(p.base["dimension"], []).append(i)
+
+        def rollup(ident: str, name: str, dimension: str, items: list[int]) -> Rollup:
+            norm_ids = tuple(self.norms[i].base["id"] for i in items)
+            return Rollup(ident, name, dimension, tuple(items), norm_ids)
+
         self.standards = tuple(
-            Rollup(std.id, std.name, dim.id, tuple(by_standard.get(std.id, ())))
+            rollup(std.id, std.name, dim.id, by_standard.get(std.id, []))
             for dim, std in rubric.standards
         )
         self.dimensions = tuple(
-            Rollup(dim.id, dim.name, dim.id, tuple(by_dimension.get(dim.id, ())))
+            rollup(dim.id, dim.name, dim.id, by_dimension.get(dim.id, []))
             for dim in rubric.dimensions
         )
         self.has_dues = any(isinstance(n.check, DuesCheck) for _, n in rubric.norms)

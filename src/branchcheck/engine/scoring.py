@@ -47,16 +47,20 @@ def roll_up(plan: RubricPlan, rows: list[dict[str, Any]]) -> list[dict[str, Any]
     """Each work norm's check items added up: points and earned over the items that apply;
     met when every item is, missed when none earned anything, not applicable when none apply.
     From the norms' result fields; gives the fields of each StandardResult."""
-    # Plain lists read by index: cheaper than attributes of 41 models, 27 work norms over.
-    statuses = [r["status"] for r in rows]
     out = []
     for std in plan.standards:
-        applying = [i for i in std.norms if statuses[i] != "not_applicable"]
-        kinds = {statuses[i] for i in applying}  # one pass, not an all() and an any()
-        points = sum([rows[i]["points"] for i in applying])
-        earned = round(sum([rows[i]["earned"] for i in applying]), 2)
+        # One plain loop per work norm (27 of them), no comprehension frames: the same lists,
+        # summed in the same order, at about half the cost.
+        points, earned_each, kinds = [], [], set()
+        for i in std.norms:
+            row = rows[i]
+            if row["status"] != "not_applicable":
+                points.append(row["points"])
+                earned_each.append(row["earned"])
+                kinds.add(row["status"])
+        earned = round(sum(earned_each), 2)
         status: NormStatus
-        if not applying:
+        if not kinds:
             status = "not_applicable"
         elif kinds == {"met"}:
             status = "met"
@@ -69,10 +73,10 @@ def roll_up(plan: RubricPlan, rows: list[dict[str, Any]]) -> list[dict[str, Any]
                 "id": std.id,
                 "name": std.name,
                 "dimension": std.dimension,
-                "points": round(points, 2),
+                "points": round(sum(points), 2),
                 "earned": earned,
                 "status": status,
-                "norms": [rows[i]["id"] for i in std.norms],
+                "norms": std.ids,
             }
         )
     return out
