@@ -31,8 +31,12 @@ def dues_status(ctx: Context) -> dict[str, list[int | None]]:
     for member in ctx.ledger.members:
         paid = set(ctx.ledger.dues.get(member.id, ()))
         always = member.joined is None and member.left is None
-        if always and not handled and paid.issuperset(keys):  # the usual member: all paid
-            cache[member.id] = [PAID] * len(keys)  # saves the month-by-month walk (~2 µs)
+        if always and not handled:  # owes every month, none handled otherwise: the usual case
+            # (saves the month-by-month walk below, ~2 µs a member)
+            if paid.issuperset(keys):
+                cache[member.id] = [PAID] * len(keys)
+            else:
+                cache[member.id] = [PAID if key in paid else UNPAID for key in keys]
             continue
         row: list[int | None] = []
         for window, key in zip(months, keys, strict=True):
