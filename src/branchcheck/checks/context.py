@@ -223,27 +223,30 @@ class Context:
         return [m for m in self.ledger.members if m.active_on(day)]
 
     def windows(self, per: str) -> list[Window]:
-        """Calendar months, quarters, halves or years lying wholly inside the period."""
-        if per not in self._windows:
-            self._windows[per] = list(self._make_windows(per))
-        return self._windows[per]
+        """Calendar months, quarters, halves or years lying wholly inside the period; shared
+        (by the rubric's ledgers of the same period): callers must not change it."""
+        found = self._windows.get(per)
+        if found is None:
+            found = self._windows[per] = self.rubric.plan.windows(per, self.period)
+        return found
 
-    def _make_windows(self, per: str) -> list[Window]:
-        months = {"month": 1, "quarter": 3, "half": 6, "year": 12}[per]
-        start, end = self.period.start, self.period.end
-        several_years = start.year != end.year
-        out = []
-        year, month = start.year, 1
-        while dt.date(year, month, 1) <= end:
-            w_start = dt.date(year, month, 1)
-            last_month = month + months - 1
-            w_end = _month_end(year, last_month)
-            if w_start >= start and w_end <= end:
-                out.append(Window(w_start, w_end, _label(per, year, month, several_years)))
-            month += months
-            if month > 12:
-                year, month = year + 1, 1
-        return out
+
+def make_windows(per: str, start: dt.date, end: dt.date) -> list[Window]:
+    """Calendar months, quarters, halves or years lying wholly inside start..end."""
+    months = {"month": 1, "quarter": 3, "half": 6, "year": 12}[per]
+    several_years = start.year != end.year
+    out = []
+    year, month = start.year, 1
+    while dt.date(year, month, 1) <= end:
+        w_start = dt.date(year, month, 1)
+        last_month = month + months - 1
+        w_end = _month_end(year, last_month)
+        if w_start >= start and w_end <= end:
+            out.append(Window(w_start, w_end, _label(per, year, month, several_years)))
+        month += months
+        if month > 12:
+            year, month = year + 1, 1
+    return out
 
 
 def owes(member: Member, month: Window) -> bool:

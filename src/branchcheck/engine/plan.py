@@ -7,11 +7,16 @@ for all of them. `Rubric.plan` makes this once and keeps it (a cached property).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from ..checks.context import Window, make_windows
 from ..models.checks import DuesCheck, TermCheck
+from ..models.ledger import Period
 from ..models.rubric import Norm, Rubric
+
+PERIODS_KEPT = 64  # window lists kept per rubric: a batch's ledgers share one or a few periods
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,3 +91,15 @@ class RubricPlan:
             (n.check.years for _, n in rubric.norms if isinstance(n.check, TermCheck)), None
         )
         self.norm_names = {norm.id: norm.name for _, norm in rubric.norms}
+        self._windows: dict[tuple[str, dt.date, dt.date], list[Window]] = {}
+
+    def windows(self, per: str, period: Period) -> list[Window]:
+        """The whole months (quarters, …) of a period, made once for all the rubric's ledgers
+        of that period (a batch's ledgers share it: saves ~25 µs a ledger)."""
+        key = (per, period.start, period.end)
+        found = self._windows.get(key)
+        if found is None:
+            if len(self._windows) >= PERIODS_KEPT:  # many periods: start over, stay small
+                self._windows.clear()
+            found = self._windows[key] = make_windows(per, period.start, period.end)
+        return found
