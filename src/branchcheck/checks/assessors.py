@@ -4,7 +4,7 @@ self-rating (自评), kept apart and blended only where the rubric gives it a we
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..models.checks import RatingCheck
 from ..models.ledger import Assessment, Ledger
@@ -15,8 +15,7 @@ from .records import amount
 TRIM_FROM = 4  # from four assessors on, the highest and the lowest level are dropped
 
 
-@dataclass(frozen=True, slots=True)
-class Given:
+class Given(NamedTuple):  # not a frozen dataclass: made ~1 µs faster, several a ledger
     """One assessor's level and its share (0 for a level the norm does not know)."""
 
     by: str | None

@@ -4,23 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from itertools import repeat
+from operator import attrgetter, contains
+from typing import NamedTuple
 
 from ..models.ledger import Event, Excused, Ledger, Member
 from ..models.rubric import Norm, Rubric
 
 _QUARTER_NAMES = "一二三四"
+_DATE = attrgetter("date")
 
 
-@dataclass(frozen=True, slots=True)
-class Window:
+# Window and Outcome are named tuples, immutable as frozen dataclasses were but made about
+# 1 µs faster each (a frozen dataclass sets every field through object.__setattr__): some 60
+# are made per ledger.
+class Window(NamedTuple):
     start: dt.date
     end: dt.date
     label: str
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """A check's answer: `fraction` in [0, 1] (None: not applicable), misses and a detail."""
 
     fraction: float | None
@@ -32,6 +36,11 @@ class Outcome:
     # ledger left the thing unrecorded: that is worth saying as it is).
     value: str | None = None
     replaceable: bool = True
+
+
+def _on(topic: str, event: Event) -> bool:
+    """Whether one of the event's topics mentions `topic` (tested in C: no generator per event)."""
+    return any(map(contains, event.topics, repeat(topic)))
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -60,11 +69,23 @@ class Context:
         self._bounded = tuple(
             m for m in ledger.members if m.joined is not None or m.left is not None
         )
+        self._active: dict[dt.date, frozenset[str]] = {}
+        self._year_at: dict[int, int] | None = None
+        self._hours: dict[tuple[str, int], float] | None = None
+        self._talks: dict[tuple[str, ...], list[tuple[int, frozenset[str]]]] = {}
+        self._matching: dict[tuple[tuple[str, ...], str | None], list[Event]] = {}
+        # Events by date, sorted once here, not by every check that counts them (a stable
+        # sort: events of one day keep file order); by type, in the period or at all.
+        self.by_date = sorted(ledger.events, key=_DATE)
         index: dict[str, list[Event]] = defaultdict(list)
-        for event in ledger.events:
-            if self.period.start <= event.date <= self.period.end:
+        every_one: dict[str, list[Event]] = defaultdict(list)
+        start, end = self.period.start, self.period.end
+        for event in self.by_date:
+            every_one[event.type].append(event)
+            if start <= event.date <= end:
                 index[event.type].append(event)
         self.events_by_type = index
+        self._all_by_type = every_one
 
     def for_norm(self, norm: Norm) -> Context:
         """The same indexes, seen from another norm (rating checks need their norm's id)."""
@@ -74,15 +95,37 @@ class Context:
         return other
 
     def events(self, types: tuple[str, ...], topic: str | None = None) -> list[Event]:
-        """Events of these types (each counted once) in the period, by date; cached."""
+        """Events of these types (each counted once) in the period, by date; cached. The
+        list is shared: callers must not change it."""
         key = (types, topic)
         found = self._events.get(key)
         if found is None:
-            found = [e for t in dict.fromkeys(types) for e in self.events_by_type.get(t, ())]
-            if topic is not None:
-                found = [e for e in found if any(topic in text for text in e.topics)]
-            found.sort(key=lambda e: e.date)
+            if len(types) == 1:  # already by date (see __init__)
+                found = self.events_by_type.get(types[0], [])
+                if topic is not None:
+                    found = [e for e in found if _on(topic, e)]
+            else:  # sorted runs, one per type: ties keep the order of `types`, then the file's
+                found = [e for t in dict.fromkeys(types) for e in self.events_by_type.get(t, ())]
+                if topic is not None:  # fewer to sort; a stable sort keeps the same order
+                    found = [e for e in found if _on(topic, e)]
+                found.sort(key=_DATE)
             self._events[key] = found
+        return found
+
+    def matching(self, types: tuple[str, ...], topic: str | None = None) -> list[Event]:
+        """The ledger's events of these types, in or out of the period, by date (one day's in
+        file order); cached, and shared: callers must not change it."""
+        key = (types, topic)
+        found = self._matching.get(key)
+        if found is None:
+            if len(types) == 1:
+                found = self._all_by_type.get(types[0], [])
+            else:
+                wanted = set(types)
+                found = [e for e in self.by_date if e.type in wanted]
+            if topic is not None:
+                found = [e for e in found if _on(topic, e)]
+            self._matching[key] = found
         return found
 
     def attendees(self, event: Event) -> frozenset[str]:
@@ -92,13 +135,44 @@ class Context:
             # Only members active that day count, even when listed by name.
             active = self.active_ids(event.date)
             present = active if event.attendees == "all" else active.intersection(event.attendees)
-            found = self._attendees[id(event)] = present.difference(event.absent)
+            # (no absentees, the usual case: no copy of the set to make)
+            found = present.difference(event.absent) if event.absent else present
+            self._attendees[id(event)] = found
         return found
 
     def active_ids(self, day: dt.date) -> frozenset[str]:
         if not self._bounded:
             return self._always
-        return self._always.union(m.id for m in self._bounded if m.active_on(day))
+        found = self._active.get(day)
+        if found is None:  # once a day: several checks ask about the same events' days
+            found = self._active[day] = self._always.union(
+                m.id for m in self._bounded if m.active_on(day)
+            )
+        return found
+
+    def _years_at(self) -> dict[int, int]:
+        """Index in `windows("year")` by calendar year: whole years are found by the day's
+        year, with no scan of the windows."""
+        if self._year_at is None:
+            self._year_at = {w.start.year: i for i, w in enumerate(self.windows("year"))}
+        return self._year_at
+
+    def year_index(self, day: dt.date) -> int | None:
+        """The index in `windows("year")` of the whole year holding `day`, if any."""
+        return self._years_at().get(day.year)
+
+    def training_hours(self) -> dict[tuple[str, int], float]:
+        """Hours of training per (member id, index of the whole year): computed once per
+        ledger for every training check."""
+        if self._hours is None:
+            hours: dict[tuple[str, int], float] = defaultdict(float)
+            year_at = self._years_at().get  # once, not a method call per record
+            for record in self.ledger.training:
+                i = year_at(record.date.year)
+                if i is not None:
+                    hours[(record.member, i)] += record.hours
+            self._hours = hours
+        return self._hours
 
     def excused_ids(self, day: dt.date) -> frozenset[str]:
         """Members excused that day (ledger `excused`)."""
@@ -149,27 +223,30 @@ class Context:
         return [m for m in self.ledger.members if m.active_on(day)]
 
     def windows(self, per: str) -> list[Window]:
-        """Calendar months, quarters, halves or years lying wholly inside the period."""
-        if per not in self._windows:
-            self._windows[per] = list(self._make_windows(per))
-        return self._windows[per]
+        """Calendar months, quarters, halves or years lying wholly inside the period; shared
+        (by the rubric's ledgers of the same period): callers must not change it."""
+        found = self._windows.get(per)
+        if found is None:
+            found = self._windows[per] = self.rubric.plan.windows(per, self.period)
+        return found
 
-    def _make_windows(self, per: str) -> list[Window]:
-        months = {"month": 1, "quarter": 3, "half": 6, "year": 12}[per]
-        start, end = self.period.start, self.period.end
-        several_years = start.year != end.year
-        out = []
-        year, month = start.year, 1
-        while dt.date(year, month, 1) <= end:
-            w_start = dt.date(year, month, 1)
-            last_month = month + months - 1
-            w_end = _month_end(year, last_month)
-            if w_start >= start and w_end <= end:
-                out.append(Window(w_start, w_end, _label(per, year, month, several_years)))
-            month += months
-            if month > 12:
-                year, month = year + 1, 1
-        return out
+
+def make_windows(per: str, start: dt.date, end: dt.date) -> list[Window]:
+    """Calendar months, quarters, halves or years lying wholly inside start..end."""
+    months = {"month": 1, "quarter": 3, "half": 6, "year": 12}[per]
+    several_years = start.year != end.year
+    out = []
+    year, month = start.year, 1
+    while dt.date(year, month, 1) <= end:
+        w_start = dt.date(year, month, 1)
+        last_month = month + months - 1
+        w_end = _month_end(year, last_month)
+        if w_start >= start and w_end <= end:
+            out.append(Window(w_start, w_end, _label(per, year, month, several_years)))
+        month += months
+        if month > 12:
+            year, month = year + 1, 1
+    return out
 
 
 def owes(member: Member, month: Window) -> bool:
@@ -221,19 +298,22 @@ def spans(windows: list[Window], per: str) -> str:
     return "、".join(parts)
 
 
+_COUNTED = {"month": "个月", "quarter": "个季度", "half": "个半年", "year": "年"}
+_EACH = {"month": "各月", "quarter": "各季度", "half": "各半年", "year": "各年度"}
+
+
 def every(windows: list[Window], per: str) -> str:
     """All the windows, as the subject of 均: 12个月 / 4个季度 / 上、下半年 / 2024年."""
     if len(windows) == 1:
         return windows[0].label
     if per == "half" and len(windows) == 2 and windows[0].start.year == windows[1].start.year:
         return "上、下半年"
-    unit = {"month": "个月", "quarter": "个季度", "half": "个半年", "year": "年"}[per]
-    return f"{len(windows)}{unit}"
+    return f"{len(windows)}{_COUNTED[per]}"
 
 
 def each(per: str) -> str:
     """The windows as 各…: 各月 / 各季度 / 各半年 / 各年度."""
-    return {"month": "各月", "quarter": "各季度", "half": "各半年", "year": "各年度"}[per]
+    return _EACH[per]
 
 
 def _next_month(window: Window) -> dt.date:

@@ -31,6 +31,13 @@ def dues_status(ctx: Context) -> dict[str, list[int | None]]:
     for member in ctx.ledger.members:
         paid = set(ctx.ledger.dues.get(member.id, ()))
         always = member.joined is None and member.left is None
+        if always and not handled:  # owes every month, none handled otherwise: the usual case
+            # (saves the month-by-month walk below, ~2 µs a member)
+            if paid.issuperset(keys):
+                cache[member.id] = [PAID] * len(keys)
+            else:
+                cache[member.id] = [PAID if key in paid else UNPAID for key in keys]
+            continue
         row: list[int | None] = []
         for window, key in zip(months, keys, strict=True):
             kind = handled.get((member.id, key)) if handled else None
@@ -59,7 +66,12 @@ def dues_check(check: DuesCheck, ctx: Context) -> Outcome:
     unpaid: list[str] = []
     status = dues_status(ctx)
     for member in ctx.ledger.members:
-        owed = [(w, p) for w, p in zip(months, status[member.id], strict=True) if p is not None]
+        row = status[member.id]
+        if row.count(PAID) == len(row):  # owed and paid every month: nothing to list (~1 µs)
+            due += len(row)
+            paid += len(row)
+            continue
+        owed = [(w, p) for w, p in zip(months, row, strict=True) if p is not None]
         due += len(owed)
         missing = [(w, p) for w, p in owed if p != PAID]
         paid += len(owed) - len(missing)
@@ -88,11 +100,15 @@ def unexplained_runs(ctx: Context, months: int) -> list[tuple[str, int, Window, 
     """Members with `months` or more unpaid months in a row with no recorded reason: name,
     run length, first and last month of the longest run. A month not owed breaks a run."""
     windows = ctx.windows("month")
+    status = dues_status(ctx)
     found = []
     for member in ctx.ledger.members:
+        row = status[member.id]
+        if row.count(UNPAID) < months:  # no run can be long enough: skip the walk
+            continue
         run = longest = 0
         best = (0, 0)
-        for i, state in enumerate(dues_status(ctx)[member.id]):
+        for i, state in enumerate(row):
             run = run + 1 if state == UNPAID else 0
             if run > longest:
                 longest, best = run, (i - run + 1, i)

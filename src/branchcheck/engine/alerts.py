@@ -10,7 +10,6 @@ from ..checks.dues import unexplained_runs
 from ..checks.dues_amounts import shortfall_alerts
 from ..checks.organization import term_end
 from ..formats.prose import norm_label
-from ..models.checks import DuesCheck, TermCheck
 from ..models.result import Alert, NormResult
 from ..models.rubric import Rubric
 from .rectify import rectification_items
@@ -21,7 +20,7 @@ DUES_GAP_MONTHS = 6
 
 def alerts(rubric: Rubric, ctx: Context, norms: list[NormResult]) -> list[Alert]:
     found = _term_due(rubric, ctx)
-    if any(isinstance(norm.check, DuesCheck) for _, norm in rubric.norms):
+    if rubric.plan.has_dues:
         found += _dues_gaps(ctx)
         found += [Alert(kind="dues_short", message=m) for m in shortfall_alerts(ctx)]
     found += [
@@ -33,8 +32,7 @@ def alerts(rubric: Rubric, ctx: Context, norms: list[NormResult]) -> list[Alert]
 
 
 def _term_due(rubric: Rubric, ctx: Context) -> list[Alert]:
-    years = next((n.check.years for _, n in rubric.norms if isinstance(n.check, TermCheck)), None)
-    end = term_end(ctx.ledger, years)
+    end = term_end(ctx.ledger, rubric.plan.term_years)
     period_end = ctx.period.end
     found = []
     committee = ctx.ledger.committee

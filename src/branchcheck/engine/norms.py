@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..checks import REGISTRY, Context, Outcome
 from ..formats.escape import number
 from ..models.ledger import Ledger
-from ..models.result import NormResult, NormStatus
-from ..models.rubric import VALUE, Deduct, Dimension, Norm, Standard, When
+from ..models.result import NormStatus
+from ..models.rubric import VALUE, Deduct, Norm, When
+from .plan import NormPlan
 
 COMMITTEE_AT = 7  # 正式党员7人以上的设支部委员会 (机关条例第七条; 支部条例第八条)
 
@@ -71,43 +74,40 @@ def own_words(norm: Norm, status: NormStatus, outcome: Outcome) -> str:
     return text.replace(VALUE, outcome.value or "")
 
 
-def score_norm(
-    dimension: Dimension, standard: Standard | None, norm: Norm, ctx: Context, full_members: int
-) -> NormResult:
-    base = {
-        "id": norm.id,
-        "name": norm.name,
-        "dimension": dimension.id,
-        "standard": standard.id if standard else None,
-        "points": norm.points,
-        "veto": norm.veto,
-        "bonus": norm.bonus,
-    }
-    reason = when_holds(norm.when, full_members, ctx.ledger)
-    outcome = (
-        Outcome(None, 0, reason)
-        if reason
-        else REGISTRY[norm.check.kind](norm.check, ctx.for_norm(norm))
-    )
+def score_norm(plan: NormPlan, ctx: Context, full_members: int) -> dict[str, Any]:
+    """One norm's result, as the fields of a NormResult (`score` validates them all at once)."""
+    norm = plan.norm
+    reason = when_holds(norm.when, full_members, ctx.ledger) if norm.when else None
+    if reason:
+        outcome = Outcome(None, 0, reason)
+    else:
+        ctx.norm = norm  # one shared context, not a copy per norm (rating checks read it)
+        outcome = REGISTRY[plan.kind](norm.check, ctx)
     if outcome.fraction is None:
-        return NormResult(
-            **base,
-            earned=0.0,
-            fraction=None,
-            misses=0,
-            status="not_applicable",
-            detail=outcome.detail,
-        )
-    earned = earn(norm, outcome)
-    status = status_of(norm.points, earned, outcome)
+        return {
+            **plan.base,
+            "earned": 0.0,
+            "fraction": None,
+            "misses": 0,
+            "status": "not_applicable",
+            "detail": outcome.detail,
+        }
+    if plan.plain:
+        earned = norm.points * outcome.fraction
+        status = status_of(norm.points, earned, outcome)
+        detail = outcome.detail
+    else:
+        earned = earn(norm, outcome)
+        status = status_of(norm.points, earned, outcome)
+        detail = own_words(norm, status, outcome) + deduction_note(norm, outcome)
     # Shown to the cent, and totals add the shown figures, so sums can be redone by hand.
     shown = round(earned, 2)
-    return NormResult(
-        **base,
-        earned=shown,
-        fraction=round(outcome.fraction, 4),
-        misses=outcome.misses,
-        status=status,
-        detail=own_words(norm, status, outcome) + deduction_note(norm, outcome),
-        deduction=0.0 if norm.bonus else round(norm.points - shown, 2),
-    )
+    return {
+        **plan.base,
+        "earned": shown,
+        "fraction": round(outcome.fraction, 4),
+        "misses": outcome.misses,
+        "status": status,
+        "detail": detail,
+        "deduction": 0.0 if norm.bonus else round(norm.points - shown, 2),
+    }

@@ -40,8 +40,10 @@ def rectification_items(
 ) -> list[RectificationResult]:
     """The ledger's rectification items in file order, each with its status as of `as_of`
     (default: the period's end). Pure."""
+    if not ledger.rectifications:  # most ledgers: nothing to read
+        return []
     day = ledger.period.end if as_of is None else as_of
-    names = {norm.id: norm.name for _, norm in rubric.norms}
+    names = rubric.plan.norm_names
     return [
         RectificationResult(
             id=item.id,

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
 from .checks import Check, one_or_many
 from .common import FileModel, Flag, Id, Int, Num, Points, Text, TextKey
+
+if TYPE_CHECKING:
+    from ..engine.plan import RubricPlan
 
 Ratio = Annotated[Num, Field(ge=0, le=1)]
 RUBRIC_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -235,3 +238,10 @@ class Rubric(FileModel):
     @cached_property
     def norm_count(self) -> int:
         return len(self.norms)
+
+    @cached_property
+    def plan(self) -> RubricPlan:
+        """What scoring derives from the rubric alone, made once per rubric (engine/plan.py)."""
+        from ..engine.plan import RubricPlan  # the engine's data, kept with the rubric it is of
+
+        return RubricPlan(self)
