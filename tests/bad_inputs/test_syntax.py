@@ -276,6 +276,13 @@ def test_curly_quotes_around_a_value_with_quotes_inside(run_line, parser, tmp_pa
     assert len(stderr) == 1 and "is wrapped in curly quotes" in stderr[0]
 
 
+def test_curly_quotes_around_a_block_value_with_a_comma(run_line, parser, tmp_path) -> None:
+    # A comma ends a value only inside [ ] or { }: in a block value it is part of the text.
+    path = write(tmp_path, edit("name: 打造党建品牌", "name: “打造品牌, 服务群众”"))
+    _, stderr = scored(run_line, path)
+    assert len(stderr) == 1 and "is wrapped in curly quotes" in stderr[0]
+
+
 def test_curly_quotes_inside_a_value_are_fine(run_line, parser, tmp_path) -> None:
     path = write(tmp_path, edit("name: 打造党建品牌", "name: 打造“先锋”党建品牌"))
     _, stderr = scored(run_line, path)

@@ -161,11 +161,12 @@ class Source:
 
 
 # A value that may be wholly wrapped in curly quotes: a curly quote to a value's end with no
-# flow punctuation between (led by the quote, so the search is fast on long text). Only
-# files with such a candidate pay for the walk that finds the exact values.
+# brackets between (led by the quote, so the search is fast on long text). Only files with
+# such a candidate pay for the walk that finds the exact values. Commas may stand inside: a
+# block value keeps them (`name: “甲, 乙”`), and in flow a wider candidate only costs the walk.
 # Inner quoted phrases are allowed one level deep: “到社区开展“双报到”志愿服务”.
 _CURLY_VALUE = re.compile(
-    r"[“‘](?:[^\n,\[\]{}“‘]|[“‘][^\n,\[\]{}“‘]*[”’])*[”’][ \t]*(?:$|[,\]}#])", re.MULTILINE
+    r"[“‘](?:[^\n\[\]{}“‘]|[“‘][^\n\[\]{}“‘]*[”’])*[”’][ \t]*(?:$|[,\]}#])", re.MULTILINE
 )
 _CURLY = re.compile(r"“.*”|‘.*’", re.DOTALL)
 _OPENERS = ("“", "‘")
