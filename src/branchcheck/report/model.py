@@ -10,7 +10,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from sys import intern
 
 from ..models.result import RectificationResult, Result
@@ -51,6 +52,14 @@ class BranchRow:
     next_min_score: float | None = None
     # The ledger's rectification items (整改) and their status at the period's end.
     rectifications: tuple[RectificationResult, ...] = ()
+
+    def __reduce__(self) -> tuple[type[BranchRow], tuple[object, ...]]:
+        # Pickled whole, as the constructor's arguments: the spool and the pool's pipe take
+        # every row, and dataclasses' own slots pickling walks fields() each time (3x slower).
+        return BranchRow, tuple(getattr(self, name) for name in _ROW_FIELDS)
+
+
+_ROW_FIELDS = tuple(f.name for f in fields(BranchRow))
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +129,7 @@ class OrgStat:
 PERIOD_KINDS = {12: "年度", 6: "半年度", 3: "季度", 1: "月度"}
 
 
+@lru_cache(maxsize=256)  # asked once a ledger, of the few periods a batch has (dates parsed)
 def period_kind(start: str, end: str) -> tuple[str, int]:
     """What kind of period a ledger covers, as a group's heading names it (`年度`, `季度`,
     `5个月`, `100天`), and its length in days (longer kinds are listed first)."""
@@ -154,6 +164,9 @@ class RubricSummary:
     organisations: dict[str, OrgStat] = field(default_factory=dict)
     norms: dict[str, NormStat] = field(default_factory=dict)
     standards: dict[str, NormStat] = field(default_factory=dict)
+    # The same stats in the rubric's order, as each row's shares are (aggregate._count).
+    norm_order: list[NormStat] = field(default_factory=list)
+    standard_order: list[NormStat] = field(default_factory=list)
     store: RowStore = field(default_factory=RowStore)
     branch_ids: set[str] = field(default_factory=set)
     repeated_ids: set[str] = field(default_factory=set)  # branches with more than one ledger
@@ -287,9 +300,10 @@ def _ordered_periods(counts: dict[tuple[str, str], int]) -> dict[tuple[str, str]
 def costliest(result: Result, limit: int = 3) -> tuple[CostlyNorm, ...]:
     """The norms that lost the most points (bonus norms aside), largest first."""
     lost = [
-        CostlyNorm(intern(n.id), intern(n.name), round(n.points - n.earned, 2))
+        (round(n.points - n.earned, 2), n)
         for n in result.norms
         if not n.bonus and n.status != "not_applicable" and n.earned < n.points
     ]
-    lost.sort(key=lambda c: -c.lost)  # stable: equal losses keep rubric order
-    return tuple(lost[:limit])
+    lost.sort(key=lambda c: -c[0])  # stable: equal losses keep rubric order
+    # Named only for the few kept (a ledger loses points on a dozen norms).
+    return tuple(CostlyNorm(intern(n.id), intern(n.name), points) for points, n in lost[:limit])
