@@ -130,13 +130,9 @@ def add(
     group.store.append(row)
     period = (intern(row.start), intern(row.end))
     group.period_counts[period] = group.period_counts.get(period, 0) + 1
-    if row.id in group.branch_ids:
-        group.repeated_ids.add(row.id)
-    else:
-        group.branch_ids.add(row.id)
     # Ledgers of one branch for different periods (a year, its quarters) are the cycle, not a
     # duplicate: only the same period twice is worth a warning.
-    earlier = group.first_files.setdefault((row.id, period[0]), row.file if file is None else file)
+    earlier = _first_file(group, row.id, period[0], row.file if file is None else file)
     org = group.organisations.get(row.parent)
     if org is None:
         org = group.organisations[row.parent] = OrgStat(row.parent)
@@ -148,6 +144,27 @@ def add(
     _count(group.norm_order, row.norm_shares)
     _count(group.standard_order, row.standard_shares)
     return key, (earlier if earlier != row.file else None)
+
+
+def _first_file(group: RubricSummary, branch: str, start: str, file: str) -> str:
+    """Note the branch's ledger for the period beginning `start`; the first file that held
+    that branch and period (`file` itself if none did)."""
+    if not group.ids:
+        group.main_start = start
+    ids = group.ids
+    if branch in ids:
+        group.repeated_ids.add(branch)
+        if start == group.main_start:
+            first = ids[branch]
+            if first is not None:
+                return first
+            ids[branch] = file
+            return file
+    else:
+        ids[branch] = file if start == group.main_start else None
+        if start == group.main_start:
+            return file
+    return group.other_starts.setdefault((branch, start), file)
 
 
 def _insert(summary: Summary, key: str, group: RubricSummary) -> None:

@@ -10,8 +10,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from array import array
+from collections import Counter
+from collections.abc import KeysView
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from itertools import chain
 from sys import intern
 
 from ..models.result import RectificationResult, Result
@@ -168,11 +171,15 @@ class RubricSummary:
     norm_order: list[NormStat] = field(default_factory=list)
     standard_order: list[NormStat] = field(default_factory=list)
     store: RowStore = field(default_factory=RowStore)
-    branch_ids: set[str] = field(default_factory=set)
     repeated_ids: set[str] = field(default_factory=set)  # branches with more than one ledger
     period_counts: dict[tuple[str, str], int] = field(default_factory=dict)
-    # (branch id, period start) -> the first file: the same period twice is warned of
-    first_files: dict[tuple[str, str], str] = field(default_factory=dict)
+    # What the same period twice is warned of with, kept small for a province's batch (one
+    # entry a branch, no tuple; 100 bytes a ledger less than a (branch id, start) key): every
+    # branch id -> the file of its ledger for the group's first period start (`main_start`),
+    # None if it has none; ledgers for other starts by (branch id, start) -> the first file.
+    main_start: str = ""
+    ids: dict[str, str | None] = field(default_factory=dict)
+    other_starts: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @property
     def rows(self) -> list[BranchRow]:
@@ -184,9 +191,13 @@ class RubricSummary:
         return round(sum(self.scores) / len(self.scores), 2) if self.scores else 0.0
 
     @property
+    def branch_ids(self) -> KeysView[str]:
+        return self.ids.keys()
+
+    @property
     def branches(self) -> int:
         """Distinct branches (a branch with an annual and a quarterly ledger is one)."""
-        return len(self.branch_ids)
+        return len(self.ids)
 
     @property
     def repeated(self) -> frozenset[str]:
@@ -199,12 +210,15 @@ class RubricSummary:
 
     @property
     def median(self) -> float:
-        ordered = sorted(self.scores)
-        n = len(ordered)
+        n = len(self.scores)
         if not n:
             return 0.0
         middle = n // 2
-        value = ordered[middle] if n % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+        value = (
+            _nth(self.scores, middle)
+            if n % 2
+            else (_nth(self.scores, middle - 1) + _nth(self.scores, middle)) / 2
+        )
         return round(value, 2)
 
     def weakest_norms(self) -> list[NormStat]:
@@ -254,21 +268,30 @@ class Summary:
     def mean(self) -> float:
         """The mean over every rubric's scores: kept for the JSON contract (`mean_score`);
         no report shows it, since scores on different rubrics are not comparable."""
-        scores = self.scores
-        return round(sum(scores) / len(scores), 2) if scores else 0.0
+        count = self.count  # summed in the order `scores` lists them, without the list
+        return (
+            round(sum(chain.from_iterable(r.scores for r in self.rubrics.values())) / count, 2)
+            if count
+            else 0.0
+        )
 
     @property
     def branches(self) -> int:
-        return len(set().union(*(r.branch_ids for r in self.rubrics.values())))
+        """Distinct branches over every group, counted without a set of them all."""
+        groups = [g.ids for g in self.rubrics.values()]
+        return sum(
+            sum(1 for branch in ids if not any(branch in other for other in groups[:i]))
+            for i, ids in enumerate(groups)
+        )
 
     @property
     def repeated(self) -> frozenset[str]:
         """The ids of branches with more than one ledger in the batch, in whichever groups."""
-        seen: set[str] = set()
+        groups = [g.ids for g in self.rubrics.values()]
         twice: set[str] = set()
-        for group in self.rubrics.values():
-            twice |= group.repeated_ids | (group.branch_ids & seen)
-            seen |= group.branch_ids
+        for i, group in enumerate(self.rubrics.values()):
+            twice |= group.repeated_ids
+            twice.update(b for b in group.ids if any(b in other for other in groups[:i]))
         return frozenset(twice)
 
     @property
@@ -290,6 +313,18 @@ class Summary:
             for tier_id, count in rubric.tier_counts.items():
                 merged[tier_id] = merged.get(tier_id, 0) + count
         return merged
+
+
+def _nth(values: array[float], n: int) -> float:
+    """The n-th smallest value (as `sorted(values)[n]`), counted over the distinct values:
+    scores have two decimals, so a province's 100,000 make a few thousand at most, where a
+    sorted copy would hold 100,000 floats (3 MB) at the report's peak."""
+    counts = Counter(values)
+    for value in sorted(counts):
+        n -= counts[value]
+        if n < 0:
+            return value
+    raise IndexError(n)
 
 
 def _ordered_periods(counts: dict[tuple[str, str], int]) -> dict[tuple[str, str], int]:
