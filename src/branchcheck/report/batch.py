@@ -28,7 +28,7 @@ from ..limits import time_limit
 from ..loading import read_ledger
 from ..models.rubric import Rubric
 from .aggregate import branch_row, rubric_meta
-from .model import BranchRow, ErrorRecord, RubricMeta
+from .model import BranchRow, ErrorRecord, RubricMeta, pickled_by_fields
 
 Fragment = Callable[..., Any]  # (result, row) -> whatever the format spools per branch
 
@@ -59,6 +59,7 @@ class Jobs(Sequence[Job]):
         return Job(self.paths[index], self.rubric, self.fragment)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Scored:
     path: str

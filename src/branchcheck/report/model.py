@@ -16,11 +16,28 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from itertools import chain
 from sys import intern
+from typing import TypeVar
 
 from ..models.result import RectificationResult, Result
 from .spool import RowStore
 
+T = TypeVar("T")
 
+
+def pickled_by_fields(cls: type[T]) -> type[T]:
+    """Pickle a slotted dataclass as its constructor's arguments. The spool and the pool's
+    pipe carry every branch's records; dataclasses' own pickling of slots walks `fields()`
+    in Python for each object, and took 3 times as long (15 us a row to load, now 5)."""
+    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+
+    def __reduce__(self: T) -> tuple[type[T], tuple[object, ...]]:
+        return cls, tuple(getattr(self, name) for name in names)
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+    return cls
+
+
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class CostlyNorm:
     id: str
@@ -28,6 +45,7 @@ class CostlyNorm:
     lost: float
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class BranchRow:
     file: str
@@ -56,15 +74,8 @@ class BranchRow:
     # The ledger's rectification items (整改) and their status at the period's end.
     rectifications: tuple[RectificationResult, ...] = ()
 
-    def __reduce__(self) -> tuple[type[BranchRow], tuple[object, ...]]:
-        # Pickled whole, as the constructor's arguments: the spool and the pool's pipe take
-        # every row, and dataclasses' own slots pickling walks fields() each time (3x slower).
-        return BranchRow, tuple(getattr(self, name) for name in _ROW_FIELDS)
 
-
-_ROW_FIELDS = tuple(f.name for f in fields(BranchRow))
-
-
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ErrorRecord:
     file: str
@@ -73,6 +84,7 @@ class ErrorRecord:
     message: str
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class NormMeta:
     id: str
@@ -84,6 +96,7 @@ class NormMeta:
     standard: str | None = None  # the work norm (工作规范) this check item belongs to
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class RubricMeta:
     """What a report needs to know of a rubric, small enough to send between processes."""
