@@ -74,25 +74,35 @@ def yaml_file_names(paths: list[Path]) -> list[str]:
 
 def _yaml_under(folder: str) -> Iterator[str]:
     """Depth first, each folder's entries by name: the order of their Path objects."""
-    with os.scandir(folder or ".") as entries:
-        names = [entry.name for entry in entries]
-    names.sort(key=str.lower if os.name == "nt" else None)  # Windows paths compare caseless
-    for name in names:
+    with os.scandir(folder or ".") as listing:
+        entries = list(listing)
+    # Windows paths compare caseless. The entries' own type (from the listing, a stat only
+    # for a link) tells files from folders: no Path object or stat call per file.
+    entries.sort(key=(lambda e: e.name.lower()) if os.name == "nt" else (lambda e: e.name))
+    for entry in entries:
+        name = entry.name
         path = os.path.join(folder, name) if folder else name
         dot = name.rfind(".")  # Path.suffix: a name's last dot, not its first or last character
         if (
             0 < dot < len(name) - 1
             and name[dot:].lower() in SUFFIXES
             and not name.startswith("~$")
-            and _is_file(Path(path))
+            and _is_file(entry)
         ):
             yield path
-        elif os.path.isdir(path) and not os.path.islink(path):
+        elif _is_folder(entry):
             yield from _yaml_under(path)
 
 
-def _is_file(path: Path) -> bool:
+def _is_file(entry: os.DirEntry[str]) -> bool:
     try:
-        return path.is_file()
+        return entry.is_file()  # through a link, as Path.is_file
+    except OSError:
+        return False
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)  # a link to a folder is not followed
     except OSError:
         return False
