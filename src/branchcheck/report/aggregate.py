@@ -14,6 +14,7 @@ from .model import (
     NormMeta,
     NormStat,
     OrgStat,
+    OrgTally,
     RubricMeta,
     RubricSummary,
     Summary,
@@ -141,6 +142,12 @@ def add(
     org.score_sum += row.score
     org.tiers[row.tier_id] += 1
     org.above_floor += row.tier_rank > 0
+    if row.rectifications:
+        tally = group.rectifications.get(row.parent)
+        if tally is None:
+            tally = group.rectifications[row.parent] = OrgTally(row.parent)
+        tally.branches.add(row.id)
+        tally.statuses.update(item.status for item in row.rectifications)
     _count(group.norm_order, row.norm_shares)
     _count(group.standard_order, row.standard_shares)
     return key, (earlier if earlier != row.file else None)

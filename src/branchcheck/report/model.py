@@ -18,7 +18,7 @@ from itertools import chain
 from sys import intern
 from typing import TypeVar
 
-from ..models.result import RectificationResult, Result
+from ..models.result import RectificationResult, RectificationStatus, Result
 from .spool import RowStore
 
 T = TypeVar("T")
@@ -130,6 +130,15 @@ class NormStat:
 
 
 @dataclass(slots=True)
+class OrgTally:
+    """A 机关's rectification items (整改): the branches that have any, and items by status."""
+
+    name: str
+    branches: set[str] = field(default_factory=set)
+    statuses: Counter[RectificationStatus] = field(default_factory=Counter)
+
+
+@dataclass(slots=True)
 class OrgStat:
     name: str
     branches: int = 0
@@ -184,6 +193,8 @@ class RubricSummary:
     norm_order: list[NormStat] = field(default_factory=list)
     standard_order: list[NormStat] = field(default_factory=list)
     store: RowStore = field(default_factory=RowStore)
+    # Per 机关, counted as rows come: the JSON report's 整改 counts read no row back.
+    rectifications: dict[str, OrgTally] = field(default_factory=dict)
     repeated_ids: set[str] = field(default_factory=set)  # branches with more than one ledger
     period_counts: dict[tuple[str, str], int] = field(default_factory=dict)
     # What the same period twice is warned of with, kept small for a province's batch (one
