@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,39 @@ def test_the_rectification_tables_stream_the_rows(monkeypatch) -> None:
     finally:
         summary.close()
     assert any("ZG-11-02" in str(rows) for _, _, rows in tables)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_json_report_holds_no_branch_rows_while_it_writes(run_line, monkeypatch, jobs) -> None:
+    """The parent keeps each branch's figures, not its row: when the JSON report is written,
+    no row of the batch is alive (they are parked on disk), and none is read back."""
+    import gc
+
+    from conftest import EXAMPLES
+
+    from branchcheck.formats.report.json_report import JsonReport
+    from branchcheck.report.model import BranchRow, RubricSummary
+
+    def loaded_rows(self: RubricSummary) -> list[object]:
+        raise AssertionError("group.rows read back for a JSON report")
+
+    alive: list[int] = []
+    write = JsonReport.write
+
+    def counting_write(self: JsonReport, context, out) -> None:
+        gc.collect()
+        alive.append(sum(isinstance(o, BranchRow) for o in gc.get_objects()))
+        write(self, context, out)
+
+    def walked(self: RowStore) -> Iterator[object]:
+        raise AssertionError("rows read back from disk for a JSON report")
+
+    monkeypatch.setattr(RubricSummary, "rows", property(loaded_rows))
+    monkeypatch.setattr(RowStore, "__iter__", walked)  # its 整改 counts too are kept as it goes
+    monkeypatch.setattr(JsonReport, "write", counting_write)
+    run = run_line(f"branchcheck report {EXAMPLES / 'fgw'} -f json -j {jobs}")
+    assert run.code == 0, run.err
+    import json
+
+    assert len(json.loads(run.out)["results"]) == 16
+    assert alive == [0]

@@ -74,25 +74,43 @@ def yaml_file_names(paths: list[Path]) -> list[str]:
 
 def _yaml_under(folder: str) -> Iterator[str]:
     """Depth first, each folder's entries by name: the order of their Path objects."""
-    with os.scandir(folder or ".") as entries:
-        names = [entry.name for entry in entries]
+    # Only the names worth keeping, told apart by the listing's own entry types (a stat only
+    # for a link): no Path object or stat call per file (545 files: 20 ms -> 1 ms), and no
+    # entry objects kept for a folder of 100,000 files (the pool's workers would inherit them).
+    folders: set[str] = set()
+    names: list[str] = []
+    with os.scandir(folder or ".") as listing:
+        for entry in listing:
+            name = entry.name
+            dot = name.rfind(".")  # Path.suffix: a name's last dot, not its first or last
+            if (
+                0 < dot < len(name) - 1
+                and name[dot:].lower() in SUFFIXES
+                and not name.startswith("~$")
+                and _is_file(entry)
+            ):
+                names.append(name)
+            elif _is_folder(entry):
+                folders.add(name)
+                names.append(name)
     names.sort(key=str.lower if os.name == "nt" else None)  # Windows paths compare caseless
     for name in names:
         path = os.path.join(folder, name) if folder else name
-        dot = name.rfind(".")  # Path.suffix: a name's last dot, not its first or last character
-        if (
-            0 < dot < len(name) - 1
-            and name[dot:].lower() in SUFFIXES
-            and not name.startswith("~$")
-            and _is_file(Path(path))
-        ):
-            yield path
-        elif os.path.isdir(path) and not os.path.islink(path):
+        if name in folders:
             yield from _yaml_under(path)
+        else:
+            yield path
 
 
-def _is_file(path: Path) -> bool:
+def _is_file(entry: os.DirEntry[str]) -> bool:
     try:
-        return path.is_file()
+        return entry.is_file()  # through a link, as Path.is_file
+    except OSError:
+        return False
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)  # a link to a folder is not followed
     except OSError:
         return False

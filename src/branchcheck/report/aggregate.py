@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import math
 from array import array
+from collections.abc import Sequence
 from sys import intern
 
-from ..models.result import Result
+from ..models.result import NormResult, Result, StandardResult
 from ..models.rubric import Rubric
 from .model import (
     BranchRow,
     NormMeta,
     NormStat,
     OrgStat,
+    OrgTally,
     RubricMeta,
     RubricSummary,
     Summary,
@@ -53,7 +55,6 @@ def rubric_meta(rubric: Rubric) -> RubricMeta:
 
 def branch_row(result: Result, meta: RubricMeta, file: str) -> BranchRow:
     # Rows are kept for the whole batch: repeated texts are shared, shares packed as doubles.
-    ranks = {tier_id: i for i, (tier_id, _) in enumerate(meta.tiers)}
     nxt = result.next_tier
     return BranchRow(
         file=file,
@@ -66,7 +67,7 @@ def branch_row(result: Result, meta: RubricMeta, file: str) -> BranchRow:
         score=result.score,
         tier_id=intern(result.tier.id),
         tier_name=intern(result.tier.name),
-        tier_rank=ranks[result.tier.id],
+        tier_rank=[tier_id for tier_id, _ in meta.tiers].index(result.tier.id),
         vetoes=tuple(result.vetoes),
         next_tier=nxt.name if nxt else None,
         short_by=nxt.short_by if nxt else None,
@@ -75,25 +76,26 @@ def branch_row(result: Result, meta: RubricMeta, file: str) -> BranchRow:
         next_min_score=nxt.min_score if nxt else None,
         rectifications=tuple(result.rectifications),
         costliest=costliest(result),
-        dimension_earned=array("d", (d.earned for d in result.dimensions)),
-        norm_shares=array(
-            "d",
-            (_share(n.status, n.earned, n.points) for n in result.norms),
-        ),
-        standard_shares=array(
-            "d",
-            (_share(s.status, s.earned, s.points) for s in result.standards),
-        ),
+        dimension_earned=array("d", [d.earned for d in result.dimensions]),
+        norm_shares=_shares(result.norms),
+        standard_shares=_shares(result.standards),
     )
 
 
-def _share(status: str, earned: float, points: float) -> float:
-    """Earned / points, kept below 1 unless the norm is fully met (9.996 of 10 shows as 10)."""
-    if status == "not_applicable":
-        return NOT_APPLICABLE
-    if status == "met":
-        return 1.0
-    return min(earned / points, 0.9999) if points else 0.0  # a 0-point veto item not met
+def _shares(items: Sequence[NormResult] | Sequence[StandardResult]) -> array[float]:
+    """Earned / points per item, kept below 1 unless the item is fully met (9.996 of 10 shows
+    as 10); NaN where it does not apply. One loop, no call per item: some 70 items a ledger."""
+    shares = array("d")
+    for item in items:
+        status = item.status
+        if status == "met":
+            shares.append(1.0)
+        elif status == "not_applicable":
+            shares.append(NOT_APPLICABLE)
+        else:  # a 0-point veto item not met: 0
+            points = item.points
+            shares.append(min(item.earned / points, 0.9999) if points else 0.0)
+    return shares
 
 
 def group_key(meta: RubricMeta, row: BranchRow) -> str:
@@ -121,19 +123,17 @@ def add(
         group.standards = {
             s.id: NormStat(s.id, s.name, s.dimension, s.points, s.bonus) for s in meta.standards
         }
+        group.norm_order = [group.norms[n.id] for n in meta.norms]
+        group.standard_order = [group.standards[s.id] for s in meta.standards]
     group.count += 1
     group.scores.append(row.score)
     group.tier_counts[row.tier_id] += 1
     group.store.append(row)
     period = (intern(row.start), intern(row.end))
     group.period_counts[period] = group.period_counts.get(period, 0) + 1
-    if row.id in group.branch_ids:
-        group.repeated_ids.add(row.id)
-    else:
-        group.branch_ids.add(row.id)
     # Ledgers of one branch for different periods (a year, its quarters) are the cycle, not a
     # duplicate: only the same period twice is worth a warning.
-    earlier = group.first_files.setdefault((row.id, period[0]), row.file if file is None else file)
+    earlier = _first_file(group, row.id, period[0], row.file if file is None else file)
     org = group.organisations.get(row.parent)
     if org is None:
         org = group.organisations[row.parent] = OrgStat(row.parent)
@@ -142,9 +142,36 @@ def add(
     org.score_sum += row.score
     org.tiers[row.tier_id] += 1
     org.above_floor += row.tier_rank > 0
-    _count(group.norms, meta.norms, row.norm_shares)
-    _count(group.standards, meta.standards, row.standard_shares)
+    if row.rectifications:
+        tally = group.rectifications.get(row.parent)
+        if tally is None:
+            tally = group.rectifications[row.parent] = OrgTally(row.parent)
+        tally.branches.add(row.id)
+        tally.statuses.update(item.status for item in row.rectifications)
+    _count(group.norm_order, row.norm_shares)
+    _count(group.standard_order, row.standard_shares)
     return key, (earlier if earlier != row.file else None)
+
+
+def _first_file(group: RubricSummary, branch: str, start: str, file: str) -> str:
+    """Note the branch's ledger for the period beginning `start`; the first file that held
+    that branch and period (`file` itself if none did)."""
+    if not group.ids:
+        group.main_start = start
+    ids = group.ids
+    if branch in ids:
+        group.repeated_ids.add(branch)
+        if start == group.main_start:
+            first = ids[branch]
+            if first is not None:
+                return first
+            ids[branch] = file
+            return file
+    else:
+        ids[branch] = file if start == group.main_start else None
+        if start == group.main_start:
+            return file
+    return group.other_starts.setdefault((branch, start), file)
 
 
 def _insert(summary: Summary, key: str, group: RubricSummary) -> None:
@@ -160,12 +187,13 @@ def _insert(summary: Summary, key: str, group: RubricSummary) -> None:
     summary.rubrics = {k: groups[k] for k in order}
 
 
-def _count(stats: dict[str, NormStat], metas: tuple[NormMeta, ...], shares: array[float]) -> None:
-    for norm, share in zip(metas, shares, strict=True):
-        if math.isnan(share):  # not applicable
+def _count(stats: list[NormStat], shares: array[float]) -> None:
+    """`stats` in the rubric's order (the order of `shares`)."""
+    for stat, share in zip(stats, shares, strict=True):
+        if share != share:  # NaN: not applicable
             continue
-        stat = stats[norm.id]
         stat.applicable += 1
-        stat.met += share >= 1.0
-        if not norm.bonus:  # an unearned bonus is not a loss
-            stat.lost = round(stat.lost + norm.points * (1 - share), 4)
+        if share >= 1.0:  # met: nothing lost (rounding the sum again would not change it)
+            stat.met += 1
+        elif not stat.bonus:  # an unearned bonus is not a loss
+            stat.lost = round(stat.lost + stat.points * (1 - share), 4)

@@ -27,7 +27,7 @@ from ..limits import time_limit
 from ..loading import read_ledger
 from ..models.rubric import Rubric
 from .aggregate import branch_row, rubric_meta
-from .model import BranchRow, ErrorRecord, RubricMeta
+from .model import BranchRow, ErrorRecord, RubricMeta, pickled_by_fields
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -61,6 +61,7 @@ class Jobs(Sequence[Job]):
         return Job(self.paths[index], self.rubric, self.fragment)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Scored:
     path: str
@@ -187,11 +188,13 @@ def run(
             max_workers=workers, initializer=init_worker, initargs=(os.getpid(),)
         )
         try:
-            # A few chunks in flight per worker, sent as earlier ones come back: the whole
-            # batch is never queued at once (pool.map would make every job and future first).
+            # Two chunks in flight per worker (the one it scores, the next one waiting), sent
+            # as earlier ones come back: the whole batch is never queued at once (pool.map
+            # would make every job and future first), and the results waiting their turn in
+            # the parent (some 1 MB a chunk of JSON results) stay few.
             chunks = _chunks(jobs, chunk)
             pending: deque[Future[list[Scored]]] = deque(
-                pool.submit(score_chunk, part) for part in islice(chunks, workers * 4)
+                pool.submit(score_chunk, part) for part in islice(chunks, workers * 2)
             )
             while pending:
                 done = pending.popleft().result()

@@ -7,15 +7,17 @@ from typing import Any, BinaryIO
 
 from ...models.result import Result
 from ...report.model import BranchRow, NormStat, RubricSummary, Summary
-from ..json_format import json_safe
+from ..json_format import json_safe, json_safe_bytes
 from ..prose import period_name
 from . import rectify_section
 from .base import ReportContext
 from .tables import report_title
 
 
-def result_fragment(result: Result, row: BranchRow) -> str:
-    return json_safe(result.model_dump_json())  # compact, serialized in Rust
+def result_fragment(result: Result, row: BranchRow) -> bytes:
+    # Compact, serialized in Rust, kept as the UTF-8 the report is written in (model_dump_json
+    # would decode it, and the spool and the pool's pipe encode it again: 0.05 ms each).
+    return json_safe_bytes(result.__pydantic_serializer__.to_json(result))
 
 
 def _group(group: RubricSummary) -> dict[str, Any]:
@@ -99,6 +101,6 @@ class JsonReport:
         for group in context.summary.rubrics:
             for fragment in context.fragments(group):
                 out.write(b"\n  " if first else b",\n  ")
-                out.write(fragment.encode("utf-8"))
+                out.write(fragment)
                 first = False
         out.write(b"\n ]\n}\n")

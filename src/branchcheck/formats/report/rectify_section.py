@@ -5,13 +5,11 @@ Kept in its own module so that the report formats each call it in one line.
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
 from ...engine.rectify import STATUS_NAMES
 from ...models.result import RectificationStatus
-from ...report.model import BranchRow, RubricSummary
+from ...report.model import BranchRow, OrgTally, RubricSummary
 from ..prose import norm_label
 from ..rectify_view import progress
 
@@ -41,13 +39,6 @@ WHOLE = (1, 6, 7, 8)  # item columns never broken: id, dates, status
 _COUNTED: tuple[RectificationStatus, ...] = ("overdue", "open", "closed_on_time", "closed_late")
 
 
-@dataclass
-class OrgTally:
-    name: str
-    branches: set[str] = field(default_factory=set)
-    statuses: Counter[RectificationStatus] = field(default_factory=Counter)
-
-
 def _rows(group: RubricSummary) -> list[BranchRow]:
     return sorted(
         (row for row in group.store if row.rectifications), key=lambda r: (r.parent, r.id, r.end)
@@ -55,12 +46,8 @@ def _rows(group: RubricSummary) -> list[BranchRow]:
 
 
 def org_tallies(group: RubricSummary) -> list[OrgTally]:
-    tallies: dict[str, OrgTally] = {}
-    for row in _rows(group):
-        tally = tallies.setdefault(row.parent, OrgTally(row.parent))
-        tally.branches.add(row.id)
-        tally.statuses.update(item.status for item in row.rectifications)
-    return list(tallies.values())
+    """Per 机关 by name: counted as the batch was scored (no row is read back)."""
+    return [group.rectifications[name] for name in sorted(group.rectifications)]
 
 
 def tables(group: RubricSummary) -> list[tuple[str, list[str], list[list[str]]]]:
