@@ -185,6 +185,21 @@ def _significant(errors: list[Any], model: type[Any]) -> list[Any]:
     return kept
 
 
+def _as_written(data: Any, loc: Loc, given: Any) -> Any:
+    """The scalar at `loc` as the strict parse read it (text as written), in place of the
+    value pydantic reports, which some versions give after our readers converted it (`0`
+    for `'0'`); anything else is left as pydantic gave it."""
+    if not isinstance(given, str | int | float | bool):
+        return given
+    found = resolve(data, loc)
+    if found is None:
+        return given
+    value = data
+    for step in found[0]:
+        value = value[step]
+    return value if isinstance(value, str) else given
+
+
 def diagnostics_from(
     exc: ValidationError, model: type[Any], name: str, data: Any, pos: Pos
 ) -> list[Diagnostic]:
@@ -193,7 +208,7 @@ def diagnostics_from(
     kinds: dict[tuple[int, int, str], str] = {}
     for error in _significant(exc.errors(include_url=False), model):
         loc = error["loc"]
-        given = error.get("input")
+        given = error["input"] = _as_written(data, loc, error.get("input"))
         if error["type"] == "union_tag_invalid" or (
             error["type"] == "union_tag_not_found" and isinstance(given, dict) and "kind" in given
         ):
