@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from ..models.ledger import Assessment, Ledger
 from ..models.rubric import Rubric
-from .per_rubric import rated_norms
 from .source import Problem
 
 # Names that mean the branch itself: a rating by one of them is a self-rating in disguise.
@@ -15,7 +14,7 @@ SELF_NAMES = frozenset({"本支部", "自评", "支部自评", "自查自评", "
 def rating_problems(ledger: Ledger, rubric: Rubric) -> list[Problem]:
     if not ledger.ratings and not ledger.self_ratings:
         return []
-    rated = rated_norms(rubric)
+    rated = rubric.rated_norms
     problems = []
     for field in ("ratings", "self_ratings"):
         given = ledger.ratings if field == "ratings" else ledger.self_ratings

@@ -17,7 +17,6 @@ from .ledger_followup import followup_problems
 from .ledger_vocabulary import vocabulary_problems
 from .ledger_warnings import record_warnings
 from .locate import close_matches
-from .per_rubric import event_types
 from .source import Problem
 
 
@@ -111,7 +110,7 @@ def _all_active(bounded: dict[str, Member], listed: set[str], day: dt.date) -> b
 
 
 def _event_types(ledger: Ledger, rubric: Rubric) -> list[Problem]:
-    declared = event_types(rubric)
+    declared = rubric.event_types
     if not declared or declared.issuperset([event.type for event in ledger.events]):
         return []  # the common case, checked at set speed
     known = list(rubric.events)

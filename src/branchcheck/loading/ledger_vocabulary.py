@@ -8,7 +8,6 @@ from ..models.checks import FactCheck
 from ..models.ledger import Ledger
 from ..models.rubric import Rubric
 from .locate import close_matches
-from .per_rubric import fact_checks, posts
 from .source import Problem
 
 # Posts a branch may hold whatever its rubric's structure checks name (the committee's posts
@@ -26,7 +25,6 @@ DEFAULT_ROLES = (
     "党小组长",
 )
 _SHOWN = 12  # known words listed when none is close
-_posts = posts(DEFAULT_ROLES)
 
 
 def vocabulary_problems(ledger: Ledger, rubric: Rubric) -> list[Problem]:
@@ -50,7 +48,7 @@ def _hint(word: str, known: list[str], what: str) -> str:
 
 
 def _facts(ledger: Ledger, rubric: Rubric) -> list[Problem]:
-    checks = fact_checks(rubric)
+    checks = rubric.fact_checks
     known = list(checks)
     problems = []
     for key, value in ledger.facts.items():
@@ -105,7 +103,7 @@ def _fact_value(key: str, value: str, checks: list[FactCheck]) -> list[Problem]:
 
 
 def _roles(ledger: Ledger, rubric: Rubric) -> list[Problem]:
-    known = _posts(rubric)
+    known = dict.fromkeys((*DEFAULT_ROLES, *rubric.structure_roles))  # defaults first
     problems = []
     for m, member in enumerate(ledger.members):
         for r, role in enumerate(member.roles):

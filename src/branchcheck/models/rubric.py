@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from .checks import Check, one_or_many
+from .checks import Check, FactCheck, RatingCheck, StructureCheck, one_or_many
 from .common import FileModel, Flag, Id, Int, Num, Points, Text, TextKey
 
 if TYPE_CHECKING:
@@ -238,6 +238,33 @@ class Rubric(FileModel):
     @cached_property
     def norm_count(self) -> int:
         return len(self.norms)
+
+    # What the ledger rules read from the rubric, gathered once per rubric, not per ledger.
+    @cached_property
+    def event_types(self) -> frozenset[str]:
+        return frozenset(self.events)
+
+    @cached_property
+    def fact_checks(self) -> dict[str, list[FactCheck]]:
+        """Each fact key a norm reads, with the checks that read it, in the rubric's order."""
+        checks: dict[str, list[FactCheck]] = {}
+        for _, norm in self.norms:
+            if isinstance(norm.check, FactCheck):
+                checks.setdefault(norm.check.key, []).append(norm.check)
+        return checks
+
+    @cached_property
+    def rated_norms(self) -> dict[str, RatingCheck]:
+        return {n.id: n.check for _, n in self.norms if isinstance(n.check, RatingCheck)}
+
+    @cached_property
+    def structure_roles(self) -> tuple[str, ...]:
+        """The posts the rubric's structure checks name, in order, each once."""
+        roles: dict[str, None] = {}
+        for _, norm in self.norms:
+            if isinstance(norm.check, StructureCheck):
+                roles.update(dict.fromkeys((*norm.check.roles, *norm.check.small_branch_roles)))
+        return tuple(roles)
 
     @cached_property
     def plan(self) -> RubricPlan:
