@@ -123,13 +123,25 @@ LEDGER_CASES = [
         "members[M02].name: Input should be a valid string",
         id="mapping-for-text",
     ),
-    # A bound shows the value as written: checked after the number reader, not inside it
-    # (inside pydantic's core it would show the number read, 0, not '0').
+    # A bound shows the value as written, though pydantic-core checks it after the number
+    # reader (and may report the number read, 0, not '0'): both bounds, any spelling.
     pytest.param(
         edit("hours: 8,", "hours: 0,"),
         "28:26",
         "training[0].hours: Input should be greater than 0, got '0'",
         id="hours-bound-as-written",
+    ),
+    pytest.param(
+        edit("hours: 8,", "hours: 1_000.5,"),
+        "28:26",
+        "training[0].hours: Input should be less than or equal to 1000, got '1_000.5'",
+        id="hours-upper-bound-as-written",
+    ),
+    pytest.param(
+        edit("hours: 8,", "hours: -0x8,"),
+        "28:26",
+        "training[0].hours: Input should be greater than 0, got '-0x8'",
+        id="hours-bound-radix",
     ),
     # Rules that need the rubric: members declared, tasks, ratings.
     pytest.param(

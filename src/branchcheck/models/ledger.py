@@ -8,12 +8,12 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
 from .common import (
+    READ_NUMBER,
     Date,
     FileModel,
     Id,
     IdKey,
     Int,
-    Num,
     Points,
     ScalarText,
     Text,
@@ -207,7 +207,9 @@ class DuesException(FileModel):
 
 class Training(FileModel):
     member: MemberRef = Field(description="党员。The member trained, by member id.")
-    hours: Annotated[Num, Field(gt=0, le=1000)] = Field(description="学时。The hours of study.")
+    hours: Annotated[float, Field(gt=0, le=1000), READ_NUMBER] = Field(
+        description="学时。The hours of study."
+    )
     date: Date = Field(description="日期。The day of the training.")
     title: Text | None = Field(None, description="培训名称。The course or session.")
 
