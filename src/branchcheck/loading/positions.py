@@ -4,8 +4,9 @@ Two sources of positions, one answer:
 - `Pos` trees, built by the strict parse (strict.py) for every key and value of a file;
 - `LinePositions`, for a file the fast path read: it finds one path's line and column from
   the file's lines and the fast data, and parses only the few lines holding the path's last
-  part with the strict parse. A file with warnings thus pays for a slice, not for a second
-  parse of everything (see "Speed and memory" in the README for the figures).
+  part, with libyaml and only up to the path (entry_place.py). A file with warnings thus
+  pays for part of a slice, not for a second parse of everything (see "Speed and memory" in
+  the README for the figures).
 
 Why `LinePositions` gives the strict parse's positions. It runs only on text yaml-rs read,
 and YAML 1.2 (which yaml-rs enforces) lets no construct inside an entry of a block collection
@@ -100,7 +101,6 @@ class LinePositions:
         # A lone CR ends a line for YAML, but not for the searches below: parsed whole.
         self.usable = "\r" not in text or text.count("\r") == text.count("\r\n")
         self._blocks: dict[int, _Block | None] = {}
-        self._slices: dict[tuple[int, int], tuple[Any, Pos] | None] = {}
         self._counted: list[tuple[int, int]] = [(0, 1)]  # (offset, its line), in order
 
     def find(self, steps: tuple[Step, ...], *, at_key: bool = False) -> Place | None:
@@ -123,7 +123,7 @@ class LinePositions:
             entry_end = block.starts[index + 1] if index + 1 < len(block.starts) else block.end
             rest = steps[depth + 1 :]
             if isinstance(data, list):  # `- item`: the item and what is in it, from its slice
-                return self._in_slice(entry, entry_end, (0, *rest), data[index], rest)
+                return self._in_slice(entry, entry_end, (0, *rest), data[index])
             assert isinstance(step, str)
             key = (self._line(entry), block.indent + 1)
             if at_key and not rest:
@@ -131,7 +131,7 @@ class LinePositions:
             value_start = self._value_start(entry, block.indent, step, entry_end)
             value = data[step]
             if value_start is None or not isinstance(value, dict | list) or not value:
-                return self._in_slice(entry, entry_end, (step, *rest), value, rest)
+                return self._in_slice(entry, entry_end, (step, *rest), value)
             outer = (entry, entry_end, depth)
             data, start, end = value, value_start, entry_end
         block = self._block(start, end, data)
@@ -244,33 +244,15 @@ class LinePositions:
         value: Any = self.data
         for step in steps[:depth]:
             value = value[step]
-        return self._in_slice(start, end, steps[depth:], value[steps[depth]], steps[depth + 1 :])
+        return self._in_slice(start, end, steps[depth:], value[steps[depth]])
 
-    def _in_slice(
-        self, start: int, end: int, steps: tuple[Step, ...], value: Any, rest: tuple[Step, ...]
-    ) -> Place | None:
-        """Parse the lines of one entry alone, and find `steps` in it (`value` is the entry's
-        value in the fast data, and `rest` the steps into it)."""
-        if (start, end) not in self._slices:
-            from . import strict  # PyYAML is loaded only when a file needs it
+    def _in_slice(self, start: int, end: int, steps: tuple[Step, ...], value: Any) -> Place | None:
+        """Find `steps` in the lines of one entry, parsed alone up to the path's node
+        (`value` is the entry's value in the fast data)."""
+        from . import entry_place  # PyYAML is loaded only when a file needs it
 
-            try:
-                self._slices[start, end] = strict.parse(self.text[start:end], self.name)
-            except Exception:  # not on text yaml-rs read; the caller parses the whole file
-                self._slices[start, end] = None
-        parsed = self._slices[start, end]
-        if parsed is None:
-            return None
-        data, pos = parsed
-        if isinstance(data, dict) and list(data) == [steps[0]]:
-            top = data[steps[0]]
-        elif isinstance(data, list) and len(data) == 1 and steps[0] == 0:
-            top = data[0]
-        else:
-            return None
-        if not _same_shape(top, value, rest):
-            return None
-        return walk(pos, steps, self._line(start) - 1)
+        entry = [value] if isinstance(steps[0], int) else {steps[0]: value}
+        return entry_place.place(self.text[start:end], steps, entry, self._line(start) - 1)
 
 
 def _entries_of(block: _Block, offsets: list[int]) -> list[int]:
@@ -286,22 +268,6 @@ def _index(data: Any, step: Step) -> int | None:
     if isinstance(step, str) and step in data:
         return list(data).index(step)
     return None
-
-
-def _same_shape(strict_value: Any, fast_value: Any, steps: tuple[Step, ...]) -> bool:
-    """The slice's data has the fast data's keys and lengths along `steps`."""
-    for step in (None, *steps):
-        if step is not None:
-            strict_value, fast_value = strict_value[step], fast_value[step]
-        if isinstance(fast_value, dict):
-            if not isinstance(strict_value, dict) or list(strict_value) != list(fast_value):
-                return False
-        elif isinstance(fast_value, list):
-            if not isinstance(strict_value, list) or len(strict_value) != len(fast_value):
-                return False
-        elif isinstance(strict_value, dict | list):
-            return False
-    return True
 
 
 def _indent(text: str, start: int) -> int:

@@ -25,7 +25,7 @@ _NULLS = frozenset({"", "~", "null"})
 _BAD_IN_VALUE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{INVISIBLE}]")  # from escapes
 BAD_IN_KEY = re.compile("[\u00a0\u3000\u200b-\u200d\ufeff]|^\\s|\\s$")
 
-_Parser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+PARSER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
 def _mark(event: Any) -> tuple[int, int]:
@@ -60,15 +60,15 @@ REPLAY_LIMIT = 1024 * 1024
 def parse(text: str, name: str) -> tuple[Any, Pos]:
     """Return (data, positions) or raise BranchcheckError at the first problem."""
     try:
-        return _walk(yaml.parse(text, Loader=_Parser), name)
+        return _walk(yaml.parse(text, Loader=PARSER), name)
     except yaml.MarkedYAMLError as exc:
-        if _Parser is not yaml.BaseLoader:
+        if PARSER is not yaml.BaseLoader:
             _replay(text, exc.problem_mark or exc.context_mark, name)
         raise syntax_error(exc, text, name) from None
     except yaml.reader.ReaderError as exc:
         # libyaml counts the offset in UTF-8 bytes, PyYAML's own reader in characters.
         index = exc.position
-        if _Parser is not yaml.BaseLoader:
+        if PARSER is not yaml.BaseLoader:
             index = len(text.encode("utf-8")[:index].decode("utf-8", errors="ignore"))
         line, col = line_col(text, min(index, len(text)))
         raise BranchcheckError.at(
