@@ -46,10 +46,9 @@ def strict_reason(text: str) -> str | None:
     """Why the strict parse must read this text (a guard that fired), or None."""
     if _NULL.search(text):  # null to yaml-rs, a name to the strict parse
         return "the name Null"
-    # A lone CR or `%` is rare: two quick searches spare the slower ones behind them.
-    breaks = "\r" in text
-    if text.startswith("%") or ("%" in text and ("\n%" in text or (breaks and "\r%" in text))):
+    if _line_start(text, "%"):
         return "a directive"
+    breaks = "\r" in text  # a lone CR is rare: a quick search spares the slower ones
     # Document markers past the first line: yaml-rs and libyaml read `...` and a second
     # document differently (`...` first, then keys: one document to yaml-rs, two to libyaml).
     if text.startswith("...") or _MARKER.search(text) or (breaks and "\r---" in text):
@@ -58,6 +57,18 @@ def strict_reason(text: str) -> str | None:
         if char in text:
             return f"the character {char!r}"
     return None
+
+
+def _line_start(text: str, char: str) -> bool:
+    """Whether `char` starts a line: looked for where it stands, a search per occurrence (a
+    ledger holds a few `%`, as in `96%`), since one search for "\n%" scans the whole text
+    slowly (0.03 ms a five-star ledger, measured)."""
+    at = text.find(char)
+    while at >= 0:
+        if at == 0 or text[at - 1] in "\r\n":
+            return True
+        at = text.find(char, at + 1)
+    return False
 
 
 def enabled() -> bool:
