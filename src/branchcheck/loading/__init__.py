@@ -72,16 +72,18 @@ def load_rubric(ref: str | os.PathLike[str]) -> Rubric:
 def _rubric_at(path: Path) -> Rubric:
     """The rubric in a file found to exist (by `rubric_file`)."""
     try:
-        stat = path.stat()
-        resolved = _resolved(Path(os.path.abspath(path)))  # cached: never on a relative path
+        stat = os.stat(path)
+        # Cached by the absolute path's text: never on a relative path, and no Path to build
+        # and hash per ledger (0.01 ms a ledger, measured).
+        resolved = _resolved(os.path.abspath(path))
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
         raise BranchcheckError.at(str(path), 1, 1, f"cannot read file: {exc}") from None
     return _load_rubric_file(resolved, stat.st_mtime_ns, stat.st_size)
 
 
 @lru_cache(maxsize=256)
-def _resolved(path: Path) -> Path:
-    return path.resolve()
+def _resolved(path: str) -> Path:
+    return Path(path).resolve()
 
 
 @lru_cache(maxsize=32)
