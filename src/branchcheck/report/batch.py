@@ -161,7 +161,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         process.join(timeout=2)
 
 
-def score_all(jobs: Iterable[Job]) -> Iterator[Scored]:
+def score_all(jobs: Iterable[Job]) -> Generator[Scored, None, None]:
     """Each job scored in turn, each within its time bound."""
     with FileTimer() as timer:
         for job in jobs:
