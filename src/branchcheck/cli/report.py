@@ -149,7 +149,7 @@ def collect(
     With a recorder (`--archive`), each fragment carries the ledger's archive record."""
     rubric_files: set[str] = set()
     with progress_bar(len(work)) as tick, closing(batch.run(work, workers, tick)) as results:
-        for job, scored in zip(work, results, strict=True):
+        for path, scored in zip(work.paths, results, strict=True):
             if scored.internal is not None:
                 raise InternalFault(f"{scored.path}: {scored.internal}", scored.trace)
             for warning in scored.warnings:
@@ -162,7 +162,7 @@ def collect(
             if scored.meta is not None and scored.row is not None:
                 row = scored.row
                 # The parent's own name for the file: a worker's copy would be kept twice.
-                group, earlier = aggregate.add(summary, scored.meta, row, job.path)
+                group, earlier = aggregate.add(summary, scored.meta, row, path)
                 if earlier is not None:
                     stderr_line(
                         f"{row.file}:1:1: warning: branch {row.id!r} is also in"

@@ -52,6 +52,10 @@ class Jobs(Sequence[Job]):
     def __len__(self) -> int:
         return len(self.paths)
 
+    def __iter__(self) -> Iterator[Job]:  # Sequence's own goes through __getitem__: 1 us a job
+        rubric, fragment = self.rubric, self.fragment
+        return (Job(path, rubric, fragment) for path in self.paths)
+
     @overload
     def __getitem__(self, index: int) -> Job: ...
     @overload
