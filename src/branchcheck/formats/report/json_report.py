@@ -11,7 +11,7 @@ from ..json_format import json_safe, json_safe_bytes
 from ..prose import period_name
 from . import rectify_section
 from .base import ReportContext
-from .tables import report_title
+from .titles import report_title
 
 
 def result_fragment(result: Result, row: BranchRow) -> bytes:
