@@ -21,7 +21,12 @@ class Spool:
     def add(self, group: str, fragment: Any) -> None:
         handle = self._files.get(group)
         if handle is None:
-            handle = self._files[group] = tempfile.TemporaryFile()
+            # For bytes (a run's fragments are all of one kind), a 256 KB buffer, not 8: a
+            # JSON result (15 KB) is then copied into it, not written by a system call of its
+            # own (8.5 -> 6 us a result; reading 4 -> 2). Not for pickles: the unpickler
+            # peeks at the whole buffer (small fragments: reading 5.6 -> 12.4 us).
+            buffering = 1 << 18 if type(fragment) is bytes else -1
+            handle = self._files[group] = tempfile.TemporaryFile(buffering=buffering)
         if type(fragment) is bytes:
             # One write (a copy of 15 KB costs less than a second system call).
             handle.write(b"".join((_RAW, len(fragment).to_bytes(8, "little"), fragment)))
