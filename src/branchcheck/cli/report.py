@@ -20,7 +20,7 @@ from ..report.model import Summary
 from ..report.spool import Spool
 from .faults import InternalFault
 from .format_needs import Extra, check_format
-from .output import open_output, stderr_line, terminal_width
+from .output import open_output, stderr_line, stderr_lines, terminal_width
 from .paths import check_names, yaml_file_names
 from .rubric_ref import known_rubric
 from .target import Target, check_not_input, plan_output, rubric_source
@@ -152,8 +152,7 @@ def collect(
         for path, scored in zip(work.paths, results, strict=True):
             if scored.internal is not None:
                 raise InternalFault(f"{scored.path}: {scored.internal}", scored.trace)
-            for warning in scored.warnings:
-                stderr_line(warning)
+            stderr_lines(scored.warnings)
             for error in scored.errors:
                 stderr_line(f"{error.file}:{error.line}:{error.col}: error: {error.message}")
             summary.errors += scored.errors
