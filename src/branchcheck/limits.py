@@ -24,8 +24,9 @@ FILE_SECONDS = float(os.environ.get("BRANCHCHECK_FILE_SECONDS", "60"))
 class FileTimer:
     """The bound for many files one after another (a batch): the SIGALRM handler is set once,
     and each file only arms and clears the timer. `time_limit` around every ledger took
-    ~0.03 ms of a batch's ledger (a generator context, and two `signal.signal` calls, each
-    converting the old handler to an enum by raising and catching a ValueError); this, 0.003.
+    0.035 ms a ledger in a 545-ledger batch (a generator context, and two `signal.signal`
+    calls, each converting the old handler to an enum by raising and catching a ValueError);
+    this takes 0.006.
     """
 
     def __init__(self, seconds: float | None = None) -> None:
