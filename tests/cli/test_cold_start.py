@@ -126,6 +126,28 @@ def test_the_collector_runs_again_after_a_command(tmp_path: Path) -> None:
     assert gc.isenabled()
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["report", "--help"],
+        ["report", "--jobs", "0", str(LEDGER)],  # a usage error: no command runs
+        ["score", "no-such-file.yaml"],  # bad input: the command runs and fails
+        ["nonsense"],
+    ],
+)
+def test_the_collector_runs_again_however_main_ends(args: list[str], capsys) -> None:
+    # main() pauses the collector from its start until the command's module is imported.
+    main(args)
+    assert gc.isenabled()
+
+
+def test_the_collector_runs_again_once_the_cli_has_loaded(tmp_path: Path) -> None:
+    code = "import gc, branchcheck.cli; print(gc.isenabled())"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "True", done.stderr
+
+
 def test_nothing_is_collected_at_exit(tmp_path: Path) -> None:
     # What is alive at exit is frozen first, so the interpreter's last collection does not
     # walk it (a batch unfreezes what start-up froze). Handlers run last-registered first:

@@ -11,24 +11,28 @@ import copy
 import os
 import sys
 
+# isort: off
+from . import startup  # first: it pauses the collector while the rest loads
+
 import typer
 from typer.exceptions import TyperException
 
 # The commands register themselves on `app` as their modules are imported, in the order
 # `--help` lists them.
-# isort: off
 from . import commands_scoring  # noqa: F401
 from . import commands_cycle  # noqa: F401
 from . import commands_files  # noqa: F401
 from . import commands_rubrics  # noqa: F401
 
 # isort: on
-from .app import BUILTIN_TIERS, app, skip_collection_at_exit
+from .app import BUILTIN_TIERS, app, pause_collector, resume_collector, skip_collection_at_exit
 from .commands_scoring import ReportChoice, ScoreChoice
 from .faults import guarded, prepare_standard_streams
 from .output import stderr_line, write_stdout
 
 __all__ = ["BUILTIN_TIERS", "ReportChoice", "ScoreChoice", "app", "main"]
+
+startup.loaded()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,7 +45,11 @@ def main(argv: list[str] | None = None) -> int:
     # building its own validators); a value the user set, even empty, is kept.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     skip_collection_at_exit()
-    return guarded(lambda: _dispatch(argv))
+    pause_collector()
+    try:
+        return guarded(lambda: _dispatch(argv))
+    finally:
+        resume_collector()
 
 
 def _dispatch(argv: list[str] | None) -> int:

@@ -93,14 +93,43 @@ def run_command(module: str, function: str, *args: object) -> int:
     return shielded(body)
 
 
+class _StartUp:
+    paused = False  # main() paused the collector: the command's import resumes it
+
+
+def pause_collector() -> bool:
+    """Called first by main(): start-up (typer reading the command line, pydantic's first
+    schemas) also makes long-lived objects, and the collector walked them some 30 times
+    (~6 ms of a one-ledger run) before the command's import paused it. False if the
+    collector was off already (then it is left as it is)."""
+    if not gc.isenabled():
+        return False
+    gc.disable()
+    _StartUp.paused = True
+    return True
+
+
+def resume_collector() -> None:
+    """Undo pause_collector, if the command's import has not already (`--help`, a usage
+    error: no command ran)."""
+    if _StartUp.paused:
+        _StartUp.paused = False
+        gc.enable()
+
+
 @contextmanager
 def _collector_paused(first: bool) -> Iterator[None]:
     """A command's first import makes tens of thousands of objects that live as long as the
     process (modules, classes, pydantic's schemas): the cyclic collector, run every 700
     allocations, would walk them again and again (~5 ms of a one-ledger run), and every later
-    collection of a batch too. So it pauses while they are made, and they are then set aside
-    with gc.freeze (what the gc docs advise, also for forked workers)."""
-    if not first or not gc.isenabled():
+    collection of a batch too. So it pauses while they are made (from main()'s start, see
+    pause_collector), and they are then set aside with gc.freeze (what the gc docs advise,
+    also for forked workers)."""
+    if not first:
+        yield
+        resume_collector()
+        return
+    if not (gc.isenabled() or _StartUp.paused):
         yield
         return
     gc.disable()
@@ -108,6 +137,7 @@ def _collector_paused(first: bool) -> Iterator[None]:
         yield
     finally:
         gc.freeze()
+        _StartUp.paused = False
         gc.enable()
 
 

@@ -37,6 +37,14 @@ def stderr_line(text: str) -> None:
         print(one_line(text), file=sys.stderr, flush=True)  # whatever user text it quotes
 
 
+def stderr_lines(texts: list[str]) -> None:
+    """`stderr_line` for each, in one write: a batch's ledger with warnings costs one system
+    call, not one a line (two under PYTHONUNBUFFERED: the text, then its line break)."""
+    if sys.stderr is not None and texts:
+        sys.stderr.write("".join([f"{one_line(text)}\n" for text in texts]))
+        sys.stderr.flush()
+
+
 def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
     for diagnostic in diagnostics:
         stderr_line(str(diagnostic))

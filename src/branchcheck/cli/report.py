@@ -20,7 +20,7 @@ from ..report.model import Summary
 from ..report.spool import Spool
 from .faults import InternalFault
 from .format_needs import Extra, check_format
-from .output import open_output, stderr_line, terminal_width
+from .output import open_output, stderr_line, stderr_lines, terminal_width
 from .paths import check_names, yaml_file_names
 from .rubric_ref import known_rubric
 from .target import Target, check_not_input, plan_output, rubric_source
@@ -149,11 +149,10 @@ def collect(
     With a recorder (`--archive`), each fragment carries the ledger's archive record."""
     rubric_files: set[str] = set()
     with progress_bar(len(work)) as tick, closing(batch.run(work, workers, tick)) as results:
-        for job, scored in zip(work, results, strict=True):
+        for path, scored in zip(work.paths, results, strict=True):
             if scored.internal is not None:
                 raise InternalFault(f"{scored.path}: {scored.internal}", scored.trace)
-            for warning in scored.warnings:
-                stderr_line(warning)
+            stderr_lines(scored.warnings)
             for error in scored.errors:
                 stderr_line(f"{error.file}:{error.line}:{error.col}: error: {error.message}")
             summary.errors += scored.errors
@@ -162,7 +161,7 @@ def collect(
             if scored.meta is not None and scored.row is not None:
                 row = scored.row
                 # The parent's own name for the file: a worker's copy would be kept twice.
-                group, earlier = aggregate.add(summary, scored.meta, row, job.path)
+                group, earlier = aggregate.add(summary, scored.meta, row, path)
                 if earlier is not None:
                     stderr_line(
                         f"{row.file}:1:1: warning: branch {row.id!r} is also in"

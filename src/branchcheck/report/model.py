@@ -45,7 +45,6 @@ class CostlyNorm:
     lost: float
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class BranchRow:
     file: str
@@ -73,6 +72,37 @@ class BranchRow:
     next_min_score: float | None = None
     # The ledger's rectification items (整改) and their status at the period's end.
     rectifications: tuple[RectificationResult, ...] = ()
+
+
+_ROW_FIELDS = tuple(f.name for f in fields(BranchRow))
+_ROW_ARRAYS = tuple(
+    _ROW_FIELDS.index(name) for name in ("dimension_earned", "norm_shares", "standard_shares")
+)
+_ROW_COSTLIEST = _ROW_FIELDS.index("costliest")
+
+
+def _row_reduce(self: BranchRow) -> tuple[object, tuple[object, ...]]:
+    """A row pickles as its fields, its arrays as their raw doubles and its costliest norms as
+    plain tuples: an array pickles through `array._array_reconstructor` (1.7 us each to dump,
+    as long to load), bytes in 0.2; a row took 9.5 us to dump, now 5."""
+    values = [getattr(self, name) for name in _ROW_FIELDS]
+    for index in _ROW_ARRAYS:
+        values[index] = values[index].tobytes()
+    values[_ROW_COSTLIEST] = tuple((c.id, c.name, c.lost) for c in self.costliest)
+    return _row_from, tuple(values)
+
+
+def _row_from(*values: object) -> BranchRow:
+    fixed = list(values)
+    for index in _ROW_ARRAYS:
+        doubles = array("d")
+        doubles.frombytes(fixed[index])  # type: ignore[arg-type]
+        fixed[index] = doubles
+    fixed[_ROW_COSTLIEST] = tuple(CostlyNorm(*c) for c in fixed[_ROW_COSTLIEST])  # type: ignore[attr-defined]
+    return BranchRow(*fixed)  # type: ignore[arg-type]
+
+
+BranchRow.__reduce__ = _row_reduce  # type: ignore[assignment,method-assign]
 
 
 @pickled_by_fields

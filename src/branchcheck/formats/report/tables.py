@@ -11,28 +11,14 @@ from ..escape import number
 from ..labels import RUBRIC
 from .base import ordered_rows
 from .columns import Kind, table_columns
+from .titles import periods_phrase as periods_phrase  # where the formats look for them
+from .titles import report_title as report_title
 
-# The title without its periods (report_title names them): for a place with no summary.
-TITLE = "党支部标准化规范化建设考评情况通报"
-MAX_TITLE_PERIODS = 3  # more: the title names the years, the 考核期 line every period
 MAX_LISTED_PERIODS = 6
 
 
 def percent(share: float | None) -> str:
     return "—" if share is None else f"{share * 100:.1f}%"
-
-
-def periods_phrase(periods: list[tuple[str, str]]) -> str:
-    """`2024年度`, `2024年度和2024年第三季度`; more than three periods: their years."""
-    if len(periods) <= MAX_TITLE_PERIODS:
-        return prose.and_list([prose.period_name(*p) for p in periods]) if periods else ""
-    years = sorted({day[:4] for period in periods for day in period})
-    return f"{years[0]}年" if len(years) == 1 else f"{years[0]}—{years[-1]}年"
-
-
-def report_title(summary: Summary) -> str:
-    """`关于2024年度党支部标准化规范化建设考评情况的通报`, naming what the batch covers."""
-    return f"关于{periods_phrase(list(summary.periods()))}党支部标准化规范化建设考评情况的通报"
 
 
 def period_line(periods: dict[tuple[str, str], int]) -> str:
