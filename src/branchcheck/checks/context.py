@@ -27,6 +27,7 @@ from .wording import (
 )
 
 __all__ = [
+    "SECRETARY",
     "UNIT_NAMES",
     "Context",
     "Outcome",
@@ -44,6 +45,7 @@ __all__ = [
 ]
 
 _DATE = attrgetter("date")
+SECRETARY = "书记"
 
 
 # A named tuple, immutable as a frozen dataclass was but made about 1 µs faster: some 40 are
@@ -95,7 +97,7 @@ class Context:
         self._hours: list[dict[str, float]] | None = None
         # Kept here for the check modules, which fill them (dues.py, members.py, …).
         self._dues: dict[str, list[int | None]] = {}
-        self._talks: dict[tuple[str, ...], list[tuple[int, frozenset[str]]]] = {}
+        self._talks: dict[tuple[str, ...], list[list[frozenset[str]]]] = {}
         self._memo: dict[str, Any] = {}
 
     def for_norm(self, norm: Norm) -> Context:
@@ -170,15 +172,41 @@ class Context:
         return found
 
     def attendees(self, event: Event) -> frozenset[str]:
-        """Who was there: the list, or with `all` every member active that day, less `absent`."""
+        """Who was there: the list, or with `all` every member active that day, less `absent`;
+        cached by event, for the checks that ask about the same events."""
         found = self._attendees.get(id(event))
         if found is None:
-            # Only members active that day count, even when listed by name.
-            active = self.active_ids(event.date)
-            present = active if event.attendees == "all" else active.intersection(event.attendees)
-            # (no absentees, the usual case: no copy of the set to make)
-            found = present.difference(event.absent) if event.absent else present
-            self._attendees[id(event)] = found
+            found = self._attendees[id(event)] = self.present(event)
+        return found
+
+    def present(self, event: Event) -> frozenset[str]:
+        """`attendees`, not cached: for events only one index asks about (talks)."""
+        # Only members active that day count, even when listed by name.
+        active = self.active_ids(event.date)
+        present = active if event.attendees == "all" else active.intersection(event.attendees)
+        # (no absentees, the usual case: no copy of the set to make)
+        return present.difference(event.absent) if event.absent else present
+
+    def by_year(self, events: list[Event]) -> list[list[Event]]:
+        """The events (of the period) in each whole year of `windows("year")`."""
+        years = self.windows("year")
+        if len(years) == 1 and years[0][:2] == (self.period.start, self.period.end):
+            return [events]  # the period is one whole year, the usual case: all are its own
+        found: list[list[Event]] = [[] for _ in years]
+        year_at = self._years_at().get
+        for event in events:
+            i = year_at(event.date.year)
+            if i is not None:
+                found[i].append(event)
+        return found
+
+    def secretaries(self) -> set[str]:
+        """The ids of the members with the role 书记; once per ledger (three checks ask)."""
+        found: set[str] | None = self._memo.get("secretaries")
+        if found is None:
+            found = self._memo["secretaries"] = {
+                m.id for m in self.ledger.members if SECRETARY in m.roles
+            }
         return found
 
     def active_ids(self, day: dt.date) -> frozenset[str]:
@@ -260,6 +288,10 @@ class Context:
         return self._excused.get(member_id, [])
 
     def active_on(self, day: dt.date) -> list[Member]:
+        """The members active on `day`, in file order."""
+        active = self.active_ids(day)
+        if self._roster is not None and self._roster.unique:  # one set test a member (~5 µs)
+            return [m for m in self.ledger.members if m.id in active]
         return [m for m in self.ledger.members if m.active_on(day)]
 
     def windows(self, per: str) -> list[Window]:

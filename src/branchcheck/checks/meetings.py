@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from bisect import bisect_left, bisect_right
-from functools import cache
+from functools import cache, lru_cache
+from itertools import repeat
+from operator import attrgetter, sub
 
 from ..models.checks import AttendanceCheck, CountCheck, FrequencyCheck, GapCheck, GroupsCheck
 from ..models.ledger import Event
@@ -18,6 +20,7 @@ from .context import (
     cn_span,
     each,
     every,
+    make_windows,
     name_list,
     no_whole,
     spans,
@@ -25,6 +28,7 @@ from .context import (
 
 _UNIT = {"month": "个月", "quarter": "个季度", "half": "个半年", "year": "年"}
 _EACH = {"month": "月", "quarter": "季度", "half": "半年", "year": "年"}
+_DATE = attrgetter("date")
 ANY_ACTIVITY = 4  # this many event types and more read as 组织生活 as a whole
 
 
@@ -58,6 +62,22 @@ def _none_held(types: tuple[str, ...], topic: str | None) -> str:
     return f"{'、'.join(types)}均未{verb(types)}"
 
 
+@lru_cache(maxsize=64)
+def _bounds(per: str, start: dt.date, end: dt.date) -> tuple[list[dt.date], list[dt.date]]:
+    """The first and last days of a period's whole windows (`windows(per)`), made once per
+    period and kept: a batch's ledgers share one or a few."""
+    windows = make_windows(per, start, end)
+    return [w.start for w in windows], [w.end for w in windows]
+
+
+def held_per_window(dates: list[dt.date], per: str, ctx: Context) -> list[int]:
+    """How many of the sorted `dates` fall in each of `ctx.windows(per)`: counted by bisects
+    mapped in C over the windows' bounds, not a Python loop over the windows (~2 µs a check)."""
+    starts, ends = _bounds(per, ctx.period.start, ctx.period.end)
+    after_start = map(bisect_left, repeat(dates), starts)
+    return list(map(sub, map(bisect_right, repeat(dates), ends), after_start))
+
+
 def frequency_check(check: FrequencyCheck, ctx: Context) -> Outcome:
     """Windows holding at least `min` matching events, over all whole windows.
 
@@ -69,9 +89,12 @@ def frequency_check(check: FrequencyCheck, ctx: Context) -> Outcome:
         return Outcome(None, 0, no_whole(check.per))
     if check.per == "year":
         return _yearly(check, ctx, windows)
-    dates = [e.date for e in ctx.events(check.event, check.topic)]  # sorted
-    counts = [bisect_right(dates, w.end) - bisect_left(dates, w.start) for w in windows]
-    short = [(w, held) for w, held in zip(windows, counts, strict=True) if held < check.min]
+    dates = list(map(_DATE, ctx.events(check.event, check.topic)))  # sorted
+    counts = held_per_window(dates, check.per, ctx)
+    if min(counts) >= check.min:  # every window met, the usual case: no list of the short
+        short = []
+    else:
+        short = [(w, held) for w, held in zip(windows, counts, strict=True) if held < check.min]
     met = len(windows) - len(short)
     detail = _windows_detail(check, windows, short)
     return Outcome(met / len(windows), len(short), detail)
@@ -236,21 +259,28 @@ def gap_check(check: GapCheck, ctx: Context) -> Outcome:
     PASS: meetings every month.  FAIL: nothing from February to September -> 0, misses 1.
     """
     start, end = ctx.period.start, ctx.period.end
-    dates = [start, *(e.date for e in ctx.events(check.event)), end]
+    dates = [start, *map(_DATE, ctx.events(check.event)), end]
+    # The stretches between one day and the next, subtracted in C (~6 µs less than a loop).
+    stretches = list(map(sub, itertools.islice(dates, 1, None), dates))
+    longest = max(stretches).days
     # Each stretch against its own limit: months differ in length, so the longest stretch in
     # days (1 March to 1 September, 184) may be allowed while a shorter one (31 August to
     # 1 March, 182) is over six months.
-    longest = over = 0
+    over = 0
     since = until = start
     # `max_months` months later is never sooner than 28 days a month, less 3 (31 August + 6
     # months: 28 February): a shorter stretch is within the limit without the date sum.
     surely_within = 28 * check.max_months - 3
-    for before, after in itertools.pairwise(dates):
-        days = (after - before).days
-        if days > longest:
-            longest = days
-        if days > over and days > surely_within and after > _months_later(before, check.max_months):
-            over, since, until = days, before, after
+    if longest > surely_within:
+        for i, stretch in enumerate(stretches):
+            days = stretch.days
+            before, after = dates[i], dates[i + 1]
+            if (
+                days > over
+                and days > surely_within
+                and after > _months_later(before, check.max_months)
+            ):
+                over, since, until = days, before, after
     if not over:
         return Outcome(
             1.0, 0, f"{_any_of(check.event)}最长间隔{longest}天，未超过{check.max_months}个月"
@@ -295,12 +325,8 @@ def groups_check(check: GroupsCheck, ctx: Context) -> Outcome:
     # Groups short in the same windows are named together: 第一党小组、第二党小组8月未召开.
     short: dict[tuple[int, ...], list[str]] = {}
     for group in groups:
-        held = dates[group]
-        missing = tuple(
-            i
-            for i, w in enumerate(windows)
-            if bisect_right(held, w.end) - bisect_left(held, w.start) < check.min
-        )
+        counts = held_per_window(dates[group], check.per, ctx)
+        missing = tuple(i for i, held in enumerate(counts) if held < check.min)
         if missing:
             short.setdefault(missing, []).append(group)
     misses = sum(len(missing) * len(names) for missing, names in short.items())

@@ -10,31 +10,35 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Iterable
 
 from ..models.ledger import Member
 
 _DAY = dt.timedelta(days=1)
 
 
-def _changes(member: Member) -> Iterable[dt.date]:
-    """The days on which the member's activity changes: joining, and the day after leaving."""
-    if member.joined is not None:
-        yield member.joined
-    if member.left is not None and member.left < dt.date.max:
-        yield member.left + _DAY
-
-
 class Roster:
-    def __init__(self, members: Iterable[Member]) -> None:
-        members = tuple(members)
-        bounded = [m for m in members if m.joined is not None or m.left is not None]
-        always = frozenset(m.id for m in members if m.joined is None and m.left is None)
+    def __init__(self, members: tuple[Member, ...]) -> None:
+        always: list[str] = []  # the ids of members with no dates
+        bounded: list[Member] = []
+        for m in members:  # one pass, not two comprehensions (~2 µs)
+            if m.joined is None and m.left is None:
+                always.append(m.id)
+            else:
+                bounded.append(m)
+        base = frozenset(always)
+        # Whether an id names one member: then a member is active when their id is.
+        self.unique = len(base.union([m.id for m in bounded])) == len(members)
+        changes: set[dt.date] = set()
+        for m in bounded:
+            if m.joined is not None:
+                changes.add(m.joined)
+            if m.left is not None and m.left < dt.date.max:
+                changes.add(m.left + _DAY)
         # The first day of each span after the first; the first span runs from the start of
         # time, so any of its days stands for it (dt.date.min).
-        self.starts = sorted({day for m in bounded for day in _changes(m)})
+        self.starts = sorted(changes)
         self.sets = [
-            always.union(m.id for m in bounded if m.active_on(day))
+            base.union([m.id for m in bounded if m.active_on(day)])
             for day in (dt.date.min, *self.starts)
         ]
 
