@@ -92,6 +92,7 @@ class Context:
         self._by_date: list[Event] = []
         self._all_by_type: dict[str, list[Event]] | None = None
         self._in_period: dict[str, list[Event]] = {}
+        self._dates: dict[str, list[dt.date]] = {}
         self._all_inside = True
         self._year_at: dict[int, int] | None = None
         self._hours: list[dict[str, float]] | None = None
@@ -134,6 +135,13 @@ class Context:
                 start, end = self.period.start, self.period.end
                 found = [e for e in found if start <= e.date <= end]
             self._in_period[kind] = found
+        return found
+
+    def dates(self, kind: str) -> list[dt.date]:
+        """The days of the period's events of one type, in order; shared."""
+        found = self._dates.get(kind)
+        if found is None:
+            found = self._dates[kind] = list(map(_DATE, self._of_type(kind)))
         return found
 
     def events(self, types: tuple[str, ...], topic: str | None = None) -> list[Event]:

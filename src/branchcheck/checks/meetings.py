@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from operator import attrgetter, sub
 
 from ..models.checks import AttendanceCheck, CountCheck, FrequencyCheck, GapCheck, GroupsCheck
@@ -89,7 +89,10 @@ def frequency_check(check: FrequencyCheck, ctx: Context) -> Outcome:
         return Outcome(None, 0, no_whole(check.per))
     if check.per == "year":
         return _yearly(check, ctx, windows)
-    dates = list(map(_DATE, ctx.events(check.event, check.topic)))  # sorted
+    if len(check.event) == 1 and check.topic is None:
+        dates = ctx.dates(check.event[0])  # sorted
+    else:
+        dates = list(map(_DATE, ctx.events(check.event, check.topic)))
     counts = held_per_window(dates, check.per, ctx)
     if min(counts) >= check.min:  # every window met, the usual case: no list of the short
         short = []
@@ -233,7 +236,9 @@ def attendance_check(check: AttendanceCheck, ctx: Context) -> Outcome:
         expected = ctx.expected_ids(event.date)
         if ctx.has_excused:  # else none are excused: no set difference to make per event
             excused |= ctx.active_ids(event.date) - expected
-        present = ctx.attendees(event) & expected
+            present = ctx.attendees(event) & expected
+        else:  # all who are there are expected (attendees are active members)
+            present = ctx.attendees(event)
         rate = len(present) / len(expected) if expected else 0.0
         if rate + 1e-9 < check.min_rate:
             low.append((f"{event.date.month}月{event.date.day}日", _percent(rate)))
@@ -259,7 +264,10 @@ def gap_check(check: GapCheck, ctx: Context) -> Outcome:
     PASS: meetings every month.  FAIL: nothing from February to September -> 0, misses 1.
     """
     start, end = ctx.period.start, ctx.period.end
-    dates = [start, *map(_DATE, ctx.events(check.event)), end]
+    # Only the days matter, not which event of a day comes first: the types' days sorted
+    # together, not their events merged and sorted by a key (~3 µs).
+    held = sorted(chain.from_iterable(ctx.dates(kind) for kind in dict.fromkeys(check.event)))
+    dates = [start, *held, end]
     # The stretches between one day and the next, subtracted in C (~6 µs less than a loop).
     stretches = list(map(sub, itertools.islice(dates, 1, None), dates))
     longest = max(stretches).days
