@@ -5,9 +5,10 @@ Each index is made on first use, so a ledger whose rubric never asks for it does
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from itertools import repeat
 from operator import attrgetter, contains
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from ..models.ledger import Event, Excused, Ledger, Member
 from ..models.rubric import Norm, Rubric
@@ -37,6 +38,7 @@ __all__ = [
     "cn_span",
     "each",
     "every",
+    "kept",
     "make_windows",
     "name_list",
     "no_whole",
@@ -62,6 +64,28 @@ class Outcome(NamedTuple):
     # ledger left the thing unrecorded: that is worth saying as it is).
     value: str | None = None
     replaceable: bool = True
+
+
+_KEPT: dict[tuple[int, int, str], tuple[object, object, Any]] = {}
+KEPT_MAX = 4096  # entries kept at most: a process scoring against many rubrics starts over
+
+T = TypeVar("T")
+
+
+def kept(owner: object, what: str, make: Callable[[], T], also: object = None) -> T:
+    """What one of the rubric's own objects (a check, a period's window list), or two of them,
+    alone decide, such as a check's wording: made on first use and kept for the batch's other
+    ledgers. The entry holds its owners, so their ids are not reused while it is here."""
+    key = (id(owner), id(also), what)
+    entry = _KEPT.get(key)
+    if entry is not None and entry[0] is owner and entry[1] is also:
+        found: T = entry[2]
+        return found
+    if len(_KEPT) >= KEPT_MAX:
+        _KEPT.clear()
+    value = make()
+    _KEPT[key] = (owner, also, value)
+    return value
 
 
 def _on(topic: str, event: Event) -> bool:

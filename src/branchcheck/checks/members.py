@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from functools import cache
 from itertools import chain, filterfalse
 from typing import NamedTuple
 
 from ..models.checks import TalksCheck, TrainingCheck
 from ..models.ledger import Member
-from .context import SECRETARY, Context, Outcome, Window, name_list, no_whole
+from .context import SECRETARY, Context, Outcome, Window, kept, name_list, no_whole
 
 
 class Held(NamedTuple):
@@ -148,9 +149,15 @@ def talks_check(check: TalksCheck, ctx: Context) -> Outcome:
             met_in.append(set(everyone))
         else:
             met_in.append({m for m, times in Counter(everyone).items() if times >= check.min})
-    each = "每年" if len(years) > 1 else ""
+    several = len(years) > 1
+    words = kept(check, f"words{several}", lambda: _talk_words(check, several))
+    return _per_member(ctx, years, list(ctx.ledger.members), met_in, words)
+
+
+def _talk_words(check: TalksCheck, several: bool) -> Wording:
+    each = "每年" if several else ""
     done = "已谈话" if check.min == 1 else f"谈话达{check.min}次"
-    words = Wording(
+    return Wording(
         who="党员",
         met_all=f"应谈话党员{{n}}名，{each}{{all}}{done}",
         met_some=f"{{n}}名党员中{{m}}名{each}{done}",
@@ -158,7 +165,6 @@ def talks_check(check: TalksCheck, ctx: Context) -> Outcome:
         met_none=f"{{n}}名党员{each}均{'未谈话' if check.min == 1 else f'未{done}'}",
         none="无应谈话的党员",
     )
-    return _per_member(ctx, years, list(ctx.ledger.members), met_in, words)
 
 
 PAIR_NAMES = ("支委与支委", "支委与党员", "党员与党员")
@@ -201,8 +207,13 @@ def _secretary(ctx: Context, years: list[Window], talks: list[list[frozenset[str
         set(chain.from_iterable(filterfalse(secretaries.isdisjoint, present))) for present in talks
     ]
     others = [m for m in ctx.ledger.members if m.id not in secretaries]
-    each = "每年" if len(years) > 1 else ""
-    words = Wording(
+    return _per_member(ctx, years, others, met_in, _secretary_words(len(years) > 1))
+
+
+@cache  # the same words for every ledger of one or of several years (~1 µs)
+def _secretary_words(several: bool) -> Wording:
+    each = "每年" if several else ""
+    return Wording(
         who="党员",
         met_all=f"书记{each}已与{{n}}名党员逐一谈心谈话",
         met_some=f"书记{each}与{{n}}名党员中的{{m}}名谈心谈话",
@@ -210,7 +221,6 @@ def _secretary(ctx: Context, years: list[Window], talks: list[list[frozenset[str
         met_none=f"书记{each}未与{{n}}名党员谈心谈话",
         none="无应与书记谈话的党员",
     )
-    return _per_member(ctx, years, others, met_in, words)
 
 
 def training_check(check: TrainingCheck, ctx: Context) -> Outcome:
@@ -241,9 +251,15 @@ def training_check(check: TrainingCheck, ctx: Context) -> Outcome:
             return ""
         return f"（{last_hours.get(member.id, 0.0):g}学时）"
 
+    several = len(years) > 1
+    words = kept(check, f"words{several}", lambda: _training_words(check, several))
+    return _per_member(ctx, years, members, met_in, words, shortfall)
+
+
+def _training_words(check: TrainingCheck, several: bool) -> Wording:
     who = "书记和委员" if check.who == "committee" else "党员"
-    each = "每年" if len(years) > 1 else "全年"
-    words = Wording(
+    each = "每年" if several else "全年"
+    return Wording(
         who=who,
         met_all=f"{{n}}名{who}{each}学习培训{{all}}达{check.hours:g}学时",
         met_some=f"{{m}}名{who}{each}学习培训达{check.hours:g}学时",
@@ -252,4 +268,3 @@ def training_check(check: TrainingCheck, ctx: Context) -> Outcome:
         none=f"无应参加学习培训的{who}",
         one=f"{{name}}{each}学习培训达{check.hours:g}学时" if check.who == "committee" else None,
     )
-    return _per_member(ctx, years, members, met_in, words, shortfall)
