@@ -88,9 +88,16 @@ def kept(owner: object, what: str, make: Callable[[], T], also: object = None) -
     return value
 
 
-def _on(topic: str, event: Event) -> bool:
-    """Whether one of the event's topics mentions `topic` (tested in C: no generator per event)."""
-    return any(map(contains, event.topics, repeat(topic)))
+_SEP = "\x00"  # never in a topic one looks for (nor in validated text)
+
+
+def about(topic: str, events: list[Event]) -> list[Event]:
+    """The events one of whose topics mentions `topic`. The topics are joined by a separator
+    the topic does not hold, so that a match cannot span two of them: one substring test in
+    C an event, not one per topic (~7 µs a ledger)."""
+    if topic and _SEP not in topic:
+        return [e for e in events if topic in _SEP.join(e.topics)]
+    return [e for e in events if any(map(contains, e.topics, repeat(topic)))]
 
 
 def _by_member(records: tuple[Excused, ...]) -> dict[str, list[Excused]]:
@@ -177,11 +184,11 @@ class Context:
             if len(types) == 1:  # already by date (see _types)
                 found = self._of_type(types[0])
                 if topic is not None:
-                    found = [e for e in found if _on(topic, e)]
+                    found = about(topic, found)
             else:  # sorted runs, one per type: ties keep the order of `types`, then the file's
                 found = [e for t in dict.fromkeys(types) for e in self._of_type(t)]
                 if topic is not None:  # fewer to sort; a stable sort keeps the same order
-                    found = [e for e in found if _on(topic, e)]
+                    found = about(topic, found)
                 found.sort(key=_DATE)
             self._events[key] = found
         return found
@@ -199,7 +206,7 @@ class Context:
                 wanted = set(types)
                 found = [e for e in self._by_date if e.type in wanted]
             if topic is not None:
-                found = [e for e in found if _on(topic, e)]
+                found = about(topic, found)
             self._matching[key] = found
         return found
 
