@@ -38,15 +38,17 @@ def dues_status(ctx: Context) -> dict[str, list[int | None]]:
     keys = month_keys(ctx.period.start, ctx.period.end)
     every: list[int | None] = [PAID] * len(keys)
     irregular: list[Member] = []  # the members whose row is not `every`
-    handled: dict[tuple[str, str], str] = {}
+    # Months handled otherwise, by member: only their own rows need the month-by-month walk.
+    handled: dict[str, dict[str, str]] = {}
     for record in ctx.ledger.dues_exceptions:
         for month in record.months:
-            handled[(record.member, month)] = record.kind
+            handled.setdefault(record.member, {})[month] = record.kind
     dues = ctx.ledger.dues
     for member in ctx.ledger.members:
         listed = dues.get(member.id, ())
         always = member.joined is None and member.left is None
-        if always and not handled:  # owes every month, none handled otherwise: the usual case
+        own = handled.get(member.id) if handled else None
+        if always and not own:  # owes every month, none handled otherwise: the usual case
             if listed == keys:  # every month, listed in order: no set to make (~0.4 µs)
                 cache[member.id] = every
                 continue
@@ -62,7 +64,7 @@ def dues_status(ctx: Context) -> dict[str, list[int | None]]:
         paid = set(listed)
         row = []
         for window, key in zip(months, keys, strict=True):
-            kind = handled.get((member.id, key)) if handled else None
+            kind = own.get(key) if own else None
             if kind == "减免" or not (always or owes(member, window)):
                 row.append(None)
             elif key in paid or kind in ("代交", "补交"):
