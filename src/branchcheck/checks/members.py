@@ -135,7 +135,7 @@ def talks_check(check: TalksCheck, ctx: Context) -> Outcome:
     talks = ctx._talks.get(check.event)
     if talks is None:  # the same talks for every cover: gathered once per ledger
         talks = ctx._talks[check.event] = [
-            list(map(ctx.present, held)) for held in ctx.by_year(ctx.events(check.event))
+            ctx.present_at(held) for held in ctx.by_year(ctx.events(check.event))
         ]
     if check.cover == "pairs":
         return _pair_types(ctx, years, talks)
