@@ -10,7 +10,7 @@ from builders import ledger, norm, rubric
 
 from branchcheck import score
 from branchcheck.checks import Context
-from branchcheck.checks.meetings import _months_later
+from branchcheck.checks.gaps import _months_later
 
 COUNT = {"kind": "count", "event": "党课", "min": 1}
 # Two types on the same days, written B before A in the file, and one day out of the period.

@@ -12,8 +12,9 @@ import pytest
 from builders import ledger, members, norm, rubric
 
 from branchcheck.checks import Context
-from branchcheck.checks.context import about, kept
+from branchcheck.checks.context import about
 from branchcheck.checks.dues import PAID, UNPAID, dues_status, month_key
+from branchcheck.checks.kept import kept
 from branchcheck.checks.members import _held
 from branchcheck.checks.roster import Roster
 from branchcheck.models.ledger import Event

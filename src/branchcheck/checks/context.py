@@ -6,46 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Callable
 from itertools import repeat
 from operator import attrgetter, contains
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 from ..models.ledger import Event, Excused, Ledger, Member
 from ..models.rubric import Norm, Rubric
 from .roster import Roster
-from .wording import (
-    UNIT_NAMES,
-    Window,
-    cn_date,
-    cn_day,
-    cn_span,
-    each,
-    every,
-    make_windows,
-    name_list,
-    no_whole,
-    spans,
-)
 
-__all__ = [
-    "SECRETARY",
-    "UNIT_NAMES",
-    "Context",
-    "Outcome",
-    "Window",
-    "cn_date",
-    "cn_day",
-    "cn_span",
-    "each",
-    "every",
-    "kept",
-    "make_windows",
-    "name_list",
-    "no_whole",
-    "owes",
-    "spans",
-]
+# Re-exported: the engine and the formats read these from here.
+from .wording import Window, cn_date, cn_day, make_windows
+
+__all__ = ["SECRETARY", "Context", "Outcome", "Window", "cn_date", "cn_day", "make_windows"]
 
 _DATE = attrgetter("date")
 SECRETARY = "书记"
@@ -65,28 +37,6 @@ class Outcome(NamedTuple):
     # ledger left the thing unrecorded: that is worth saying as it is).
     value: str | None = None
     replaceable: bool = True
-
-
-_KEPT: dict[tuple[int, int, str], tuple[object, object, Any]] = {}
-KEPT_MAX = 4096  # entries kept at most: a process scoring against many rubrics starts over
-
-T = TypeVar("T")
-
-
-def kept(owner: object, what: str, make: Callable[[], T], also: object = None) -> T:
-    """What one of the rubric's own objects (a check, a period's window list), or two of them,
-    alone decide, such as a check's wording: made on first use and kept for the batch's other
-    ledgers. The entry holds its owners, so their ids are not reused while it is here."""
-    key = (id(owner), id(also), what)
-    entry = _KEPT.get(key)
-    if entry is not None and entry[0] is owner and entry[1] is also:
-        found: T = entry[2]
-        return found
-    if len(_KEPT) >= KEPT_MAX:
-        _KEPT.clear()
-    value = make()
-    _KEPT[key] = (owner, also, value)
-    return value
 
 
 _SEP = "\x00"  # never in a topic one looks for (nor in validated text)
@@ -350,10 +300,3 @@ class Context:
         if found is None:
             found = self._windows[per] = self.rubric.plan.windows(per, self.period)
         return found
-
-
-def owes(member: Member, month: Window) -> bool:
-    """Dues are due for a month in which the member is active on at least one day."""
-    return (member.joined is None or member.joined <= month.end) and (
-        member.left is None or month.start <= member.left
-    )

@@ -7,10 +7,18 @@ from functools import lru_cache
 
 from ..models.checks import DuesCheck, DuesGapCheck
 from ..models.ledger import Member
-from .context import Context, Outcome, Window, make_windows, name_list, no_whole, owes, spans
+from .context import Context, Outcome
 from .dues_amounts import short_detail, shortfalls
+from .wording import Window, make_windows, name_list, no_whole, spans
 
 PAID, UNPAID, DEFERRED = 1, 0, 2  # DEFERRED: unpaid, with a reason recorded (缓交)
+
+
+def owes(member: Member, month: Window) -> bool:
+    """Dues are due for a month in which the member is active on at least one day."""
+    return (member.joined is None or member.joined <= month.end) and (
+        member.left is None or month.start <= member.left
+    )
 
 
 def month_key(window: Window) -> str:

@@ -10,7 +10,9 @@ from typing import NamedTuple
 
 from ..models.checks import TalksCheck, TrainingCheck
 from ..models.ledger import Member
-from .context import SECRETARY, Context, Outcome, Window, kept, name_list, no_whole
+from .context import SECRETARY, Context, Outcome
+from .kept import kept
+from .wording import Window, name_list, no_whole
 
 
 class Held(NamedTuple):
