@@ -10,7 +10,7 @@ from builders import ledger, norm, rubric
 
 from branchcheck import score
 from branchcheck.checks import Context
-from branchcheck.checks.meetings import _months_later
+from branchcheck.checks.gaps import _months_later
 
 COUNT = {"kind": "count", "event": "党课", "min": 1}
 # Two types on the same days, written B before A in the file, and one day out of the period.
@@ -83,7 +83,7 @@ def test_year_index_and_training_hours() -> None:
     assert [w.label for w in ctx.windows("year")] == ["2024年"]
     assert ctx.year_index(dt.date(2024, 6, 1)) == 0
     assert ctx.year_index(dt.date(2023, 12, 1)) is None
-    assert dict(ctx.training_hours()) == {("M01", 0): 6.5}
+    assert ctx.training_hours() == [{"M01": 6.5}]
 
 
 def test_the_rubric_plan_is_made_once_and_scores_stay_pure() -> None:

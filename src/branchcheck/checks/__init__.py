@@ -11,7 +11,8 @@ from typing import Any
 from .assessors import rating_check
 from .context import Context, Outcome
 from .dues import dues_check, dues_gap_check
-from .meetings import attendance_check, count_check, frequency_check, gap_check, groups_check
+from .gaps import gap_check
+from .meetings import attendance_check, count_check, frequency_check, groups_check
 from .members import talks_check, training_check
 from .organization import structure_check, term_check
 from .records import fact_check

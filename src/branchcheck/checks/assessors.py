@@ -4,6 +4,7 @@ self-rating (自评), kept apart and blended only where the rubric gives it a we
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..models.checks import RatingCheck
@@ -48,6 +49,7 @@ def percent(share: float) -> str:
     return f"{amount(round(share * 100, 2))}%"
 
 
+@lru_cache(maxsize=256)  # a rubric's few levels, asked for by most rated norms (~1 µs each)
 def _earns(share: float) -> str:
     if share >= 1:
         return "得该项满分"
@@ -96,13 +98,20 @@ def rating_check(check: RatingCheck, ctx: Context) -> Outcome:
     if rating is None:
         said = f"支部自评为“{own}”，" if own is not None else ""
         return Outcome(0.0, 0, f"{said}考核人尚未评定等次", unrated=True, replaceable=False)
+    weight = self_weight(check, ctx.rubric)
+    if isinstance(rating, str) and rating in levels and weight <= 0:
+        # One known level, no self-rating blended in: the usual case, said as the general
+        # path below says it (the mean of one share is the share, rounded) in fewer steps.
+        share = round(levels[rating], 6)
+        own_note = f"；支部自评为“{own}”（不计入得分）" if own is not None else ""
+        detail = f"考核评定为“{rating}”，{_earns(share)}{own_note}"
+        return Outcome(share, 0, detail, value=rating)
     given = _given(rating, levels)
     if len(given) == 1 and not given[0].known:
         detail = f"等级“{given[0].level}”不在评定等级之中，按0计"
         return Outcome(0.0, 0, detail, replaceable=False)
     share, trimmed = aggregate([g.share for g in given])
     detail = _assessors_text(given, share, trimmed)
-    weight = self_weight(check, ctx.rubric)
     if own is not None and weight > 0:
         fraction = round(weight * levels.get(own, 0.0) + (1 - weight) * share, 6)
         detail += (

@@ -73,8 +73,12 @@ class Shortfall:
 def shortfalls(ctx: Context) -> list[Shortfall]:
     """Months of the period paid below what the member owes, where the ledger records the
     amount (a `dues` map) and the member's base or category gives what is owed. A month not
-    owed (减免, or before joining or after leaving) is not checked."""
-    found: list[Shortfall] = []
+    owed (减免, or before joining or after leaving) is not checked. Once per ledger: the
+    `dues` check and the alerts both ask (shared: callers must not change the list)."""
+    found: list[Shortfall] | None = ctx._memo.get("shortfalls")
+    if found is not None:
+        return found
+    found = ctx._memo["shortfalls"] = []
     keys: set[tuple[str, str]] | None = None
     for member in ctx.ledger.members:
         paid = ctx.ledger.dues.get(member.id)

@@ -3,28 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from bisect import bisect_left, bisect_right
 from functools import cache
+from itertools import repeat
+from operator import attrgetter, sub
 
-from ..models.checks import AttendanceCheck, CountCheck, FrequencyCheck, GapCheck, GroupsCheck
+from ..models.checks import AttendanceCheck, CountCheck, FrequencyCheck, GroupsCheck
 from ..models.ledger import Event
-from .context import (
-    Context,
-    Outcome,
-    Window,
-    cn_date,
-    cn_day,
-    cn_span,
-    each,
-    every,
-    name_list,
-    no_whole,
-    spans,
-)
+from .context import Context, Outcome
+from .kept import kept
+from .wording import Window, cn_date, cn_day, each, every, name_list, no_whole, spans
 
 _UNIT = {"month": "个月", "quarter": "个季度", "half": "个半年", "year": "年"}
 _EACH = {"month": "月", "quarter": "季度", "half": "半年", "year": "年"}
+_DATE = attrgetter("date")
 ANY_ACTIVITY = 4  # this many event types and more read as 组织生活 as a whole
 
 
@@ -58,6 +50,18 @@ def _none_held(types: tuple[str, ...], topic: str | None) -> str:
     return f"{'、'.join(types)}均未{verb(types)}"
 
 
+def _bounds(windows: list[Window]) -> tuple[list[dt.date], list[dt.date]]:
+    return [w.start for w in windows], [w.end for w in windows]
+
+
+def held_per_window(dates: list[dt.date], windows: list[Window]) -> list[int]:
+    """How many of the sorted `dates` fall in each window: counted by bisects mapped in C over
+    the windows' bounds (kept per window list), not a Python loop over the windows (~2 µs)."""
+    starts, ends = kept(windows, "bounds", lambda: _bounds(windows))
+    after_start = map(bisect_left, repeat(dates), starts)
+    return list(map(sub, map(bisect_right, repeat(dates), ends), after_start))
+
+
 def frequency_check(check: FrequencyCheck, ctx: Context) -> Outcome:
     """Windows holding at least `min` matching events, over all whole windows.
 
@@ -69,12 +73,21 @@ def frequency_check(check: FrequencyCheck, ctx: Context) -> Outcome:
         return Outcome(None, 0, no_whole(check.per))
     if check.per == "year":
         return _yearly(check, ctx, windows)
-    dates = [e.date for e in ctx.events(check.event, check.topic)]  # sorted
-    counts = [bisect_right(dates, w.end) - bisect_left(dates, w.start) for w in windows]
+    if len(check.event) == 1 and check.topic is None:
+        dates = ctx.dates(check.event[0])  # sorted
+    else:
+        dates = list(map(_DATE, ctx.events(check.event, check.topic)))
+    counts = held_per_window(dates, windows)
+    if min(counts) >= check.min:  # every window met, the usual case: the same answer each time
+        return kept(check, "met", lambda: _met(check, windows), also=windows)
     short = [(w, held) for w, held in zip(windows, counts, strict=True) if held < check.min]
     met = len(windows) - len(short)
     detail = _windows_detail(check, windows, short)
     return Outcome(met / len(windows), len(short), detail)
+
+
+def _met(check: FrequencyCheck, windows: list[Window]) -> Outcome:
+    return Outcome(1.0, 0, _windows_detail(check, windows, []))
 
 
 def _windows_detail(
@@ -210,7 +223,9 @@ def attendance_check(check: AttendanceCheck, ctx: Context) -> Outcome:
         expected = ctx.expected_ids(event.date)
         if ctx.has_excused:  # else none are excused: no set difference to make per event
             excused |= ctx.active_ids(event.date) - expected
-        present = ctx.attendees(event) & expected
+            present = ctx.attendees(event) & expected
+        else:  # all who are there are expected (attendees are active members)
+            present = ctx.attendees(event)
         rate = len(present) / len(expected) if expected else 0.0
         if rate + 1e-9 < check.min_rate:
             low.append((f"{event.date.month}月{event.date.day}日", _percent(rate)))
@@ -227,51 +242,6 @@ def attendance_check(check: AttendanceCheck, ctx: Context) -> Outcome:
     if excused:
         detail += f"（{len(excused)}名党员按规定免于要求，不计入应到人数）"
     return Outcome(ok / len(events), len(low), detail)
-
-
-def gap_check(check: GapCheck, ctx: Context) -> Outcome:
-    """1 when no stretch of the period longer than `max_months` passes without one of these
-    events (the period's start and end bound the first and last stretch), else 0.
-
-    PASS: meetings every month.  FAIL: nothing from February to September -> 0, misses 1.
-    """
-    start, end = ctx.period.start, ctx.period.end
-    dates = [start, *(e.date for e in ctx.events(check.event)), end]
-    # Each stretch against its own limit: months differ in length, so the longest stretch in
-    # days (1 March to 1 September, 184) may be allowed while a shorter one (31 August to
-    # 1 March, 182) is over six months.
-    longest = over = 0
-    since = until = start
-    # `max_months` months later is never sooner than 28 days a month, less 3 (31 August + 6
-    # months: 28 February): a shorter stretch is within the limit without the date sum.
-    surely_within = 28 * check.max_months - 3
-    for before, after in itertools.pairwise(dates):
-        days = (after - before).days
-        if days > longest:
-            longest = days
-        if days > over and days > surely_within and after > _months_later(before, check.max_months):
-            over, since, until = days, before, after
-    if not over:
-        return Outcome(
-            1.0, 0, f"{_any_of(check.event)}最长间隔{longest}天，未超过{check.max_months}个月"
-        )
-    return Outcome(
-        0.0,
-        1,
-        f"{cn_span(since, until)}间隔{over}天{_none_held(check.event, None)}，"
-        f"超过{check.max_months}个月",
-    )
-
-
-def _months_later(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (day.day, 30, 29, 28):  # 31 August + 6 months: 28 February
-        try:
-            return dt.date(year, month, last)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 def groups_check(check: GroupsCheck, ctx: Context) -> Outcome:
@@ -295,12 +265,8 @@ def groups_check(check: GroupsCheck, ctx: Context) -> Outcome:
     # Groups short in the same windows are named together: 第一党小组、第二党小组8月未召开.
     short: dict[tuple[int, ...], list[str]] = {}
     for group in groups:
-        held = dates[group]
-        missing = tuple(
-            i
-            for i, w in enumerate(windows)
-            if bisect_right(held, w.end) - bisect_left(held, w.start) < check.min
-        )
+        counts = held_per_window(dates[group], windows)
+        missing = tuple(i for i, held in enumerate(counts) if held < check.min)
         if missing:
             short.setdefault(missing, []).append(group)
     misses = sum(len(missing) * len(names) for missing, names in short.items())

@@ -8,6 +8,7 @@ import unicodedata
 
 from ..models.checks import FactCheck
 from .context import Context, Outcome
+from .kept import kept
 
 _TRUE = frozenset({"true", "yes", "y", "on", "1", "是", "有", "已完成", "√"})
 _FALSE = frozenset({"false", "no", "n", "off", "0", "否", "无", "未完成", "×"})
@@ -99,18 +100,26 @@ def fact_check(check: FactCheck, ctx: Context) -> Outcome:
         detail = f"{key}{value}" if ok else f"{key}{value}，低于{_as_written(value, check.min)}"
         return Outcome(1.0 if ok else 0.0, 0 if ok else 1, detail, value=shown)
     expect = check.expect if check.expect is not None else "true"
-    wanted, given = fact_bool(expect), fact_bool(value)
+    wanted, met, missed = kept(check, "expect", lambda: _expected(check.key, expect))
     if wanted is None:  # a text answer: compared as written
         ok = value == expect
         detail = f"{key}为“{value}”" + ("" if ok else f"，要求为“{expect}”")
         return Outcome(1.0 if ok else 0.0, 0 if ok else 1, detail, value=value)
+    given = fact_bool(value)
     if given is None:
         return Outcome(
             0.0, 1, f"{key}记为“{value}”，无法判断是否符合要求", value=value, replaceable=False
         )
-    ok = wanted == given
+    if wanted == given:
+        return Outcome(1.0, 0, met, value=value)
+    return Outcome(0.0, 1, missed, value=value)
+
+
+def _expected(key: str, expect: str) -> tuple[bool | None, str, str]:
+    """A yes/no fact's expected answer and its two details, met and missed: what the check's
+    spec alone decides, kept per spec (~1 µs a fact)."""
+    wanted = fact_bool(expect)
     if wanted:
-        detail = f"{key}：{'符合要求' if ok else '不符合要求'}"
-    else:  # a thing that must not happen (a misconduct fact)
-        detail = f"{'未发生' if ok else '发生'}{key}情况"
-    return Outcome(1.0 if ok else 0.0, 0 if ok else 1, detail, value=value)
+        return wanted, f"{key}：符合要求", f"{key}：不符合要求"
+    # (a thing that must not happen, a misconduct fact)
+    return wanted, f"未发生{key}情况", f"发生{key}情况"
