@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..checks import REGISTRY, Context, Outcome
+from ..checks import Outcome
 from ..formats.escape import number
 from ..models.ledger import Ledger
 from ..models.result import NormStatus
 from ..models.rubric import VALUE, Deduct, Norm, When
-from .plan import NormPlan
+
+if TYPE_CHECKING:
+    from .plan import NormPlan
 
 COMMITTEE_AT = 7  # 正式党员7人以上的设支部委员会 (机关条例第七条; 支部条例第八条)
 
@@ -18,6 +20,13 @@ def when_holds(when: When | None, full_members: int, ledger: Ledger) -> str | No
     """None when the norm applies, else why not (the whole not-applicable detail)."""
     if when is None:
         return None
+    return unmet_condition(when, full_members, ledger.branch.type, bool(ledger.groups))
+
+
+def unmet_condition(
+    when: When, full_members: int, branch_type: str | None, has_groups: bool
+) -> str | None:
+    """`when_holds` on the three values of a ledger it reads (what `RubricPlan` memoises)."""
     n = full_members
     if when.members_at_least is not None and n < when.members_at_least:
         if when.members_at_least == COMMITTEE_AT:
@@ -25,10 +34,10 @@ def when_holds(when: When | None, full_members: int, ledger: Ledger) -> str | No
         return f"正式党员{n}名，不足{when.members_at_least}名，本项不适用"
     if when.members_below is not None and n >= when.members_below:
         return f"正式党员{n}名，本项仅适用于正式党员不足{when.members_below}名的支部"
-    if when.type is not None and ledger.branch.type not in when.type:
-        kind = f"本支部为{ledger.branch.type}党支部" if ledger.branch.type else "台账未填写支部类型"
+    if when.type is not None and branch_type not in when.type:
+        kind = f"本支部为{branch_type}党支部" if branch_type else "台账未填写支部类型"
         return f"本项仅适用于{'、'.join(when.type)}党支部，{kind}"
-    if when.has_groups is not None and bool(ledger.groups) != when.has_groups:
+    if when.has_groups is not None and has_groups != when.has_groups:
         return f"本支部{'未' if when.has_groups else '已'}划分党小组，本项不适用"
     return None
 
@@ -74,26 +83,50 @@ def own_words(norm: Norm, status: NormStatus, outcome: Outcome) -> str:
     return text.replace(VALUE, outcome.value or "")
 
 
-def score_norm(plan: NormPlan, ctx: Context, full_members: int) -> dict[str, Any]:
-    """One norm's result, as the fields of a NormResult (`score` validates them all at once)."""
-    norm = plan.norm
-    reason = when_holds(norm.when, full_members, ctx.ledger) if norm.when else None
-    if reason:
-        outcome = Outcome(None, 0, reason)
-    else:
-        ctx.norm = norm  # one shared context, not a copy per norm (rating checks read it)
-        outcome = REGISTRY[plan.kind](norm.check, ctx)
-    if outcome.fraction is None:
-        return {
-            **plan.base,
-            "earned": 0.0,
-            "fraction": None,
-            "misses": 0,
-            "status": "not_applicable",
-            "detail": outcome.detail,
-        }
+def not_applicable_row(plan: NormPlan, detail: str) -> dict[str, Any]:
+    """The result fields of a norm that does not apply (as a NormResult's fields)."""
+    return {
+        **plan.base,
+        "earned": 0.0,
+        "fraction": None,
+        "misses": 0,
+        "status": "not_applicable",
+        "detail": detail,
+    }
+
+
+def settled_fields(norm: Norm, fraction: float) -> tuple[float, float, str, float]:
+    """A plain norm's (fraction, earned, status, deduction) for an answer that is not unrated,
+    worked out as `norm_row` does (`RubricPlan` keeps them for fractions 1 and 0)."""
+    earned = norm.points * fraction
+    shown = round(earned, 2)
+    status = status_of(norm.points, earned, Outcome(fraction, 0, ""))
+    deduction = 0.0 if norm.bonus else round(norm.points - shown, 2)
+    return round(fraction, 4), shown, status, deduction
+
+
+def norm_row(plan: NormPlan, outcome: Outcome) -> dict[str, Any]:
+    """One norm's result from its check's outcome, as the fields of a NormResult (`score`
+    validates the whole result at once)."""
+    fraction = outcome.fraction
+    if fraction is None:
+        return not_applicable_row(plan, outcome.detail)
     if plan.plain:
-        earned = norm.points * outcome.fraction
+        settled = plan.settled.get(fraction)
+        if settled is not None and not outcome.unrated:
+            fraction, shown, status, deduction = settled
+            return {
+                **plan.base,
+                "earned": shown,
+                "fraction": fraction,
+                "misses": outcome.misses,
+                "status": status,
+                "detail": outcome.detail,
+                "deduction": deduction,
+            }
+    norm = plan.norm
+    if plan.plain:
+        earned = norm.points * fraction
         status = status_of(norm.points, earned, outcome)
         detail = outcome.detail
     else:
@@ -105,7 +138,7 @@ def score_norm(plan: NormPlan, ctx: Context, full_members: int) -> dict[str, Any
     return {
         **plan.base,
         "earned": shown,
-        "fraction": round(outcome.fraction, 4),
+        "fraction": round(fraction, 4),
         "misses": outcome.misses,
         "status": status,
         "detail": detail,

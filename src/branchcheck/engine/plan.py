@@ -15,8 +15,10 @@ from ..checks.context import Window, make_windows
 from ..models.checks import DuesCheck, TermCheck
 from ..models.ledger import Period
 from ..models.rubric import Norm, Rubric
+from .norms import not_applicable_row, settled_fields, unmet_condition
 
 PERIODS_KEPT = 64  # window lists kept per rubric: a batch's ledgers share one or a few periods
+SHAPES_KEPT = 256  # not-applicable answers kept per rubric (one per members count, type, groups)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +31,10 @@ class NormPlan:
     # Scored in proportion, in the check's own words: earned = points x fraction, nothing
     # to deduct or replace (most norms; score_norm skips three calls for them).
     plain: bool
+    # A plain norm's fields for the two common answers, met (fraction 1) and missed (0):
+    # fraction -> (fraction, earned, status, deduction) as score_norm works them out, here
+    # once per rubric (saves three round() calls and status_of per norm, 0.04 ms a ledger).
+    settled: dict[float, tuple[float, float, str, float]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,29 +48,36 @@ class Rollup:
     ids: tuple[str, ...]  # their ids, in file order (validated into the result's list)
 
 
+def norm_plan(norm: Norm, dimension: str, standard: str | None) -> NormPlan:
+    plain = norm.scoring == "proportional" and norm.met_text is None and norm.missed_text is None
+    base = {
+        "id": norm.id,
+        "name": norm.name,
+        "dimension": dimension,
+        "standard": standard,
+        "points": norm.points,
+        "veto": norm.veto,
+        "bonus": norm.bonus,
+    }
+    settled = {f: settled_fields(norm, f) for f in (1.0, 0.0)} if plain else {}
+    return NormPlan(norm, norm.check.kind, base, plain, settled)
+
+
 class RubricPlan:
     """Per-rubric data for `score`: the norms in file order and the roll-up maps."""
 
     def __init__(self, rubric: Rubric) -> None:
         self.norms = tuple(
-            NormPlan(
-                norm,
-                norm.check.kind,
-                {
-                    "id": norm.id,
-                    "name": norm.name,
-                    "dimension": dim.id,
-                    "standard": std.id if std else None,
-                    "points": norm.points,
-                    "veto": norm.veto,
-                    "bonus": norm.bonus,
-                },
-                norm.scoring == "proportional"
-                and norm.met_text is None
-                and norm.missed_text is None,
-            )
-            for dim, std, norm, _ in rubric.placed
+            norm_plan(norm, dim.id, std.id if std else None) for dim, std, norm, _ in rubric.placed
         )
+        self.index = {p.base["id"]: i for i, p in enumerate(self.norms)}
+        self.vetoes = tuple(i for i, p in enumerate(self.norms) if p.norm.veto)
+        self.bonuses = tuple(i for i, p in enumerate(self.norms) if p.norm.bonus)
+        self.conditional = tuple(
+            (i, p.norm.when) for i, p in enumerate(self.norms) if p.norm.when is not None
+        )
+        self.required = tuple(dict.fromkeys(n for t in rubric.tiers for n in t.requires))
+        self._shapes: dict[tuple[int, str | None, bool], list[dict[str, Any] | None]] = {}
         # Norms grouped by their work norm's id and by their dimension's id, in file order:
         # summing a group adds the same floats in the same order as filtering all norms did.
         by_standard: dict[str, list[int]] = {}
@@ -92,6 +105,25 @@ class RubricPlan:
         )
         self.norm_names = {norm.id: norm.name for _, norm in rubric.norms}
         self._windows: dict[tuple[str, dt.date, dt.date], list[Window]] = {}
+
+    def not_applicable(
+        self, full_members: int, branch_type: str | None, has_groups: bool
+    ) -> list[dict[str, Any] | None]:
+        """Per norm, its whole not-applicable result when its `when` does not hold, else None.
+        `when` reads only these three values of a ledger, so a batch's ledgers share a few
+        answers (saves rebuilding the reason and the row, ~0.03 ms a ledger). Read-only."""
+        key = (full_members, branch_type, has_groups)
+        found = self._shapes.get(key)
+        if found is None:
+            if len(self._shapes) >= SHAPES_KEPT:
+                self._shapes.clear()
+            found = [None] * len(self.norms)
+            for i, when in self.conditional:
+                reason = unmet_condition(when, full_members, branch_type, has_groups)
+                if reason:
+                    found[i] = not_applicable_row(self.norms[i], reason)
+            self._shapes[key] = found
+        return found
 
     def windows(self, per: str, period: Period) -> list[Window]:
         """The whole months (quarters, …) of a period, made once for all the rubric's ledgers
