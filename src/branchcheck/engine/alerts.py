@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from ..checks import Context
 from ..checks.context import cn_date
@@ -10,8 +11,6 @@ from ..checks.dues import unexplained_runs
 from ..checks.dues_amounts import shortfall_alerts
 from ..checks.organization import term_end
 from ..formats.prose import norm_label
-from typing import Any
-
 from ..models.result import Alert
 from ..models.rubric import Rubric
 from .rectify import rectification_items
