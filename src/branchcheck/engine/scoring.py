@@ -105,7 +105,7 @@ def score(rubric: Rubric, ledger: Ledger) -> Result:
     counted_points = sum(counted_points_each)
     common = {"earned": round(counted_earned, 2), "max": round(counted_points, 2)}
 
-    tasks = [
+    tasks: list[dict[str, Any]] = [
         {
             "id": t.id,
             "name": t.name,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..formats import prose
@@ -19,7 +19,7 @@ def blockers(
     tier: Tier,
     vetoes: list[str],
     norms: Mapping[str, Fields],
-    dimensions: list[Fields],
+    dimensions: Sequence[Fields],
     common: Fields,
     split: bool = False,
 ) -> list[tuple[str, str]]:
@@ -59,7 +59,7 @@ def place(
     score: float,
     vetoes: list[str],
     norms: Mapping[str, Fields],
-    dimensions: list[Fields],
+    dimensions: Sequence[Fields],
     common: Fields,
 ) -> tuple[dict[str, Any], dict[str, Any] | None]:
     """The tier reached and the next one (the fields of TierRef and NextTier)."""
