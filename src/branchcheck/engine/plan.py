@@ -15,7 +15,7 @@ from ..checks.context import Window, make_windows
 from ..models.checks import DuesCheck, TermCheck
 from ..models.ledger import Period
 from ..models.rubric import Norm, Rubric
-from .norms import not_applicable_row, settled_fields, unmet_condition
+from .norms import Settled, not_applicable_row, unmet_condition
 
 PERIODS_KEPT = 64  # window lists kept per rubric: a batch's ledgers share one or a few periods
 SHAPES_KEPT = 256  # not-applicable answers kept per rubric (one per members count, type, groups)
@@ -28,13 +28,8 @@ class NormPlan:
     # The result's fields the rubric fixes (id, name, dimension, standard, points, veto,
     # bonus): copied into each ledger's result instead of rebuilt, 41 times a ledger.
     base: dict[str, Any]
-    # Scored in proportion, in the check's own words: earned = points x fraction, nothing
-    # to deduct or replace (most norms; score_norm skips three calls for them).
-    plain: bool
-    # A plain norm's fields for the two common answers, met (fraction 1) and missed (0):
-    # fraction -> (fraction, earned, status, deduction) as score_norm works them out, here
-    # once per rubric (saves three round() calls and status_of per norm, 0.04 ms a ledger).
-    settled: dict[float, tuple[float, float, str, float]]
+    # The answers met so far, by (fraction, misses): see `norm_row` (filled as ledgers come).
+    settled: dict[tuple[float, int], Settled]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +44,6 @@ class Rollup:
 
 
 def norm_plan(norm: Norm, dimension: str, standard: str | None) -> NormPlan:
-    plain = norm.scoring == "proportional" and norm.met_text is None and norm.missed_text is None
     base = {
         "id": norm.id,
         "name": norm.name,
@@ -59,8 +53,7 @@ def norm_plan(norm: Norm, dimension: str, standard: str | None) -> NormPlan:
         "veto": norm.veto,
         "bonus": norm.bonus,
     }
-    settled = {f: settled_fields(norm, f) for f in (1.0, 0.0)} if plain else {}
-    return NormPlan(norm, norm.check.kind, base, plain, settled)
+    return NormPlan(norm, norm.check.kind, base, {})
 
 
 class RubricPlan:
