@@ -59,13 +59,11 @@ def placed(
     model = (
         RUBRIC if tiers is None else rubric(norm(COUNT, 10), norm(COUNT, 10, id="N02"), tiers=tiers)
     )
-    # `place` reads the parts' result fields (score validates the whole result after it).
-    norms = {n.id: n.model_dump() for n in (result("N01", "met"), result("N02", n02))}
-    parts = [d.model_dump() for d in dims(*dimensions)]
-    tier, above = place(model, total, list(vetoes), norms, parts, ALL_MET.model_dump())
+    norms = [result("N01", "met"), result("N02", n02)]
+    tier, above = place(model, total, list(vetoes), norms, dims(*dimensions), ALL_MET)
     if above is None:
-        return (tier["id"], None)
-    return (tier["id"], above["id"], above["short_by"], above["blockers"])
+        return (tier.id, None)
+    return (tier.id, above.id, above.short_by, above.blockers)
 
 
 ALL_MET = PartResult(earned=20, max=20)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from ..checks import Context
 from ..checks.context import cn_date
@@ -11,7 +10,7 @@ from ..checks.dues import unexplained_runs
 from ..checks.dues_amounts import shortfall_alerts
 from ..checks.organization import term_end
 from ..formats.prose import norm_label
-from ..models.result import Alert
+from ..models.result import Alert, NormResult
 from ..models.rubric import Rubric
 from .rectify import rectification_items
 
@@ -19,19 +18,15 @@ TERM_WARNING_DAYS = 90
 DUES_GAP_MONTHS = 6
 
 
-def alerts(rubric: Rubric, ctx: Context, norms: list[dict[str, Any]]) -> list[Alert]:
-    """From the norms' result fields (`score` validates its result in one call after this)."""
+def alerts(rubric: Rubric, ctx: Context, norms: list[NormResult]) -> list[Alert]:
     found = _term_due(rubric, ctx)
     if rubric.plan.has_dues:
         found += _dues_gaps(ctx)
         found += [Alert(kind="dues_short", message=m) for m in shortfall_alerts(ctx)]
     found += [
-        Alert(
-            kind="unrated",
-            message=f"{norm_label(n['id'], n['name'])}尚未评定等次，请考核人补充评定",
-        )
+        Alert(kind="unrated", message=f"{norm_label(n.id, n.name)}尚未评定等次，请考核人补充评定")
         for n in norms
-        if n["status"] == "unrated"
+        if n.status == "unrated"
     ]
     return found + _rectifications(rubric, ctx)
 

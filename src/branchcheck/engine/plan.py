@@ -8,14 +8,15 @@ for all of them. `Rubric.plan` makes this once and keeps it (a cached property).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from ..checks.context import Window, make_windows
+from ..checks.context import Outcome, Window, make_windows
 from ..models.checks import DuesCheck, TermCheck
 from ..models.ledger import Period
+from ..models.result import NormResult
 from ..models.rubric import Norm, Rubric
-from .norms import Settled, not_applicable_row, unmet_condition
+from .norms import not_applicable_row, unmet_condition
 
 PERIODS_KEPT = 64  # window lists kept per rubric: a batch's ledgers share one or a few periods
 SHAPES_KEPT = 256  # not-applicable answers kept per rubric (one per members count, type, groups)
@@ -28,8 +29,8 @@ class NormPlan:
     # The result's fields the rubric fixes (id, name, dimension, standard, points, veto,
     # bonus): copied into each ledger's result instead of rebuilt, 41 times a ledger.
     base: dict[str, Any]
-    # The answers met so far, by (fraction, misses): see `norm_row` (filled as ledgers come).
-    settled: dict[tuple[float, int], Settled]
+    # Its results made so far, by its check's outcome: see `norm_result`.
+    results: dict[Outcome, NormResult]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,8 @@ class Rollup:
     dimension: str
     norms: tuple[int, ...]
     ids: tuple[str, ...]  # their ids, in file order (validated into the result's list)
+    # Its results made so far, by their figures (earned, points, status): see `shared`.
+    results: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
 
 def norm_plan(norm: Norm, dimension: str, standard: str | None) -> NormPlan:
@@ -70,7 +73,7 @@ class RubricPlan:
             (i, p.norm.when) for i, p in enumerate(self.norms) if p.norm.when is not None
         )
         self.required = tuple(dict.fromkeys(n for t in rubric.tiers for n in t.requires))
-        self._shapes: dict[tuple[int, str | None, bool], list[dict[str, Any] | None]] = {}
+        self._shapes: dict[tuple[int, str | None, bool], list[NormResult | None]] = {}
         # Norms grouped by their work norm's id and by their dimension's id, in file order:
         # summing a group adds the same floats in the same order as filtering all norms did.
         by_standard: dict[str, list[int]] = {}
@@ -101,7 +104,7 @@ class RubricPlan:
 
     def not_applicable(
         self, full_members: int, branch_type: str | None, has_groups: bool
-    ) -> list[dict[str, Any] | None]:
+    ) -> list[NormResult | None]:
         """Per norm, its whole not-applicable result when its `when` does not hold, else None.
         `when` reads only these three values of a ledger, so a batch's ledgers share a few
         answers (saves rebuilding the reason and the row, ~0.03 ms a ledger). Read-only."""
@@ -114,7 +117,7 @@ class RubricPlan:
             for i, when in self.conditional:
                 reason = unmet_condition(when, full_members, branch_type, has_groups)
                 if reason:
-                    found[i] = not_applicable_row(self.norms[i], reason)
+                    found[i] = NormResult.model_validate(not_applicable_row(self.norms[i], reason))
             self._shapes[key] = found
         return found
 
