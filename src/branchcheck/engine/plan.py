@@ -14,7 +14,7 @@ from typing import Any
 from ..checks.context import Outcome, Window, make_windows
 from ..models.checks import DuesCheck, TermCheck
 from ..models.ledger import Period
-from ..models.result import NormResult
+from ..models.result import NormResult, TierRef
 from ..models.rubric import Norm, Rubric
 from .norms import not_applicable_row, unmet_condition
 
@@ -73,6 +73,8 @@ class RubricPlan:
             (i, p.norm.when) for i, p in enumerate(self.norms) if p.norm.when is not None
         )
         self.required = tuple(dict.fromkeys(n for t in rubric.tiers for n in t.requires))
+        # Each tier as a result names it: one frozen model per tier, shared by every result.
+        self.tiers = tuple(TierRef(id=t.id, name=t.name) for t in rubric.tiers)
         self._shapes: dict[tuple[int, str | None, bool], list[NormResult | None]] = {}
         # Norms grouped by their work norm's id and by their dimension's id, in file order:
         # summing a group adds the same floats in the same order as filtering all norms did.
