@@ -97,6 +97,10 @@ class RubricPlan:
             rollup(dim.id, dim.name, dim.id, by_dimension.get(dim.id, []))
             for dim in rubric.dimensions
         )
+        # `score` adds the norms up in one pass, dimension by dimension: that is file order,
+        # as `rubric.placed` lists the norms (dimension ids are unique: loading checks it).
+        in_order = [i for dim in self.dimensions for i in dim.norms]
+        assert in_order == list(range(len(self.norms))), "norms not in dimension order"
         self.has_dues = any(isinstance(n.check, DuesCheck) for _, n in rubric.norms)
         self.term_years = next(
             (n.check.years for _, n in rubric.norms if isinstance(n.check, TermCheck)), None

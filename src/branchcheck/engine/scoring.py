@@ -109,19 +109,33 @@ def score(rubric: Rubric, ledger: Ledger) -> Result:
     norms = score_norms(plan, ctx)
 
     # One pass over the norms for what adds them up: the counted ones (not bonus, applicable)
-    # in file order; the same floats summed in the same order as before.
+    # in file order, which is dimension after dimension (see RubricPlan); the same floats
+    # summed in the same order as the parts' own passes did (saves a pass, ~5 us).
     counted_earned_each: list[float] = []
     counted_points_each: list[float] = []
     rescaled = False
-    for n in norms:
-        if n.bonus:
-            continue
-        if n.status == NOT_APPLICABLE:
-            # A 0-point veto item that does not apply takes no points away: nothing to rescale.
-            rescaled = rescaled or n.points > 0
-            continue
-        counted_earned_each.append(n.earned)
-        counted_points_each.append(n.points)
+    dimensions = []
+    for dim in plan.dimensions:
+        start = len(counted_earned_each)
+        for i in dim.norms:
+            n = norms[i]
+            if n.bonus:
+                continue
+            if n.status == NOT_APPLICABLE:
+                # A 0-point veto item that does not apply takes no points away: no rescaling.
+                rescaled = rescaled or n.points > 0
+                continue
+            counted_earned_each.append(n.earned)
+            counted_points_each.append(n.points)
+        key = (
+            round(sum(counted_earned_each[start:]), 2),
+            round(sum(counted_points_each[start:]), 2),
+        )
+        found = dim.results.get(key)
+        if found is None:
+            fields = {"id": dim.id, "name": dim.name, "earned": key[0], "max": key[1]}
+            found = shared(dim.results, key, fields, DimensionResult)
+        dimensions.append(found)
     counted_earned = sum(counted_earned_each)
     counted_points = sum(counted_points_each)
     common = PartResult(earned=round(counted_earned, 2), max=round(counted_points, 2))
@@ -148,20 +162,6 @@ def score(rubric: Rubric, ledger: Ledger) -> Result:
     lost = overdue_deduction(rubric, items)  # 整改 overdue at the period's end, if the rubric says
     total_score = round(max(base + bonus - lost, 0.0), 2)
 
-    dimensions = []
-    for dim in plan.dimensions:
-        dim_earned, dim_points = [], []
-        for i in dim.norms:
-            n = norms[i]
-            if not n.bonus and n.status != NOT_APPLICABLE:
-                dim_earned.append(n.earned)
-                dim_points.append(n.points)
-        key = (round(sum(dim_earned), 2), round(sum(dim_points), 2))
-        found = dim.results.get(key)
-        if found is None:
-            fields = {"id": dim.id, "name": dim.name, "earned": key[0], "max": key[1]}
-            found = shared(dim.results, key, fields, DimensionResult)
-        dimensions.append(found)
     vetoes = [
         norms[i].id for i in plan.vetoes if norms[i].status in ("partial", "missed", "unrated")
     ]

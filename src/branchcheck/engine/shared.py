@@ -7,7 +7,8 @@ from typing import Any, TypeVar
 from ..models.result import ResultModel
 
 # Result parts kept per norm, work norm or dimension (see `shared`): a batch's ledgers give a few
-# dozen distinct ones each; more, and the memo starts over (it stays small).
+# dozen distinct ones each, the common ones early. Past this many, new parts are made unshared
+# (a memo that starts over would lose the common ones; one that grew would hold a province).
 PARTS_KEPT = 128
 
 K = TypeVar("K")
@@ -21,7 +22,7 @@ def shared(memo: dict[K, M], key: K, fields: dict[str, Any], model: type[M]) -> 
     anew cost ~1 µs a part, 80 parts a ledger."""
     found = memo.get(key)
     if found is None:
-        if len(memo) >= PARTS_KEPT:
-            memo.clear()
-        found = memo[key] = model.model_validate(fields)
+        found = model.model_validate(fields)
+        if len(memo) < PARTS_KEPT:
+            memo[key] = found
     return found
