@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 import branchcheck.engine.shared as shared_parts
 from branchcheck import score
+from branchcheck.checks import Outcome
 from branchcheck.loading import read_ledger
 from branchcheck.models import Result, Rubric
 
@@ -81,3 +82,11 @@ def test_not_applicable_answers_are_kept_per_members_count(members: int, detail:
 
 
 SHARED_RUBRIC = rubric(COMMITTEE)
+
+
+def test_outcomes_key_the_memo_by_value() -> None:
+    """`norm_result` keeps a norm's results by its check's Outcome: hashable, equal by value."""
+    first, second = Outcome(11 / 12, 1, "11个月"), Outcome(11 / 12, 1, "11" + "个月")
+    assert first == second
+    assert hash(first) == hash(second)
+    assert Outcome(1.0, 0, "达标") != Outcome(1.0, 0, "达标", value="4")

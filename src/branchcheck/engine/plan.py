@@ -42,11 +42,13 @@ class Rollup:
     dimension: str
     norms: tuple[int, ...]
     ids: tuple[str, ...]  # their ids, in file order (validated into the result's list)
-    # Its results made so far, by their figures (earned, points, status): see `shared`.
+    # Its results made so far (StandardResult or DimensionResult), by the figures that decide
+    # them: see `roll_up` and `score`.
     results: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
 
 def norm_plan(norm: Norm, dimension: str, standard: str | None) -> NormPlan:
+    """A norm's check and the result fields its rubric fixes, with an empty memo."""
     base = {
         "id": norm.id,
         "name": norm.name,
