@@ -73,7 +73,7 @@ def roll_up(plan: RubricPlan, norms: list[NormResult]) -> list[StandardResult]:
     for std in plan.standards:
         # Its items' statuses and points earned decide it: looked up, not added up again.
         key: tuple[str | float, ...]
-        if len(std.norms) == 1:  # most work norms have one item: no list to build (~5 us)
+        if len(std.norms) == 1:  # most work norms have one item: no list to build
             only = norms[std.norms[0]]
             key = (only.status, only.earned)
         else:
