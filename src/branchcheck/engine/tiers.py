@@ -51,7 +51,14 @@ def place(
     dimensions: list[DimensionResult],
     common: PartResult,
 ) -> tuple[TierRef, NextTier | None]:
-    by_id = {n.id: n for n in norms}
+    """The tier reached and the next one; `norms` in the rubric's order (`rubric.plan.norms`)."""
+    plan = rubric.plan
+    # Only the vetoes and the required norms are looked up by id: no map of all 41 norms.
+    by_id = {
+        ident: norms[i]
+        for ident in (*vetoes, *plan.required)
+        if (i := plan.index.get(ident)) is not None
+    }
     split = rubric.split is not None
     reached = 0  # the lowest tier is where every branch starts
     pending: list[tuple[Tier, list[tuple[str, str]]]] = []
@@ -60,12 +67,11 @@ def place(
         pending.append((tier, blocking))
         if not blocking and (tier.min_score is None or score >= tier.min_score):
             reached = index
-    tier = rubric.tiers[reached]
     if reached + 1 == len(rubric.tiers):
-        return TierRef(id=tier.id, name=tier.name), None
+        return plan.tiers[reached], None
     above, blocking = pending[reached + 1]
     short_by = max((above.min_score or 0.0) - score, 0.0)
-    return TierRef(id=tier.id, name=tier.name), NextTier(
+    return plan.tiers[reached], NextTier(
         id=above.id,
         name=above.name,
         short_by=round(short_by, 2),

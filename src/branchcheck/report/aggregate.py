@@ -56,6 +56,7 @@ def rubric_meta(rubric: Rubric) -> RubricMeta:
 def branch_row(result: Result, meta: RubricMeta, file: str) -> BranchRow:
     # Rows are kept for the whole batch: repeated texts are shared, shares packed as doubles.
     nxt = result.next_tier
+    norm_shares, lost = _norm_figures(result.norms)
     return BranchRow(
         file=file,
         rubric=intern(meta.id),
@@ -75,11 +76,31 @@ def branch_row(result: Result, meta: RubricMeta, file: str) -> BranchRow:
         blocker_texts=tuple(nxt.blocker_texts) if nxt else (),
         next_min_score=nxt.min_score if nxt else None,
         rectifications=tuple(result.rectifications),
-        costliest=costliest(result),
+        costliest=costliest(lost),
         dimension_earned=array("d", [d.earned for d in result.dimensions]),
-        norm_shares=_shares(result.norms),
+        norm_shares=norm_shares,
         standard_shares=_shares(result.standards),
     )
+
+
+def _norm_figures(norms: list[NormResult]) -> tuple[array[float], list[tuple[float, NormResult]]]:
+    """`_shares` of the norms, and the points each lost (bonus norms aside) for `costliest`,
+    in one loop over them (two loops cost ~9 µs more a ledger)."""
+    shares = array("d")
+    lost = []
+    for item in norms:
+        status = item.status
+        if status == "not_applicable":
+            shares.append(NOT_APPLICABLE)
+            continue
+        earned, points = item.earned, item.points
+        if status == "met":
+            shares.append(1.0)
+        else:  # a 0-point veto item not met: 0
+            shares.append(min(earned / points, 0.9999) if points else 0.0)
+        if earned < points and not item.bonus:
+            lost.append((round(points - earned, 2), item))
+    return shares, lost
 
 
 def _shares(items: Sequence[NormResult] | Sequence[StandardResult]) -> array[float]:

@@ -18,7 +18,7 @@ from itertools import chain
 from sys import intern
 from typing import TypeVar
 
-from ..models.result import RectificationResult, RectificationStatus, Result
+from ..models.result import NormResult, RectificationResult, RectificationStatus
 from .spool import RowStore
 
 T = TypeVar("T")
@@ -386,13 +386,10 @@ def _ordered_periods(counts: dict[tuple[str, str], int]) -> dict[tuple[str, str]
     return {p: counts[p] for p in sorted(longest_first, key=lambda p: p[0])}
 
 
-def costliest(result: Result, limit: int = 3) -> tuple[CostlyNorm, ...]:
-    """The norms that lost the most points (bonus norms aside), largest first."""
-    lost = [
-        (round(n.points - n.earned, 2), n)
-        for n in result.norms
-        if not n.bonus and n.status != "not_applicable" and n.earned < n.points
-    ]
+def costliest(lost: list[tuple[float, NormResult]], limit: int = 3) -> tuple[CostlyNorm, ...]:
+    """The norms that lost the most points, largest first, from (points lost, norm) in the
+    rubric's order: the norms not bonus, applicable and under their points (`branch_row`
+    picks them in its one pass over the norms)."""
     lost.sort(key=lambda c: -c[0])  # stable: equal losses keep rubric order
     # Named only for the few kept (a ledger loses points on a dozen norms).
     return tuple(CostlyNorm(intern(n.id), intern(n.name), points) for points, n in lost[:limit])
