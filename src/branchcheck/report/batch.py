@@ -163,6 +163,13 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         process.terminate()
     for process in processes:
         process.join(timeout=2)
+    # Wait for the pool's manager thread to close its wake-up pipe. Otherwise, on Python
+    # 3.11, the interpreter's exit hook may write to that pipe just as the thread closes it,
+    # printing `OSError: [Errno 9] Bad file descriptor` after our last line. Newer
+    # Pythons guard the pipe with a lock (CPython gh-125451).
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(timeout=5)
 
 
 def score_all(jobs: Iterable[Job]) -> Generator[Scored, None, None]:
