@@ -35,6 +35,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from . import flow_line
+
 
 @dataclass(slots=True)
 class MapPos:
@@ -248,10 +250,16 @@ class LinePositions:
 
     def _in_slice(self, start: int, end: int, steps: tuple[Step, ...], value: Any) -> Place | None:
         """Find `steps` in the lines of one entry, parsed alone up to the path's node
-        (`value` is the entry's value in the fast data)."""
+        (`value` is the entry's value in the fast data); from the entry's first line alone when
+        it is plain words (flow_line.py)."""
+        entry = [value] if isinstance(steps[0], int) else {steps[0]: value}
+        line_end = self.text.find("\n", start, end)
+        first_line = self.text[start : end if line_end < 0 else line_end]
+        found = flow_line.place(first_line, steps, entry, self._line(start))
+        if found is not None:
+            return found
         from . import entry_place  # PyYAML is loaded only when a file needs it
 
-        entry = [value] if isinstance(steps[0], int) else {steps[0]: value}
         return entry_place.place(self.text[start:end], steps, entry, self._line(start) - 1)
 
 
