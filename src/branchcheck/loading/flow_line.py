@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 # after a key: elsewhere it could start a mapping inside a list.
 _NOT_PLAIN = re.compile(r"[\"'#&*!|>%@`?\t\r\n\\:{}\[\]\ufeff]")
 _NOT_PLAIN_KEY = re.compile(r"[\"'#&*!|>%@`?\t\r\n\\:,{}\[\]\ufeff]")
+_STOP = re.compile(r"[,\]}]")
 # Inside a collection passed over: plain words, `,` and `:` alone.
 _NOT_FLAT = re.compile(r"[\"'#&*!|>%@`?\t\r\n\\{}\[\]\ufeff]")
 
@@ -134,12 +135,11 @@ def _passed(line: str, at: int, data: Any) -> int | None:
 def _word_end(line: str, at: int) -> int:
     """The end of a plain word in a flow collection: the next `,`, `]` or `}` (or the line's
     end), spaces before it left out."""
-    end = len(line)
-    for stop in (",", "]", "}"):
-        found = line.find(stop, at, end)
-        if found >= 0:
-            end = found
-    return len(line[at:end].rstrip(" ")) + at
+    stop = _STOP.search(line, at)
+    end = len(line) if stop is None else stop.start()
+    while end > at and line[end - 1] == " ":
+        end -= 1
+    return end
 
 
 def _plain_key(key: str) -> bool:
