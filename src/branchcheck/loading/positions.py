@@ -35,6 +35,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from . import flow_line
+
 
 @dataclass(slots=True)
 class MapPos:
@@ -207,13 +209,13 @@ class LinePositions:
             return None  # a line less indented than the entries (not in a valid file)
         at = start + indent
         if isinstance(data, list):
-            # Every line at the indent is a `-` entry: as many as lines at the indent.
+            # Every line at the indent is a `-` entry (no other line there, searched for
+            # rather than all counted: 0.03 ms less a file with a warning in a list, measured),
+            # and there are as many as the data's items.
+            if not _is_dash(text, at) or _key_at(indent).search(text, at, end):
+                return None
             starts = [start] + [m.start() + 1 for m in _dash_at(indent).finditer(text, at, end)]
-            if not _is_dash(text, at) or len(starts) != len(data):
-                return None
-            if len(_content_at(indent).findall(text, at, end)) != len(data) - 1:
-                return None
-            return _Block(indent, starts, end)
+            return _Block(indent, starts, end) if len(starts) == len(data) else None
         starts = [start] + [m.start() + 1 for m in _key_at(indent).finditer(text, at, end)]
         if len(starts) != len(data):
             return None
@@ -248,10 +250,16 @@ class LinePositions:
 
     def _in_slice(self, start: int, end: int, steps: tuple[Step, ...], value: Any) -> Place | None:
         """Find `steps` in the lines of one entry, parsed alone up to the path's node
-        (`value` is the entry's value in the fast data)."""
+        (`value` is the entry's value in the fast data); from the entry's first line alone when
+        it is plain words (flow_line.py)."""
+        entry = [value] if isinstance(steps[0], int) else {steps[0]: value}
+        line_end = self.text.find("\n", start, end)
+        first_line = self.text[start : end if line_end < 0 else line_end]
+        found = flow_line.place(first_line, steps, entry, self._line(start))
+        if found is not None:
+            return found
         from . import entry_place  # PyYAML is loaded only when a file needs it
 
-        entry = [value] if isinstance(steps[0], int) else {steps[0]: value}
         return entry_place.place(self.text[start:end], steps, entry, self._line(start) - 1)
 
 
@@ -299,12 +307,6 @@ def _next_content(text: str, begin: int, end: int) -> int | None:
 
 # Searches for a line break and the next line's start (a fast search for a literal), so each
 # match is one line; its line starts one after the match.
-@cache
-def _content_at(indent: int) -> re.Pattern[str]:
-    """A line with content (not blank, not a comment) at exactly `indent`."""
-    return re.compile(f"\\n {{{indent}}}[^ \\r\\n#]")
-
-
 @cache
 def _dash_at(indent: int) -> re.Pattern[str]:
     """A `-` entry line at exactly `indent`."""
