@@ -80,14 +80,20 @@ class Scored:
     trace: str | None = None  # its traceback, for BRANCHCHECK_DEBUG
 
 
-_META: dict[int, RubricMeta] = {}  # per process: rubrics are loaded once and cached
+# Per process, by the rubric object's id. Each entry holds its rubric: the loader's cache may
+# let a rubric go (it keeps 32), and a new rubric at the old one's address must not get the
+# old one's tiers (an internal error seen in a long test process).
+_META: dict[int, tuple[Rubric, RubricMeta]] = {}
+META_KEPT = 64  # a process scoring against many rubrics starts over
 
 
 def _meta(rubric: Rubric) -> RubricMeta:
-    meta = _META.get(id(rubric))
-    if meta is None:
-        meta = _META[id(rubric)] = rubric_meta(rubric)
-    return meta
+    entry = _META.get(id(rubric))
+    if entry is None or entry[0] is not rubric:
+        if len(_META) >= META_KEPT:
+            _META.clear()
+        entry = _META[id(rubric)] = (rubric, rubric_meta(rubric))
+    return entry[1]
 
 
 def score_one(job: Job, timer: FileTimer) -> Scored:
