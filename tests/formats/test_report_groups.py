@@ -10,7 +10,8 @@ import pytest
 from conftest import EXAMPLES
 
 from branchcheck.formats.report.html_report import branch_labels
-from branchcheck.report.model import BranchRow, period_kind
+from branchcheck.report.model import period_kind
+from branchcheck.report.rows import BranchRow
 
 FGW = EXAMPLES / "fgw"
 

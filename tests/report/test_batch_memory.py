@@ -116,7 +116,8 @@ def test_a_json_report_holds_no_branch_rows_while_it_writes(run_line, monkeypatc
     from conftest import EXAMPLES
 
     from branchcheck.formats.report.json_report import JsonReport
-    from branchcheck.report.model import BranchRow, RubricSummary
+    from branchcheck.report.model import RubricSummary
+    from branchcheck.report.rows import BranchRow
 
     def loaded_rows(self: RubricSummary) -> list[object]:
         raise AssertionError("group.rows read back for a JSON report")

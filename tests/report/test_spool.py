@@ -7,7 +7,7 @@ import math
 import pickle
 from array import array
 
-from branchcheck.report.model import BranchRow, CostlyNorm
+from branchcheck.report.rows import BranchRow, CostlyNorm
 from branchcheck.report.spool import RowStore, Spool
 
 

@@ -9,7 +9,8 @@ from array import array
 import pytest
 
 from branchcheck.report.aggregate import _first_file
-from branchcheck.report.model import RubricMeta, RubricSummary, Summary, _nth
+from branchcheck.report.model import RubricSummary, Summary, _nth
+from branchcheck.report.rows import RubricMeta
 
 META = RubricMeta("r", "1", "r", (("low", "低"),), (), ())
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BranchcheckError
-from ..report.model import RubricMeta
+from ..report.rows import RubricMeta
 from .record import Record, period_label
 from .schema import APPLICATION_ID, SCHEMA_VERSION, migrate
 

@@ -9,18 +9,8 @@ from sys import intern
 
 from ..models.result import NormResult, Result, StandardResult
 from ..models.rubric import Rubric
-from .model import (
-    BranchRow,
-    NormMeta,
-    NormStat,
-    OrgStat,
-    OrgTally,
-    RubricMeta,
-    RubricSummary,
-    Summary,
-    costliest,
-    period_kind,
-)
+from .model import NormStat, OrgStat, OrgTally, RubricSummary, Summary, period_kind
+from .rows import BranchRow, NormMeta, RubricMeta, costliest
 
 NO_PARENT = "（未填写上级组织）"
 NOT_APPLICABLE = math.nan

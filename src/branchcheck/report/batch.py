@@ -28,7 +28,7 @@ from ..limits import FileTimer
 from ..loading import read_ledger
 from ..models.rubric import Rubric
 from .aggregate import branch_row, rubric_meta
-from .model import BranchRow, ErrorRecord, RubricMeta, pickled_by_fields
+from .rows import BranchRow, ErrorRecord, RubricMeta, pickled_by_fields
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor

@@ -7,7 +7,8 @@ rubrics each section says each rubric's figures in turn.
 
 from __future__ import annotations
 
-from ...report.model import BranchRow, NormStat, RubricSummary, Summary
+from ...report.model import NormStat, RubricSummary, Summary
+from ...report.rows import BranchRow
 from ..escape import number
 from ..prose import and_list, norm_label, percent
 from ..report.base import ordered_rows

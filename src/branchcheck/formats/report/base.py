@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 if TYPE_CHECKING:  # the registry is read at start-up; the models are built when writing
     from ...models.result import Result
-    from ...report.model import BranchRow, Summary
+    from ...report.model import Summary
+    from ...report.rows import BranchRow
     from ..base import RenderOptions
 
 Fragments = Callable[[str], Iterator[Any]]  # rubric id -> that rubric's fragments, input order

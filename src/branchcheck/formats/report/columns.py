@@ -16,7 +16,8 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ...report.model import BranchRow, RubricSummary
+from ...report.model import RubricSummary
+from ...report.rows import BranchRow
 from .. import prose
 from ..escape import number
 from ..labels import RUBRIC

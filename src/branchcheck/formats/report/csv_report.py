@@ -12,7 +12,8 @@ import math
 from collections.abc import Sequence
 from typing import BinaryIO
 
-from ...report.model import BranchRow, RubricMeta, Summary
+from ...report.model import Summary
+from ...report.rows import BranchRow, RubricMeta
 from .base import ReportContext, no_fragment
 from .columns import Getter, csv_fields
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 
 from ...errors import visible
 from ...models.result import Result
-from ...report.model import BranchRow
+from ...report.rows import BranchRow
 from .. import prose, score_words
 from ..escape import number
 from ..labels import RUBRIC, STATUS, TASK_STATUS

@@ -16,7 +16,8 @@ from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
 from ...errors import BranchcheckError
-from ...report.model import BranchRow, RubricSummary, Summary
+from ...report.model import RubricSummary, Summary
+from ...report.rows import BranchRow
 from ..escape import number
 from ..notice.report_format import html_section
 from . import rectify_section

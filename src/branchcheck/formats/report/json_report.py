@@ -6,7 +6,8 @@ import json
 from typing import Any, BinaryIO
 
 from ...models.result import Result
-from ...report.model import BranchRow, NormStat, RubricSummary, Summary
+from ...report.model import NormStat, RubricSummary, Summary
+from ...report.rows import BranchRow
 from ..json_format import json_safe, json_safe_bytes
 from ..prose import period_name
 from . import rectify_section

@@ -9,7 +9,8 @@ from typing import Any
 
 from ...engine.rectify import STATUS_NAMES
 from ...models.result import RectificationStatus
-from ...report.model import BranchRow, OrgTally, RubricSummary
+from ...report.model import OrgTally, RubricSummary
+from ...report.rows import BranchRow
 from ..prose import norm_label
 from ..rectify_view import progress
 

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...models.result import Result
-from ...report.model import BranchRow, RubricSummary
+from ...report.model import RubricSummary
+from ...report.rows import BranchRow
 from .. import prose
 from ..escape import number
 from ..labels import RUBRIC, STATUS, TASK_STATUS

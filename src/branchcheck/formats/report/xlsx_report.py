@@ -29,7 +29,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import BinaryIO
 
-from ...report.model import BranchRow, RubricSummary, Summary
+from ...report.model import RubricSummary, Summary
+from ...report.rows import BranchRow
 from ..labels import RUBRIC
 from .base import ReportContext, ordered_rows
 from .columns import Kind, period_text, sheet_columns
