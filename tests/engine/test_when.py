@@ -9,7 +9,6 @@ import pytest
 from builders import ledger, members, monthly, norm, rubric
 
 from branchcheck import score
-from branchcheck.engine.norms import when_holds
 from branchcheck.models import Ledger
 
 COUNT = {"kind": "count", "event": "党课", "min": 4}
@@ -103,8 +102,9 @@ def test_when_reason(when: dict[str, Any], book: Ledger, reason: str) -> None:
     assert (only.status, only.detail) == ("not_applicable", reason)
 
 
-def test_when_holds_without_when() -> None:
-    assert when_holds(None, 0, branch()) is None
+def test_a_norm_without_when_applies_to_any_branch() -> None:
+    (only,) = score(rubric(norm(COUNT, 10)), branch()).norms
+    assert only.status != "not_applicable"
 
 
 def test_when_groups_declared_but_empty_list_counts_as_groups() -> None:

@@ -283,9 +283,6 @@ class Context:
     def has_excused(self) -> bool:
         return bool(self._excused)
 
-    def excused_records(self, member_id: str) -> list[Excused]:
-        return self._excused.get(member_id, [])
-
     def active_on(self, day: dt.date) -> list[Member]:
         """The members active on `day`, in file order."""
         if self.roster().unique:  # one set test a member, not a call of active_on (~5 µs)

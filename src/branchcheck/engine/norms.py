@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any
 
 from ..checks import Outcome
 from ..formats.escape import number
-from ..models.ledger import Ledger
 from ..models.result import NormResult, NormStatus
 from ..models.rubric import VALUE, Deduct, Norm, When
 from .shared import shared
@@ -17,17 +16,11 @@ if TYPE_CHECKING:
 COMMITTEE_AT = 7  # 正式党员7人以上的设支部委员会 (机关条例第七条; 支部条例第八条)
 
 
-def when_holds(when: When | None, full_members: int, ledger: Ledger) -> str | None:
-    """None when the norm applies, else why not (the whole not-applicable detail)."""
-    if when is None:
-        return None
-    return unmet_condition(when, full_members, ledger.branch.type, bool(ledger.groups))
-
-
 def unmet_condition(
     when: When, full_members: int, branch_type: str | None, has_groups: bool
 ) -> str | None:
-    """`when_holds` on the three values of a ledger it reads (what `RubricPlan` memoises)."""
+    """None when a norm's `when` holds for a ledger, else why not (the whole not-applicable
+    detail); from the three values of a ledger it reads, which `RubricPlan` memoises on."""
     n = full_members
     if when.members_at_least is not None and n < when.members_at_least:
         if when.members_at_least == COMMITTEE_AT:
