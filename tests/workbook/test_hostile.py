@@ -131,6 +131,11 @@ def _set(sheet: str, ref: str, value: object):
         ("支部", "B8", "2023-12-31", "支部!A1: error: period ends (2023-12-31) before it starts"),
         ("个性任务", "D2", "做完了", "个性任务!D2: error: 完成情况:"),
         ("党员", "B3", None, "党员!B3: error: 姓名: required, but this cell is empty"),
+        # a time where a name belongs: a header, an item, a key
+        ("党员", "A1", dt.time(8, 30), "党员!A1: error: column header: expected text, got a time"),
+        ("党费", "C1", dt.datetime(2024, 1, 1, 8), "党费!C1: error: column header: expected text"),
+        ("支部", "A3", dt.datetime(2024, 1, 1, 8), "支部!A3: error: 项目: expected text, got a"),
+        ("情况记录", "A2", dt.time(8, 30), "情况记录!A2: error: 事项: expected text, got a time"),
     ],
 )
 def test_a_bad_cell_is_named(sheet, ref, value, expected, edited, run_line) -> None:

@@ -19,8 +19,9 @@ from pydantic import BaseModel, ValidationError
 from ..errors import BranchcheckError, Diagnostic
 from .locate import Loc, _message, _significant, _union_message
 from .source import Problem, _curly_values
+from .workbook_book import Book, Issue, Key, Place
 from .workbook_layout import SHEETS
-from .workbook_read import Book, Issue, Key, Place, read_workbook
+from .workbook_read import read_workbook
 
 M = TypeVar("M", bound=BaseModel)
 
