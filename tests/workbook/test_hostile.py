@@ -133,6 +133,13 @@ def _set(sheet: str, ref: str, value: object):
         ("党员", "B3", None, "党员!B3: error: 姓名: required, but this cell is empty"),
         # a time where a name belongs: a header, an item, a key
         ("党员", "A1", dt.time(8, 30), "党员!A1: error: column header: expected text, got a time"),
+        ("党员", "A3", dt.time(8, 30), "党员!A3: error: 编号: expected text, got a time of day"),
+        (
+            "培训",
+            "B2",
+            dt.time(8, 30),
+            "培训!B2: error: 学时: expected a number, got a time of day",
+        ),
         ("党费", "C1", dt.datetime(2024, 1, 1, 8), "党费!C1: error: column header: expected text"),
         ("支部", "A3", dt.datetime(2024, 1, 1, 8), "支部!A3: error: 项目: expected text, got a"),
         ("情况记录", "A2", dt.time(8, 30), "情况记录!A2: error: 事项: expected text, got a time"),
@@ -141,6 +148,7 @@ def _set(sheet: str, ref: str, value: object):
 def test_a_bad_cell_is_named(sheet, ref, value, expected, edited, run_line) -> None:
     lines = score_errors(run_line, edited(_set(sheet, ref, value)))
     assert any(expected in line for line in lines), lines
+    assert sum(f"{sheet}!{ref}:" in line for line in lines) <= 1, lines  # one line a cell
 
 
 def test_two_members_with_one_name_must_be_told_apart(edited, run_line) -> None:

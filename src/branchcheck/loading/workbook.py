@@ -123,12 +123,15 @@ class WorkbookSource:
         """One line per cell, worded as the YAML loader words it (locate.py's messages)."""
         cells: dict[Place, list[Any]] = {}
         out: list[Diagnostic] = []
+        unread = {i.place for i in self.book.issues if i.level == "error"}  # said at the cell
         for error in _significant(exc.errors(include_url=False), model):
             loc = tuple(error["loc"])
             place = self.place(loc)
             if error["type"] != "missing":
                 cells.setdefault(place, []).append(error)
                 continue
+            if place in unread:
+                continue  # a cell that could not be read is missing: its own error says why
             if self.book.lookup(loc) is not None:
                 message = f"{place.header}: required, but this cell is empty"
             else:

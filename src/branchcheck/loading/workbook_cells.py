@@ -66,7 +66,8 @@ def convert(column: Column, value: Any, member: Callable[[str], str]) -> Any:
     """The data for one non-empty cell; raises CellError for what no field could read."""
     kind = column.kind
     if isinstance(value, dt.time):
-        raise CellError("expected a date or text, got a time of day")
+        wanted = {"date": "a date", "number": "a number", "scalar": "a value"}.get(kind, "text")
+        raise CellError(f"expected {wanted}, got a time of day")
     if kind == "date":
         if isinstance(value, dt.datetime):
             return date_of(value)
