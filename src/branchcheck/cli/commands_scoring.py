@@ -86,7 +86,7 @@ def report_command(
         typer.Option(
             "--as-of",
             help="The 通报's date (成文日期), YYYY-MM-DD (default: today); only with a format"
-            " that writes the 通报 (notice, markdown, html).",
+            " that writes the 通报 (markdown, html, notice).",
         ),
     ] = None,
 ) -> int:
