@@ -141,7 +141,7 @@ def test_report_html_ends_with_the_bulletin(run_line, tmp_path) -> None:
         "<h3>一、总体情况</h3>",
         "<h4>（一）市发改委机关党委</h4>",
         "<strong>1.抓好问题整改。</strong>",
-        '<p style="text-align:right">市发改委机关党委</p>',
+        '<p style="margin:0">市发改委机关党委</p>',
     ):
         assert text in section
     assert page.index('class="rubric"') < page.index('id="notice"')

@@ -127,9 +127,11 @@ def test_html_section_ends_with_signature_then_date(run_line, tmp_path) -> None:
     page = out.read_text(encoding="utf-8")
     section = page[page.index('<section id="notice">') :]
     section = section[: section.index("</section>")]
+    # one block four characters in from the right, the issuer centred over the date
     assert section.endswith(
-        f'<p style="text-align:right">{SIGNER}</p>\n'
-        '<p style="text-align:right">2024年12月31日</p>\n'
+        '<div style="text-align:right;margin-top:2em"><div style="display:inline-block;'
+        f'text-align:center;margin-right:4em"><p style="margin:0">{SIGNER}</p>'
+        '<p style="margin:0">2024年12月31日</p></div></div>\n'
     )
 
 
@@ -145,3 +147,11 @@ def test_the_default_is_today(run_line, tmp_path, fmt: str) -> None:
     else:
         last = paragraphs(out)[-1].text
     assert last in days
+
+
+def test_markdown_of_several_organisations_ends_with_the_date_alone(run_line) -> None:
+    run = run_line(f"branchcheck report {MIXED} -f markdown --as-of 2024-12-31")
+    assert run.code == 0, run.err
+    *_, last_text, blank, date = run.out.splitlines()
+    assert (blank, date) == ("", "2024年12月31日")
+    assert "开展跟踪检查。" in last_text  # nobody signs

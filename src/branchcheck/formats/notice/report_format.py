@@ -9,6 +9,7 @@ from typing import BinaryIO
 from ...report.model import Summary
 from ..report.base import ReportContext, no_fragment
 from .bulletin import build_bulletin
+from .document import DATE_RIGHT_CHARS
 from .markdown_writer import document_lines
 
 SECTION_TITLE = "通报正文"
@@ -37,7 +38,7 @@ def markdown_section(summary: Summary, day: dt.date | None = None) -> Iterator[s
 
 def html_section(summary: Summary, day: dt.date | None = None) -> str:
     """The 通报's text as a section of the html report: headings h3/h4, paragraphs, the
-    signature and date at the right. Empty when nothing was scored."""
+    signature and date at the right as in the .docx. Empty when nothing was scored."""
     from ..report.html_parts import esc
 
     if not summary.rubrics:
@@ -53,7 +54,10 @@ def html_section(summary: Summary, day: dt.date | None = None) -> str:
         else:
             tag = "h3" if block.kind == "heading1" else "h4"
             parts.append(f"<{tag}>{esc(block.text)}</{tag}>\n")
-    for text in (doc.signature, doc.date):
-        if text:
-            parts.append(f'<p style="text-align:right">{esc(text)}</p>\n')
+    signed = "".join(f'<p style="margin:0">{esc(t)}</p>' for t in (doc.signature, doc.date) if t)
+    if signed:  # as in the .docx: the date four characters in, the issuer centred over it
+        parts.append(
+            '<div style="text-align:right;margin-top:2em"><div style="display:inline-block;'
+            f'text-align:center;margin-right:{DATE_RIGHT_CHARS}em">{signed}</div></div>\n'
+        )
     return "".join(parts) + "</section>\n"
