@@ -44,7 +44,7 @@ def test_notice_markdown_to_stdout(run_line) -> None:
         ("", "branchcheck: error: --format: docx writes a file: add --output FILE"),
         (
             "-f markdown --as-of 2024-13-01",
-            "branchcheck: error: --as-of: '2024-13-01' is not a date: write it as 2024-12-01",
+            "branchcheck: error: --as-of: expected a date like 2024-12-01, got '2024-13-01'",
         ),
         (
             "-f markdown --as-of 2024-12-01 --deadline 2024-11-01",
@@ -113,13 +113,13 @@ def test_report_notice_docx(run_line, tmp_path) -> None:
 
 
 def test_report_markdown_ends_with_the_bulletin(run_line) -> None:
-    run = run_line(f"branchcheck report {ANNUAL} -f markdown")
+    run = run_line(f"branchcheck report {ANNUAL} -f markdown --as-of 2024-12-31")
     assert run.code == 0
     lines = run.out.splitlines()
     assert (
         lines.index("### 等级分布") < lines.index("## 通报正文") < lines.index("### 一、总体情况")
     )
-    assert lines[-1] == "市发改委机关党委"
+    assert lines[-3:] == ["市发改委机关党委", "", "2024年12月31日"]
 
 
 def test_report_with_unreadable_ledgers_still_writes_the_bulletin(run_line, tmp_path) -> None:
@@ -133,7 +133,7 @@ def test_report_with_unreadable_ledgers_still_writes_the_bulletin(run_line, tmp_
 
 def test_report_html_ends_with_the_bulletin(run_line, tmp_path) -> None:
     out = tmp_path / "r.html"
-    assert run_line(f"branchcheck report {ANNUAL} -f html -o {out}").code == 0
+    assert run_line(f"branchcheck report {ANNUAL} -f html --as-of 2024-12-31 -o {out}").code == 0
     page = out.read_text(encoding="utf-8")
     section = page[page.index('<section id="notice">') :]
     for text in (
@@ -141,7 +141,7 @@ def test_report_html_ends_with_the_bulletin(run_line, tmp_path) -> None:
         "<h3>一、总体情况</h3>",
         "<h4>（一）市发改委机关党委</h4>",
         "<strong>1.抓好问题整改。</strong>",
-        '<p style="text-align:right">市发改委机关党委</p>',
+        '<p style="margin:0">市发改委机关党委</p>',
     ):
         assert text in section
     assert page.index('class="rubric"') < page.index('id="notice"')

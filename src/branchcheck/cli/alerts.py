@@ -13,7 +13,7 @@ from ..formats.alerts_base import ALERT_FORMATS, AlertOptions
 from ..limits import time_limit
 from ..loading import LoadedLedger, load_rubric, read_ledger
 from ..report.aggregate import NO_PARENT
-from .faults import UsageError
+from .dates import parse_day
 from .format_needs import Extra, check_format
 from .output import emit, print_diagnostics, stderr_line, terminal_width
 from .paths import check_names, yaml_files
@@ -26,15 +26,6 @@ EXTRAS = {
 }
 
 
-def parse_day(value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise UsageError("--as-of", f"expected a date like 2024-12-01, got {value!r}") from None
-
-
 def run_alerts(
     paths: list[Path],
     rubric: str | None,
@@ -44,7 +35,7 @@ def run_alerts(
     output: Path | None,
 ) -> int:
     check_names([*paths, rubric, output])
-    day = parse_day(as_of)
+    day = parse_day("--as-of", as_of)
     target = plan_output(output)
     formatter = ALERT_FORMATS[fmt]
     needs_output = bool(getattr(formatter, "needs_output", False))  # xlsx, html

@@ -81,6 +81,14 @@ def report_command(
         ),
     ] = None,
     archive: ArchiveOpt = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="The 通报's date (成文日期), YYYY-MM-DD (default: today); only with a format"
+            " that writes the 通报 (markdown, html, notice).",
+        ),
+    ] = None,
 ) -> int:
     """Score many ledgers into one report: tiers, organisations, weakest norms, every branch."""
     if compare_rubric is not None:
@@ -89,6 +97,7 @@ def report_command(
             "--min-tier": min_tier,
             "--jobs": jobs,
             "--archive": archive,
+            "--as-of": as_of,
         }
         refused = [name for name, value in given.items() if value is not None]
         return run_command(
@@ -105,6 +114,7 @@ def report_command(
         fail_under,
         min_tier,
         archive,
+        as_of,
     )
 
 

@@ -11,6 +11,7 @@ from ..errors import BranchcheckError
 from ..formats.notice.letter import OpenItem, build_letter
 from ..limits import time_limit
 from ..loading import load_rubric, read_ledger
+from .dates import parse_day
 from .faults import UsageError
 from .format_needs import Extra, check_format
 from .output import emit, print_diagnostics
@@ -20,15 +21,6 @@ from .target import check_not_input, plan_output, rubric_source
 DEFAULT_DAYS = 30
 DOCX = Extra("docx", "python-docx")
 FORMATS = ("docx", "markdown")
-
-
-def parse_day(option: str, value: str | None, default: dt.date) -> dt.date:
-    if value is None:
-        return default
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise UsageError(option, f"{value!r} is not a date: write it as 2024-12-01") from None
 
 
 def due_date(as_of: dt.date, deadline: str | None, days: int | None) -> dt.date:
@@ -57,7 +49,7 @@ def run_notice(
     check_names([ledger, rubric, output])
     if fmt == "docx" and output is None:  # said before the dates: the first thing to fix
         raise UsageError("--format", "docx writes a file: add --output FILE")
-    day = parse_day("--as-of", as_of, dt.date.today())
+    day = parse_day("--as-of", as_of)
     due = due_date(day, deadline, days)
     target = plan_output(output)  # everything about the output is checked before any work
     docx = fmt == "docx"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -18,7 +19,8 @@ from ..limits import time_limit
 from ..report import aggregate, batch
 from ..report.model import Summary
 from ..report.spool import Spool
-from .faults import InternalFault
+from .dates import parse_day
+from .faults import InternalFault, UsageError
 from .format_needs import Extra, check_format
 from .output import open_output, stderr_line, stderr_lines, terminal_width
 from .paths import check_names, yaml_file_names
@@ -70,6 +72,20 @@ def gate(summary: Summary, fail_under: float | None, min_tier: str | None) -> li
     return gates.failures(branches, fail_under, min_tier)
 
 
+def bulletin_day(fmt: str, as_of: str | None) -> dt.date | None:
+    """The 通报's date: `--as-of`, else today. A format that writes no 通报 has none, and
+    refuses `--as-of` rather than ignore it."""
+    if REPORT_FORMATS[fmt].writes_bulletin:
+        return parse_day("--as-of", as_of)
+    if as_of is None:
+        return None
+    dated = [name for name in REPORT_FORMATS if REPORT_FORMATS[name].writes_bulletin]
+    formats = (", ".join(dated[:-1]) + " or " if len(dated) > 1 else "") + dated[-1]
+    raise UsageError(
+        "--as-of", f"dates the 通报, which {fmt} does not write: use --format {formats}"
+    )
+
+
 def run_report(
     paths: list[Path],
     rubric: str | None,
@@ -79,10 +95,12 @@ def run_report(
     fail_under: float | None,
     min_tier: str | None,
     archive: Path | None = None,
+    as_of: str | None = None,
 ) -> int:
     check_names([*paths, rubric, output, archive])
     target: Target = plan_output(output)  # everything about the output is checked first
     check_format(fmt, REPORT_FORMATS[fmt].needs_output, output, target, EXTRAS.get(fmt))
+    day = bulletin_day(fmt, as_of)
     gates.check_options(fail_under)
     if rubric is not None:
         with time_limit(rubric):
@@ -114,7 +132,7 @@ def run_report(
             to_terminal = target.kind == "stdout"
             color = to_terminal and sys.stdout.isatty()
             options = RenderOptions(width=terminal_width() if to_terminal else 200, color=color)
-            context = ReportContext(summary, spool.read, options)
+            context = ReportContext(summary, spool.read, options, day)
             with open_output(target) as stream:  # rendered whole before the first byte is sent
                 formatter.write(context, stream)
             if recorder is not None:

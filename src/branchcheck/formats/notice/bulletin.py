@@ -7,6 +7,9 @@ rubrics each section says each rubric's figures in turn.
 
 from __future__ import annotations
 
+import datetime as dt
+
+from ...checks.context import cn_date
 from ...report.model import NormStat, RubricSummary, Summary
 from ...report.rows import BranchRow
 from ..escape import number
@@ -17,6 +20,7 @@ from .document import Block, Document, heading1, heading2, paragraph
 
 COMMON_PROBLEMS = 5  # the weakest norms named as 共性问题
 PER_ORGANISATION = 3  # branches named per 机关 when none has a veto or the lowest tier
+RECTIFY_DAYS = 30  # the 整改 is due this many days after the 通报's date
 
 
 def _share(part: int, whole: int) -> str:
@@ -157,13 +161,15 @@ def individual_problems(summary: Summary) -> list[Block]:
     return blocks
 
 
-def requirements(summary: Summary, issuer: str | None) -> list[Block]:
+def requirements(summary: Summary, issuer: str | None, day: dt.date | None) -> list[Block]:
+    """What the branches must do; a dated 通报 says by which day the 整改报告 is due."""
     to = issuer or "上级党组织"
+    by = f"于{cn_date(day + dt.timedelta(days=RECTIFY_DAYS))}前" if day else ""
     vetoed = any(row.vetoes for group in summary.rubrics.values() for row in group.rows)
     blocks = [
         paragraph(
             "各党支部要对照本通报指出的问题和本支部考评结果，逐项建立整改台账，明确整改措施、"
-            "责任人和完成时限，自通报印发之日起30日内完成整改。",
+            f"责任人和完成时限，自通报印发之日起{RECTIFY_DAYS}日内完成整改。",
             "1.抓好问题整改。",
         ),
     ]
@@ -177,7 +183,7 @@ def requirements(summary: Summary, issuer: str | None) -> list[Block]:
     n = len(blocks) + 1
     blocks += [
         paragraph(
-            f"整改完成后，各党支部要将整改报告及相关台账资料报送{to}。",
+            f"整改完成后，各党支部要{by}将整改报告及相关台账资料报送{to}。",
             f"{n}.按时报送整改报告。",
         ),
         paragraph(
@@ -195,7 +201,8 @@ def common_parent(summary: Summary) -> str | None:
     return parents.pop() if len(parents) == 1 and "" not in parents else None
 
 
-def build_bulletin(summary: Summary) -> Document:
+def build_bulletin(summary: Summary, day: dt.date | None = None) -> Document:
+    """The 通报, dated `day` (its 成文日期) when given."""
     issuer = common_parent(summary)
     title = report_title(summary)
     branches = summary.branches
@@ -214,7 +221,7 @@ def build_bulletin(summary: Summary) -> Document:
         heading1(4, "个性问题"),
         *individual_problems(summary),
         heading1(5, "整改要求"),
-        *requirements(summary, issuer),
+        *requirements(summary, issuer, day),
     ]
     return Document(
         title=title,
@@ -222,4 +229,5 @@ def build_bulletin(summary: Summary) -> Document:
         addressee="各党支部：",
         blocks=tuple(blocks),
         signature=issuer,
+        date=cn_date(day) if day else None,  # dated even when no one organisation signs
     )

@@ -7,6 +7,7 @@ from typing import Literal
 
 # heading1: 一、… (黑体); heading2: （一）… (楷体); paragraph: body text (仿宋), first line indented
 BlockKind = Literal["heading1", "heading2", "paragraph"]
+DATE_RIGHT_CHARS = 4  # 成文日期右空四字 (GB/T 9704): the date this far in from the right
 
 
 @dataclass(frozen=True)

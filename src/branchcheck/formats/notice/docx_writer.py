@@ -11,7 +11,7 @@ import io
 import zipfile
 from typing import TYPE_CHECKING, Any
 
-from .document import Block, Document
+from .document import DATE_RIGHT_CHARS, Block, Document
 
 if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
@@ -31,7 +31,6 @@ FOOTER_PT = 14  # 4号
 LINE_PT = 28.95  # 225 mm of text height / 22 lines
 TITLE_LINE_PT = 35
 MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
-DATE_RIGHT_CHARS = 4  # 成文日期右空四字
 
 
 def text_width(text: str) -> float:

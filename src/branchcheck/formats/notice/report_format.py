@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import BinaryIO
 
 from ...report.model import Summary
 from ..report.base import ReportContext, no_fragment
 from .bulletin import build_bulletin
+from .document import DATE_RIGHT_CHARS
 from .markdown_writer import document_lines
 
 SECTION_TITLE = "通报正文"
@@ -15,31 +17,33 @@ SECTION_TITLE = "通报正文"
 
 class NoticeReport:
     needs_output = True  # a .docx
+    writes_bulletin = True
     fragment = staticmethod(no_fragment)  # the 通报 reads the report model alone
 
     def write(self, context: ReportContext, out: BinaryIO) -> None:
         from .docx_writer import to_docx
 
-        out.write(to_docx(build_bulletin(context.summary)))
+        out.write(to_docx(build_bulletin(context.summary, context.as_of)))
 
 
-def markdown_section(summary: Summary) -> Iterator[str]:
-    """The 通报's text as a section of the markdown report (its headings one level down)."""
+def markdown_section(summary: Summary, day: dt.date | None = None) -> Iterator[str]:
+    """The 通报's text as a section of the markdown report (its headings one level down),
+    ending with its signature and date."""
     if not summary.rubrics:
         return
-    doc = build_bulletin(summary)
+    doc = build_bulletin(summary, day)
     lines = document_lines(doc, level=2)
     yield from ("", f"## {SECTION_TITLE}", "", *lines[2:])  # the report's title is the 通报's
 
 
-def html_section(summary: Summary) -> str:
+def html_section(summary: Summary, day: dt.date | None = None) -> str:
     """The 通报's text as a section of the html report: headings h3/h4, paragraphs, the
-    signature at the right. Empty when nothing was scored."""
+    signature and date at the right as in the .docx. Empty when nothing was scored."""
     from ..report.html_parts import esc
 
     if not summary.rubrics:
         return ""
-    doc = build_bulletin(summary)
+    doc = build_bulletin(summary, day)
     parts = [f'<section id="notice"><h2>{SECTION_TITLE}</h2>\n']
     if doc.addressee:
         parts.append(f"<p>{esc(doc.addressee)}</p>\n")
@@ -50,7 +54,10 @@ def html_section(summary: Summary) -> str:
         else:
             tag = "h3" if block.kind == "heading1" else "h4"
             parts.append(f"<{tag}>{esc(block.text)}</{tag}>\n")
-    for text in (doc.signature, doc.date):
-        if text:
-            parts.append(f'<p style="text-align:right">{esc(text)}</p>\n')
+    signed = "".join(f'<p style="margin:0">{esc(t)}</p>' for t in (doc.signature, doc.date) if t)
+    if signed:  # as in the .docx: the date four characters in, the issuer centred over it
+        parts.append(
+            '<div style="text-align:right;margin-top:2em"><div style="display:inline-block;'
+            f'text-align:center;margin-right:{DATE_RIGHT_CHARS}em">{signed}</div></div>\n'
+        )
     return "".join(parts) + "</section>\n"

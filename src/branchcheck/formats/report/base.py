@@ -3,6 +3,7 @@ possibly in another process) and a writer that streams the whole report to a bin
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
@@ -26,10 +27,12 @@ class ReportContext:
     summary: Summary
     fragments: Fragments
     options: RenderOptions
+    as_of: dt.date | None = None  # the 通报's date (`report --as-of`); None: undated
 
 
 class ReportFormat(Protocol):
     needs_output: bool  # binary or too big for a terminal: `--output` required
+    writes_bulletin: bool  # carries the 通报 (dated by `--as-of`, refused for the others)
 
     @property
     def fragment(self) -> Callable[[Result, BranchRow], Any]:

@@ -70,6 +70,7 @@ def cells(
 
 class CsvReport:
     needs_output = False
+    writes_bulletin = False
     fragment = staticmethod(no_fragment)
 
     def write(self, context: ReportContext, out: BinaryIO) -> None:

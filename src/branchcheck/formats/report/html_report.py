@@ -2,7 +2,8 @@
 
 Self-contained: the CSS is inline and the charts are inline SVG (html_charts); no script, no
 external reference, not even an address in the text: user text is HTML-escaped with `://`
-written `&#58;//`, which shows the same. Same batch, same bytes (no dates).
+written `&#58;//`, which shows the same. Same batch and `--as-of`, same bytes (the 通报's date
+is the only date).
 
 Each branch's section is rendered where its ledger is scored (`html_parts.branch_section`, in
 parallel with --jobs) and written in input order, inside a <details> that is open when the batch is
@@ -271,6 +272,7 @@ def _head(summary: Summary, font_missing: bool) -> str:
 
 class HtmlReport:
     needs_output = True
+    writes_bulletin = True
     fragment = staticmethod(branch_section)
 
     def write(self, context: ReportContext, out: BinaryIO) -> None:
@@ -285,7 +287,9 @@ class HtmlReport:
         for i, (group_id, group) in enumerate(summary.rubrics.items()):
             for chunk in _group(f"g{i}", group, context, group_id, summary.count <= OPEN_UP_TO):
                 out.write(chunk.encode("utf-8"))
-        out.write(html_section(summary).encode("utf-8"))  # the 通报's text, after the tables
+        out.write(
+            html_section(summary, context.as_of).encode("utf-8")
+        )  # the 通报's text, after the tables
         if summary.errors:
             out.write(
                 (

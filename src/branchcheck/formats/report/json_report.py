@@ -93,6 +93,7 @@ _CHUNK = 1 << 18  # measured best of 64 KB to 1 MB (a 1 MB bytes is mapped afres
 
 class JsonReport:
     needs_output = False
+    writes_bulletin = False
     fragment = staticmethod(result_fragment)
 
     def write(self, context: ReportContext, out: BinaryIO) -> None:

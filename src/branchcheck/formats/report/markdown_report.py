@@ -36,7 +36,9 @@ def lines(context: ReportContext) -> Iterator[str]:
         for title, header, rows in rectify_section.tables(group):
             yield from ("", f"### {title}", "")
             yield from md_table(header, rows)  # type: ignore[arg-type]
-    yield from markdown_section(summary)  # the 通报's text, after the tables it rests on
+    yield from markdown_section(
+        summary, context.as_of
+    )  # the 通报's text, after the tables it rests on
     if summary.errors:
         yield from ("", f"## {ERRORS_TITLE}", "")
         yield from md_table(ERROR_HEADER, error_rows(summary))  # type: ignore[arg-type]
@@ -44,6 +46,7 @@ def lines(context: ReportContext) -> Iterator[str]:
 
 class MarkdownReport:
     needs_output = False
+    writes_bulletin = True
     fragment = staticmethod(no_fragment)
 
     def write(self, context: ReportContext, out: BinaryIO) -> None:

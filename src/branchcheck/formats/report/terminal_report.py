@@ -51,6 +51,7 @@ def drawn(table: TextTable, width: int, title: bool = True) -> list[Table]:
 
 class TerminalReport:
     needs_output = False
+    writes_bulletin = False
     fragment = staticmethod(no_fragment)
 
     def write(self, context: ReportContext, out: BinaryIO) -> None:

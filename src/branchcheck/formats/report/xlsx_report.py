@@ -200,6 +200,7 @@ def created(summary: Summary) -> dt.datetime:
 
 class XlsxReport:
     needs_output = True
+    writes_bulletin = False
     fragment = staticmethod(branch_detail)
 
     def write(self, context: ReportContext, out: BinaryIO) -> None:
