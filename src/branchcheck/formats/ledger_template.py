@@ -17,7 +17,7 @@ from ..loading.workbook_layout import BY_NAME, SHEETS, TICKS
 from ..models import checks as c
 from ..models.rubric import Rubric
 from ..schemas import installed_uri
-from .ledger_workbook import Extras, period_months
+from .ledger_extras import Extras, period_months
 from .rubric_view import check_text, record_text
 
 _PERIOD = re.compile(r"^(\d{4})(?:[Qq]([1-4]))?$")
