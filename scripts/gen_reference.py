@@ -24,9 +24,10 @@ from branchcheck.formats.labels import STATUS
 from branchcheck.loading import read_ledger
 from branchcheck.models import checks as models_checks
 from branchcheck.models import ledger as models_ledger
+from branchcheck.models import ledger_records as models_ledger_records
 from branchcheck.models import rubric as models_rubric
 from branchcheck.models.checks import CHECK_MODELS
-from branchcheck.models.ledger import MONTH_PATTERN
+from branchcheck.models.ledger_records import MONTH_PATTERN
 from branchcheck.models.result import NormResult
 from branchcheck.schemas import DATE_PATTERN, schema
 
@@ -178,7 +179,7 @@ def type_text(prop: dict[str, Any]) -> str:
 
 def _models() -> dict[str, type[BaseModel]]:
     found: dict[str, type[BaseModel]] = {}
-    for module in (models_ledger, models_rubric, models_checks):
+    for module in (models_ledger, models_ledger_records, models_rubric, models_checks):
         for value in vars(module).values():
             if isinstance(value, type) and issubclass(value, BaseModel):
                 found[value.__name__] = value

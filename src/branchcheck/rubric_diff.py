@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from .formats.escape import number
 from .formats.prose import norm_label
-from .formats.rubric_view import check_text
+from .formats.rubric_words import check_text
 from .models.rubric import Deduct, Dimension, Norm, Rubric, Split, Standard, Tier
 
 NONE = "（无）"

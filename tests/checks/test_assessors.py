@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from branchcheck.checks.assessors import aggregate
-from branchcheck.formats import rubric_view as view
+from branchcheck.formats.rubric_rule_lines import rule_lines
+from branchcheck.formats.rubric_words import check_text
 from branchcheck.loading import strict
 from branchcheck.models import Ledger
 from checks import outcome
@@ -305,18 +306,18 @@ def test_rubrics_show_says_how_assessors_and_self_ratings_count(
     top: dict[str, Any], check: dict[str, Any], rule: str, said: str
 ) -> None:
     model = rubric(norm({"kind": "rating", **check}), **top)
-    lines = dict(view.rule_lines(model))
+    lines = dict(rule_lines(model))
     assert lines["考核人评定"] == (
         "多名考核人评定的，取各人等次比例的平均；4名及以上的，去掉一个最高、一个最低后取平均；"
         + rule
     )
     ((_, only),) = model.norms
-    assert view.check_text(only, model) == "由考核人评定等次：好100%、较好80%、一般60%、差0" + said
+    assert check_text(only, model) == "由考核人评定等次：好100%、较好80%、一般60%、差0" + said
 
 
 def test_rubrics_show_has_no_assessor_line_without_rated_norms() -> None:
     model = rubric(norm({"kind": "dues"}))
-    assert "考核人评定" not in dict(view.rule_lines(model))
+    assert "考核人评定" not in dict(rule_lines(model))
 
 
 # --- both parsers: the new shapes in every layout give equal models -----------------------

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from branchcheck.checks import Context
 from branchcheck.checks.dues_amounts import expected, shortfall_alerts
-from branchcheck.formats import rubric_view as view
+from branchcheck.formats.rubric_words import check_text, scoring_text
 from branchcheck.loading import fast, strict
 from branchcheck.models import Ledger
 from branchcheck.models.ledger import Member
@@ -306,5 +306,5 @@ def test_short_payment_alert_through_the_cli(run_line, parser, tmp_path) -> None
 def test_rubrics_show_says_in_full(in_full: bool, check: str, scoring: str) -> None:
     model = rubric(norm({"kind": "dues", "in_full": in_full}, scoring={"deduct": 0.5}))
     ((_, only),) = model.norms
-    assert view.check_text(only, model) == check
-    assert view.scoring_text(only, model).startswith(scoring)
+    assert check_text(only, model) == check
+    assert scoring_text(only, model).startswith(scoring)

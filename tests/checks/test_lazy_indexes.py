@@ -17,7 +17,7 @@ from branchcheck.checks.dues import PAID, UNPAID, dues_status, month_key
 from branchcheck.checks.kept import kept
 from branchcheck.checks.members import _held
 from branchcheck.checks.roster import Roster
-from branchcheck.models.ledger import Event
+from branchcheck.models.ledger_records import Event
 
 COUNT = {"kind": "count", "event": "党课", "min": 1}
 DAYS = [dt.date(2024, 1, 1) + dt.timedelta(days=d) for d in range(-3, 370)]

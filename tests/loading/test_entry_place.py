@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from branchcheck.loading import entry_place, strict
-from branchcheck.loading.positions import walk
+from branchcheck.loading.pos_tree import walk
 
 EVENT = "- {date: 2024-01-08, type: 主题党日, attendees: [M01, M02], topics: [“新春”座谈]}\n"
 MEMBER = "members:\n  - id: M01\n    roles: [书记, 宣传员]\n"

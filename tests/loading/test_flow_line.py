@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from branchcheck.loading import flow_line, strict
-from branchcheck.loading.positions import walk
+from branchcheck.loading.pos_tree import walk
 
 EVENT = (
     "  - {date: 2024-01-08, type: 主题党日, group: 第一党小组,"

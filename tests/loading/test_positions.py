@@ -1,6 +1,6 @@
 """A problem's position costs a slice, not a second parse, and is the strict parse's position.
 
-loading/positions.py places a path of a file the fast path read from the file's lines and a
+loading/line_positions.py places a path of a file the fast path read from the file's lines and a
 strict parse of the one entry holding it. These tests hold it to the strict parse of the
 whole file on every path (every key and value, at the value and at its key) of the examples,
 the built-in rubrics, the test files, generated ledgers of every built-in rubric, and files
@@ -22,8 +22,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from branchcheck.loading import builtin_rubrics, fast, strict
+from branchcheck.loading.line_positions import LinePositions
 from branchcheck.loading.locate import locate, resolve
-from branchcheck.loading.positions import LinePositions
 from branchcheck.loading.source import Source
 from branchcheck.models import Ledger, Rubric
 

@@ -10,6 +10,8 @@ from pydantic import BaseModel
 
 from branchcheck.loading.workbook_layout import BY_NAME, SHEETS
 from branchcheck.models import ledger as m
+from branchcheck.models import ledger_followup as f
+from branchcheck.models import ledger_records as r
 
 
 def _fields(model: type[BaseModel]) -> set[str]:
@@ -24,13 +26,13 @@ def _columns(sheet: str) -> set[str]:
     ("sheet", "model"),
     [
         ("党员", m.Member),
-        ("会议活动", m.Event),
-        ("培训", m.Training),
-        ("个性任务", m.Task),
-        ("请假", m.Excused),
-        ("党费特殊情况", m.DuesException),
-        ("整改", m.Rectification),
-        ("积极分子", m.Activist),
+        ("会议活动", r.Event),
+        ("培训", r.Training),
+        ("个性任务", r.Task),
+        ("请假", r.Excused),
+        ("党费特殊情况", r.DuesException),
+        ("整改", f.Rectification),
+        ("积极分子", f.Activist),
     ],
 )
 def test_every_record_field_has_a_column(sheet: str, model: type[BaseModel]) -> None:
@@ -47,7 +49,7 @@ def test_every_single_record_field_has_a_row() -> None:
 
 
 def test_an_assessors_rating_has_a_column() -> None:
-    fields = _fields(m.Assessment) - {"level"}  # 等次 is the mapping's value
+    fields = _fields(r.Assessment) - {"level"}  # 等次 is the mapping's value
     assert fields <= _columns("评定")
 
 
@@ -58,13 +60,13 @@ def test_every_ledger_key_has_a_sheet() -> None:
 
 RECORDS: dict[str, type[BaseModel]] = {
     "members": m.Member,
-    "events": m.Event,
-    "training": m.Training,
-    "tasks": m.Task,
-    "excused": m.Excused,
-    "dues_exceptions": m.DuesException,
-    "rectifications": m.Rectification,
-    "activists": m.Activist,
+    "events": r.Event,
+    "training": r.Training,
+    "tasks": r.Task,
+    "excused": r.Excused,
+    "dues_exceptions": r.DuesException,
+    "rectifications": f.Rectification,
+    "activists": f.Activist,
 }
 
 
@@ -90,7 +92,7 @@ def test_every_column_names_a_ledger_field(sheet) -> None:
     elif sheet.shape == "rows":
         assert set(read) <= _fields(RECORDS[sheet.field])
     elif sheet.shape == "mapping":
-        extra = _fields(m.Assessment) if sheet.field == "ratings" else set()
+        extra = _fields(r.Assessment) if sheet.field == "ratings" else set()
         assert set(read) <= {"key", "value"} | extra
     if sheet.field:
         assert sheet.field in _fields(m.Ledger)

@@ -8,7 +8,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..models.checks import RatingCheck
-from ..models.ledger import Assessment, Ledger
+from ..models.ledger import Ledger
+from ..models.ledger_records import Assessment
 from ..models.rubric import Rubric
 from .context import Context, Outcome
 from .records import amount

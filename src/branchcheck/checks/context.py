@@ -10,7 +10,8 @@ from itertools import repeat
 from operator import attrgetter, contains
 from typing import Any, NamedTuple
 
-from ..models.ledger import Event, Excused, Ledger, Member
+from ..models.ledger import Ledger, Member
+from ..models.ledger_records import Event, Excused
 from ..models.rubric import Norm, Rubric
 from .roster import Roster
 

@@ -9,7 +9,7 @@ from itertools import repeat
 from operator import attrgetter, sub
 
 from ..models.checks import AttendanceCheck, CountCheck, FrequencyCheck, GroupsCheck
-from ..models.ledger import Event
+from ..models.ledger_records import Event
 from .context import Context, Outcome
 from .kept import kept
 from .wording import Window, cn_date, cn_day, each, every, name_list, no_whole, spans

@@ -10,8 +10,9 @@ import importlib.util
 from pathlib import Path
 
 from ..errors import BranchcheckError
+from ..formats.ledger_extras import Extras, period_months
 from ..formats.ledger_template import instructions
-from ..formats.ledger_workbook import Extras, period_months, write_workbook
+from ..formats.ledger_workbook import write_workbook
 from ..formats.ledger_yaml import ledger_yaml
 from ..limits import time_limit
 from ..loading import load_rubric, rubric_file

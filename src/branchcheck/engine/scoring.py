@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..checks import REGISTRY, Context
-from ..models.ledger import Ledger, Task
+from ..models.ledger import Ledger
+from ..models.ledger_records import Task
 from ..models.result import (
     DimensionResult,
     NormResult,

@@ -1,6 +1,6 @@
 """A ledger template for one rubric (`branchcheck init`): the data, the notes, the YAML text.
 
-What the rubric reads is said from its checks in one place, formats/rubric_view.py
+What the rubric reads is said from its checks in one place, formats/rubric_words.py
 (`record_text`: which ledger records each norm reads; `check_text`: what it counts). The
 template holds one example member (M01) and, when the rubric has 个性任务, one task carrying
 its points, so it loads as it is: with warnings for the 情况记录 and 评定 rows not filled in.
@@ -17,8 +17,8 @@ from ..loading.workbook_layout import BY_NAME, SHEETS, TICKS
 from ..models import checks as c
 from ..models.rubric import Rubric
 from ..schemas import installed_uri
-from .ledger_workbook import Extras, period_months
-from .rubric_view import check_text, record_text
+from .ledger_extras import Extras, period_months
+from .rubric_words import check_text, record_text
 
 _PERIOD = re.compile(r"^(\d{4})(?:[Qq]([1-4]))?$")
 EXAMPLE_MEMBER = {"id": "M01", "name": "张三", "roles": ["书记"]}

@@ -13,6 +13,7 @@ from .base import RenderOptions
 from .escape import number
 from .report.html_parts import esc
 from .report.html_style import CSS
+from .rubric_rule_lines import rule_lines, tier_lines
 
 EXTRA_CSS = """\
 @page{size:A4 landscape;margin:12mm 10mm 14mm}
@@ -132,9 +133,9 @@ def rubric_html(rubric: Rubric) -> str:
         "\n".join(_rows(rubric)),
         "\n</tbody></table></div>\n",
         f"<h2>{esc(view.RULES_TITLE)}</h2>\n",
-        _rules(view.rule_lines(rubric)),
+        _rules(rule_lines(rubric)),
         f"<h2>{esc(view.TIERS_TITLE)}</h2>\n",
-        _rules(view.tier_lines(rubric)),
+        _rules(tier_lines(rubric)),
         "\n<footer>由 branchcheck 生成</footer>\n</main>\n</body>\n</html>\n",
     ]
     return "".join(parts)

@@ -7,6 +7,7 @@ from ..models.rubric import Rubric
 from .base import RenderOptions
 from .escape import md_cell
 from .markdown import md_table
+from .rubric_rule_lines import rule_lines, tier_lines
 from .rubric_view import (
     CATALOGUE_HEADER,
     DIMENSION_HEADER,
@@ -19,8 +20,6 @@ from .rubric_view import (
     header,
     heading,
     rows,
-    rule_lines,
-    tier_lines,
 )
 
 

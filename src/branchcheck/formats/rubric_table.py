@@ -15,6 +15,7 @@ from . import rubric_view as view
 from .base import RenderOptions
 from .escape import number, terminal
 from .grid import Column, grid, render_to_text
+from .rubric_rule_lines import rule_lines, tier_lines
 from .wrap import Wrapped
 
 COLUMNS = [
@@ -88,9 +89,9 @@ def rubric_table(rubric: Rubric, options: RenderOptions) -> str:
     )
     blocks += _dimension_tables(rubric, options.width)
     blocks.append(Wrapped(Text(view.RULES_TITLE, style="bold")))
-    blocks += [_labelled(label, text) for label, text in view.rule_lines(rubric)]
+    blocks += [_labelled(label, text) for label, text in rule_lines(rubric)]
     blocks.append(Wrapped(Text(view.TIERS_TITLE, style="bold")))
-    blocks += [_labelled(name, text) for name, text in view.tier_lines(rubric)]
+    blocks += [_labelled(name, text) for name, text in tier_lines(rubric)]
     return render_to_text(blocks, options)
 
 

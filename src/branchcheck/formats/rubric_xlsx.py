@@ -16,6 +16,7 @@ from .base import RenderOptions
 from .escape import number
 from .report.xlsx_book import Book
 from .report.xlsx_sheet import Col, Sheet
+from .rubric_rule_lines import rule_lines, tier_lines
 
 WIDTHS = {  # characters (a Chinese character counts two): one A4 landscape page wide
     view.STANDARD_COLUMN: 14,
@@ -67,11 +68,11 @@ def write_rubric(rubric: Rubric, out: io.BytesIO) -> None:
             _merge_standard(sheet, start, previous)
     sheet.skip()
     sheet.band(view.RULES_TITLE)
-    for label, text in view.rule_lines(rubric):
+    for label, text in rule_lines(rubric):
         sheet.paragraph(label, text)
     sheet.skip()
     sheet.band(view.TIERS_TITLE)
-    for name, text in view.tier_lines(rubric):
+    for name, text in tier_lines(rubric):
         sheet.paragraph(name, text)
     sheet.close()
     book.close()

@@ -1,12 +1,12 @@
 """One path's place in one entry's lines, read from libyaml's events up to the path alone.
 
-A warning inside a one-line flow mapping (`- {date: 2024-01-08, type: 主题党日, …}`) is placed
-by parsing that entry's lines (positions.LinePositions). Only the events before the path's
-node can move it, so the walk stops at the node: about half a line's events on average, not
-a whole parse with a position for every value (0.03 ms less per warning, measured). What it
-read must agree with the fast data's: every key before the path's, in order, and the kind
-of node at the path; else it is unsure (None) and the caller parses more. The entry's text
-is text yaml-rs read, so what follows the node is valid YAML for libyaml too (fast.py).
+A warning inside a one-line flow mapping (`- {date: 2024-01-08, type: 主题党日, …}`) is placed by
+parsing that entry's lines (line_positions.LinePositions). Only the events before the path's
+node can move it, so the walk stops at the node: about half a line's events on average, not a
+whole parse with a position for every value (0.03 ms less per warning, measured). What it read
+must agree with the fast data's: every key before the path's, in order, and the kind of node at
+the path; else it is unsure (None) and the caller parses more. The entry's text is text yaml-rs
+read, so what follows the node is valid YAML for libyaml too (fast.py).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .positions import Place, Step
+from .pos_tree import Place, Step
 from .strict import PARSER
 
 _SCALAR, _MAP_START, _SEQ_START = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent

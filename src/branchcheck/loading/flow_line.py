@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .positions import Place, Step
+    from .pos_tree import Place, Step
 
 # Characters that make a word more than a plain word, or end a line's reading: quotes,
 # comments, anchors, tags, block scalars, directives, tabs and line breaks. `:` stands only

@@ -3,7 +3,8 @@ levels, each assessor named once, and the branch's own rating under `self_rating
 
 from __future__ import annotations
 
-from ..models.ledger import Assessment, Ledger
+from ..models.ledger import Ledger
+from ..models.ledger_records import Assessment
 from ..models.rubric import Rubric
 from .source import Problem
 

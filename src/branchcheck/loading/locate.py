@@ -12,9 +12,9 @@ from pydantic import BaseModel, ValidationError
 from ..errors import Diagnostic, visible
 from ..models.checks import CHECK_MODELS
 from ..models.common import ID_PATTERN
-from ..models.ledger import MONTH_PATTERN
+from ..models.ledger_records import MONTH_PATTERN
 from ..models.rubric import RUBRIC_ID_PATTERN
-from .positions import Pos, walk
+from .pos_tree import Pos, walk
 
 Loc = Sequence[str | int]
 

@@ -7,8 +7,8 @@
 The data comes from the fast path when it can (yaml-rs) and from the strict parse otherwise;
 a schema error always comes from the strict parse, which knows every position. A problem
 found later (a ledger rule, a warning) is placed by `where`: from the strict parse's
-positions if it ran, else from the file's lines (positions.LinePositions), which parse only
-the entry holding the path (nothing at all for a problem at a block mapping's key); only
+positions if it ran, else from the file's lines (line_positions.LinePositions), which parse
+only the entry holding the path (nothing at all for a problem at a block mapping's key); only
 when those are unsure is the whole file parsed again. Curly-quote warnings read the same
 lines: only the entries whose lines hold a curly quote are walked for values wrapped in them.
 """
@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -26,7 +26,10 @@ from ..errors import BranchcheckError, Diagnostic, Level, visible
 from . import fast
 from .decode import read_text
 from .locate import Loc, diagnostics_from, locate, resolve
-from .positions import LinePositions, MapPos, Pos
+from .pos_tree import MapPos, Pos
+
+if TYPE_CHECKING:
+    from .line_positions import LinePositions
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -135,6 +138,8 @@ class Source:
         """Positions from the file's lines (for data the fast path read)."""
         assert self.data is not None
         if self._lines is None:
+            from .line_positions import LinePositions  # loaded by the first file with a problem
+
             self._lines = LinePositions(self.text, self.data, self.name)
         return self._lines
 

@@ -17,7 +17,7 @@ import yaml
 from ..errors import INVISIBLE, BranchcheckError, visible
 from ..models.common import plain
 from .decode import line_col
-from .positions import MapPos, Pos, ScalarPos, SeqPos
+from .pos_tree import MapPos, Pos, ScalarPos, SeqPos
 from .syntax import syntax_error
 
 MAX_DEPTH = 32

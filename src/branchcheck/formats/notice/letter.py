@@ -13,7 +13,7 @@ from ...models.result import NormResult, Result
 from ...models.rubric import Norm, Rubric, Standard
 from ..escape import number
 from ..prose import and_list, norm_label, period_name
-from ..rubric_view import check_text
+from ..rubric_words import check_text
 from .document import Block, Document, heading1, heading2, paragraph
 
 
