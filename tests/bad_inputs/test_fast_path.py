@@ -95,6 +95,7 @@ def test_rubric_fields_get_the_same_answer_from_both_parsers(tmp_path, monkeypat
     _same_answers(tmp_path, Rubric, RUBRIC_SLOTS[slot], monkeypatch)
 
 
+@pytest.mark.fast_path
 @pytest.mark.parametrize(
     ("text", "facts"),
     [
@@ -117,6 +118,7 @@ def test_spellings_yaml_rs_types_give_the_same_fact(text, facts) -> None:
     assert fast_model.facts == facts
 
 
+@pytest.mark.fast_path
 @pytest.mark.parametrize(
     "path",
     [LEDGER, RUBRIC, EXAMPLES / "fgw" / "lz-fgw-01.yaml"],

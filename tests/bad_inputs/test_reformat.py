@@ -206,6 +206,7 @@ def test_reformatted_rubrics_give_equal_models(seed: int) -> None:
     _check(RUBRICS, Rubric, random.Random(seed))
 
 
+@pytest.mark.fast_path
 def test_the_reformatter_mostly_stays_on_the_fast_path() -> None:
     # Otherwise the properties above would hold for a fast path that never answers.
     # (A respelling such as `3e0` in a whole-number field makes a ledger both paths refuse.)

@@ -359,6 +359,7 @@ def test_new_shapes_reformatted_give_equal_models(seed: int) -> None:
         assert fast_model == strict_answer, text
 
 
+@pytest.mark.fast_path
 def test_the_shapes_are_read_and_mostly_on_the_fast_path() -> None:
     rng = random.Random(11)
     data = strict.parse(SHAPES, "x")[0]

@@ -88,6 +88,7 @@ def test_amounts_refused(given: Any) -> None:
         Member.model_validate({"id": "M01", "name": "张三", "dues_base": given})
 
 
+@pytest.mark.fast_path
 def test_both_parsers_read_amounts_alike() -> None:
     text = (
         "format: branchcheck.ledger/1\nbranch: {id: b, name: 支部}\n"

@@ -180,6 +180,7 @@ def test_paths_in_other_layouts_are_placed_exactly_or_not_at_all(seed: int) -> N
         compare(text)
 
 
+@pytest.mark.fast_path
 def test_other_layouts_are_mostly_placed() -> None:
     # Otherwise the property above would hold for a locator that never answers.
     rng = random.Random(11)
@@ -215,6 +216,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]
     }
 
 
+@pytest.mark.fast_path
 @pytest.mark.parametrize("name", ["clean", "messy", "five-star", "quality-branch"])
 def test_generated_ledgers_are_placed_exactly(generated: dict[str, list[Path]], name: str) -> None:
     for path in generated[name]:
@@ -222,6 +224,7 @@ def test_generated_ledgers_are_placed_exactly(generated: dict[str, list[Path]], 
         assert answer is not None and answer[1] == 0, path
 
 
+@pytest.mark.fast_path
 @pytest.mark.parametrize("name", ["clean", "messy", "five-star", "quality-branch"])
 def test_both_paths_give_the_same_models_and_warnings(
     generated: dict[str, list[Path]], name: str, monkeypatch: pytest.MonkeyPatch
@@ -245,6 +248,7 @@ def test_both_paths_give_the_same_models_and_warnings(
     assert warned >= (8 if name in ("messy", "quality-branch") else 0)
 
 
+@pytest.mark.fast_path
 def test_a_warning_does_not_parse_the_whole_file(generated: dict[str, list[Path]]) -> None:
     placed = 0
     for path in generated["messy"]:
@@ -256,6 +260,7 @@ def test_a_warning_does_not_parse_the_whole_file(generated: dict[str, list[Path]
     assert placed > 0
 
 
+@pytest.mark.fast_path
 def test_a_rubric_problem_is_placed_from_the_lines_too() -> None:
     file = builtin_rubrics()["lanzhou-6543"]
     source = Source(file)
@@ -304,6 +309,7 @@ def test_curly_quotes_found_from_the_lines_are_all_of_them(seed: int) -> None:
         curly_compare(text)
 
 
+@pytest.mark.fast_path
 def test_curly_quotes_in_generated_ledgers_are_found_from_the_lines(
     generated: dict[str, list[Path]],
 ) -> None:

@@ -222,6 +222,7 @@ def test_titles_and_descriptions_are_chinese_and_english() -> None:
                 assert prop.get("description"), f"{kind} {model}.{field} has no description"
 
 
+@pytest.mark.fast_path
 @pytest.mark.parametrize("path", LEDGERS + RUBRICS, ids=lambda p: p.name)
 def test_the_schema_line_keeps_the_fast_path_and_the_format_sniffing(path: Path) -> None:
     from branchcheck.cli.validate import _FORMAT_LINE
