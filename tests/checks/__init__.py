@@ -6,7 +6,9 @@ from typing import Any
 
 from builders import norm, rubric
 
-from branchcheck.checks import REGISTRY, Context, Outcome
+from branchcheck.checks import REGISTRY
+from branchcheck.checks.context import Context
+from branchcheck.checks.outcome import Outcome
 from branchcheck.models import Ledger
 
 

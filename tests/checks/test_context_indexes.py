@@ -9,7 +9,7 @@ import pytest
 from builders import ledger, norm, rubric
 
 from branchcheck import score
-from branchcheck.checks import Context
+from branchcheck.checks.context import Context
 from branchcheck.checks.gaps import _months_later
 
 COUNT = {"kind": "count", "event": "党课", "min": 1}

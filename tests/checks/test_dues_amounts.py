@@ -15,7 +15,7 @@ from bad_inputs import edit, scored, write
 from builders import ledger, norm, rubric
 from pydantic import ValidationError
 
-from branchcheck.checks import Context
+from branchcheck.checks.context import Context
 from branchcheck.checks.dues_amounts import expected, shortfall_alerts
 from branchcheck.formats.rubric_words import check_text, scoring_text
 from branchcheck.loading import fast, strict

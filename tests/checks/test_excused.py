@@ -13,7 +13,8 @@ import pytest
 from builders import ledger, members, norm, rubric
 from pydantic import ValidationError
 
-from branchcheck.checks.context import Context, Window
+from branchcheck.checks.context import Context
+from branchcheck.checks.wording import Window
 from branchcheck.models import Ledger
 from checks import named, outcome
 

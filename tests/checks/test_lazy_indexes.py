@@ -11,8 +11,7 @@ from typing import Any
 import pytest
 from builders import ledger, members, norm, rubric
 
-from branchcheck.checks import Context
-from branchcheck.checks.context import about
+from branchcheck.checks.context import Context, about
 from branchcheck.checks.dues import PAID, UNPAID, dues_status, month_key
 from branchcheck.checks.kept import kept
 from branchcheck.checks.members import _held

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 import branchcheck.engine.shared as shared_parts
 from branchcheck import score
-from branchcheck.checks import Outcome
+from branchcheck.checks.outcome import Outcome
 from branchcheck.loading import read_ledger
 from branchcheck.models import Result, Rubric
 

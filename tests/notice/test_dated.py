@@ -12,7 +12,7 @@ from conftest import EXAMPLES
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-from branchcheck.checks.context import cn_date
+from branchcheck.cn_dates import cn_date
 from branchcheck.formats.notice.bulletin import build_bulletin
 from branchcheck.formats.notice.docx_writer import text_width
 from branchcheck.formats.report import REPORT_FORMATS

@@ -9,12 +9,13 @@ from collections.abc import Callable
 from typing import Any
 
 from .assessors import rating_check
-from .context import Context, Outcome
+from .context import Context
 from .dues import dues_check, dues_gap_check
 from .gaps import gap_check
 from .meetings import attendance_check, count_check, frequency_check, groups_check
 from .members import talks_check, training_check
 from .organization import structure_check, term_check
+from .outcome import Outcome
 from .records import fact_check
 
 CheckFunction = Callable[[Any, Context], Outcome]
@@ -35,4 +36,4 @@ REGISTRY: dict[str, CheckFunction] = {
     "training": training_check,
 }
 
-__all__ = ["REGISTRY", "CheckFunction", "Context", "Outcome"]
+__all__ = ["REGISTRY", "CheckFunction"]

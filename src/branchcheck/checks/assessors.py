@@ -11,7 +11,8 @@ from ..models.checks import RatingCheck
 from ..models.ledger import Ledger
 from ..models.ledger_records import Assessment
 from ..models.rubric import Rubric
-from .context import Context, Outcome
+from .context import Context
+from .outcome import Outcome
 from .records import amount
 
 TRIM_FROM = 4  # from four assessors on, the highest and the lowest level are dropped

@@ -8,36 +8,16 @@ import datetime as dt
 from bisect import bisect_right
 from itertools import repeat
 from operator import attrgetter, contains
-from typing import Any, NamedTuple
+from typing import Any
 
 from ..models.ledger import Ledger, Member
 from ..models.ledger_records import Event, Excused
 from ..models.rubric import Norm, Rubric
 from .roster import Roster
-
-# Re-exported: the engine and the formats read these from here.
-from .wording import Window, cn_date, cn_day, make_windows
-
-__all__ = ["SECRETARY", "Context", "Outcome", "Window", "cn_date", "cn_day", "make_windows"]
+from .wording import Window
 
 _DATE = attrgetter("date")
 SECRETARY = "书记"
-
-
-# A named tuple, immutable as a frozen dataclass was but made about 1 µs faster: some 40 are
-# made per ledger.
-class Outcome(NamedTuple):
-    """A check's answer: `fraction` in [0, 1] (None: not applicable), misses and a detail."""
-
-    fraction: float | None
-    misses: int
-    detail: str
-    unrated: bool = False
-    # For the rubric's own words (`met_text` / `missed_text`): the value found (a fact's value,
-    # for `{value}`), and whether the rubric may replace this detail at all (not when the
-    # ledger left the thing unrecorded: that is worth saying as it is).
-    value: str | None = None
-    replaceable: bool = True
 
 
 _SEP = "\x00"  # never in a topic one looks for (nor in validated text)

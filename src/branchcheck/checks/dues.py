@@ -7,8 +7,9 @@ from functools import lru_cache
 
 from ..models.checks import DuesCheck, DuesGapCheck
 from ..models.ledger import Member
-from .context import Context, Outcome
+from .context import Context
 from .dues_amounts import short_detail, shortfalls
+from .outcome import Outcome
 from .wording import Window, make_windows, name_list, no_whole, spans
 
 PAID, UNPAID, DEFERRED = 1, 0, 2  # DEFERRED: unpaid, with a reason recorded (缓交)

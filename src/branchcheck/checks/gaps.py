@@ -7,10 +7,11 @@ import itertools
 from itertools import chain
 from operator import sub
 
+from ..cn_dates import cn_span
 from ..models.checks import GapCheck
-from .context import Context, Outcome
+from .context import Context
 from .meetings import _any_of, _none_held
-from .wording import cn_span
+from .outcome import Outcome
 
 
 def gap_check(check: GapCheck, ctx: Context) -> Outcome:

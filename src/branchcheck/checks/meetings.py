@@ -8,11 +8,13 @@ from functools import cache
 from itertools import repeat
 from operator import attrgetter, sub
 
+from ..cn_dates import cn_date, cn_day
 from ..models.checks import AttendanceCheck, CountCheck, FrequencyCheck, GroupsCheck
 from ..models.ledger_records import Event
-from .context import Context, Outcome
+from .context import Context
 from .kept import kept
-from .wording import Window, cn_date, cn_day, each, every, name_list, no_whole, spans
+from .outcome import Outcome
+from .wording import Window, each, every, name_list, no_whole, spans
 
 _UNIT = {"month": "个月", "quarter": "个季度", "half": "个半年", "year": "年"}
 _EACH = {"month": "月", "quarter": "季度", "half": "半年", "year": "年"}

@@ -10,8 +10,9 @@ from typing import NamedTuple
 
 from ..models.checks import TalksCheck, TrainingCheck
 from ..models.ledger import Member
-from .context import SECRETARY, Context, Outcome
+from .context import SECRETARY, Context
 from .kept import kept
+from .outcome import Outcome
 from .wording import Window, name_list, no_whole
 
 

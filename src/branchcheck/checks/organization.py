@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..cn_dates import cn_date
 from ..models.checks import StructureCheck, TermCheck
 from ..models.ledger import Ledger
-from .context import Context, Outcome, cn_date
+from .context import Context
+from .outcome import Outcome
 
 DEFAULT_TERM_YEARS = 3
 TERM_BY_TYPE = {"村": 5, "社区": 5}  # 《中国共产党支部工作条例（试行）》第二十七条; others 3

@@ -7,8 +7,9 @@ import re
 import unicodedata
 
 from ..models.checks import FactCheck
-from .context import Context, Outcome
+from .context import Context
 from .kept import kept
+from .outcome import Outcome
 
 _TRUE = frozenset({"true", "yes", "y", "on", "1", "是", "有", "已完成", "√"})
 _FALSE = frozenset({"false", "no", "n", "off", "0", "否", "无", "未完成", "×"})

@@ -1,5 +1,5 @@
 """Calendar windows (months, quarters, halves, years) and the Chinese words the checks' details
-are made of: window labels and spans, name lists and dates."""
+are made of: window labels and spans, name lists (the days' words are in cn_dates.py)."""
 
 from __future__ import annotations
 
@@ -115,17 +115,3 @@ def name_list(names: list[str], unit: str = "项", limit: int = 6) -> str:
     """`甲、乙、丙等8人` style lists for details."""
     shown = "、".join(names[:limit])
     return f"{shown}等{len(names)}{unit}" if len(names) > limit else shown
-
-
-def cn_date(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def cn_day(day: dt.date, year: int | None = None) -> str:
-    """`12月20日`, with the year only when it is not `year`."""
-    return f"{day.month}月{day.day}日" if day.year == year else cn_date(day)
-
-
-def cn_span(first: dt.date, last: dt.date) -> str:
-    """`2024年2月6日至9月9日`: the second year only when it differs."""
-    return f"{cn_date(first)}至{cn_day(last, first.year)}"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..checks import Context
-from ..checks.context import cn_date
+from ..checks.context import Context
 from ..checks.dues import unexplained_runs
 from ..checks.dues_amounts import shortfall_alerts
 from ..checks.organization import term_end
+from ..cn_dates import cn_date
 from ..formats.prose import norm_label
 from ..models.result import Alert, NormResult
 from ..models.rubric import Rubric

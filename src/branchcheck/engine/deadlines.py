@@ -14,10 +14,10 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..checks import Context
-from ..checks.context import cn_date
+from ..checks.context import Context
 from ..checks.dues import UNPAID, dues_status
 from ..checks.organization import term_end
+from ..cn_dates import cn_date
 from ..formats.prose import norm_label
 from ..models.checks import TermCheck
 from ..models.ledger import Ledger

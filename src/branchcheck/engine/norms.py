@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..checks import Outcome
+from ..checks.outcome import Outcome
 from ..formats.escape import number
 from ..models.result import NormResult, NormStatus
 from ..models.rubric import VALUE, Deduct, Norm, When

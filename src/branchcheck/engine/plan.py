@@ -11,7 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..checks.context import Outcome, Window, make_windows
+from ..checks.outcome import Outcome
+from ..checks.wording import Window, make_windows
 from ..models.checks import DuesCheck, TermCheck
 from ..models.ledger import Period
 from ..models.result import NormResult, TierRef

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..checks import REGISTRY, Context
+from ..checks import REGISTRY
+from ..checks.context import Context
 from ..models.ledger import Ledger
 from ..models.ledger_records import Task
 from ..models.result import (

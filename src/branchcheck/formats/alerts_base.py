@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..checks.context import cn_date, cn_day
+from ..cn_dates import cn_date, cn_day
 from ..engine.alert_rows import KIND_NAMES, SEVERITY_NAMES, SEVERITY_RANK, BranchAlert
 from .registry import ALERT_FORMATS
 

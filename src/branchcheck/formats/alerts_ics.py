@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..checks.context import cn_date
+from ..cn_dates import cn_date
 from ..engine.alert_rows import SEVERITY_NAMES, BranchAlert
 from .alerts_base import AlertOptions, kind_name
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from ..cn_dates import cn_span
 from ..models.result import NormResult, Result, TaskResult
 from .escape import number
 
@@ -140,8 +141,7 @@ def period_name(start: str, end: str) -> str:
         return f"{start}至{end}"
     month_end = calendar.monthrange(last.year, last.month)[1]
     if first.day != 1 or last.day != month_end:
-        same = f"{last.month}月{last.day}日" if last.year == first.year else _day(last)
-        return f"{_day(first)}至{same}"
+        return cn_span(first, last)
     year, months = first.year, (first.month, last.month)
     if last.year != year:
         if months == (1, 12):
@@ -156,10 +156,6 @@ def period_name(start: str, end: str) -> str:
     if first.month == last.month:
         return f"{year}年{first.month}月"
     return f"{year}年{first.month}月至{last.month}月"
-
-
-def _day(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def and_list(items: list[str]) -> str:

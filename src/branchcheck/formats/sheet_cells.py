@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from ..cn_dates import cn_date
 from .report.xlsx_book import Book, Sheet
 
 CELL = {"valign": "top", "border": 1, "border_color": "#BFBFBF"}  # ruled as the report's cells
@@ -50,7 +51,7 @@ def _shown(value: object) -> str:
     if isinstance(value, Fixed):
         return f"{value:.2f}"
     if isinstance(value, dt.date):
-        return f"{value.year}年{value.month}月{value.day}日"
+        return cn_date(value)
     return ""
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ...checks.context import cn_date
+from ...cn_dates import cn_date
 from ...report.model import NormStat, RubricSummary, Summary
 from ...report.rows import BranchRow
 from ..escape import number

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ...checks.context import cn_date
+from ...cn_dates import cn_date
 from ...models import checks as c
 from ...models.result import NormResult, Result
 from ...models.rubric import Norm, Rubric, Standard
