@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .formats.escape import number
+from .formats.labels import RUBRIC_VALUES
 from .formats.prose import norm_label
 from .formats.rubric_words import check_text
 from .models.rubric import Deduct, Dimension, Norm, Rubric, Split, Standard, Tier
@@ -59,21 +60,6 @@ class RubricDiff:
         return [c for c in self.changes if c.area == area]
 
 
-# Values the rubric writes in English, said in Chinese (the 对照表's words).
-_WORDS = {
-    "proportional": "按比例",
-    "all_or_nothing": "全有或全无",
-    "month": "每月",
-    "quarter": "每季度",
-    "half": "每半年",
-    "year": "每年",
-    "members": "全体党员",
-    "committee": "支委成员",
-    "pairs": "三类谈话",
-    "secretary": "书记与每名党员",
-}
-
-
 def field_name(model: type[BaseModel], name: str) -> str:
     """A field's Chinese name: its description up to the first 。 (models hold it once)."""
     info = model.model_fields.get(name)
@@ -90,7 +76,7 @@ def show(value: Any) -> str:
     if isinstance(value, int | float):
         return number(value)
     if isinstance(value, str):
-        return _WORDS.get(value, value)
+        return RUBRIC_VALUES.get(value, value)
     if isinstance(value, Deduct):
         return f"扣分制，每次扣{number(value.deduct)}分"
     if isinstance(value, BaseModel):

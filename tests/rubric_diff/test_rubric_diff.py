@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+from branchcheck.formats.rubric_words import check_text
 from branchcheck.loading import builtin_rubrics, load_rubric
-from branchcheck.rubric_diff import diff
+from branchcheck.models.checks import FrequencyCheck
+from branchcheck.rubric_diff import diff, show
 
 
 def keyed(path: Path) -> set[tuple[str | None, ...]]:
@@ -106,3 +108,16 @@ def test_diff_cli_bad_rubric_is_one_line(run_line) -> None:
     run = run_line(f"branchcheck rubrics diff lanzhou-6543 {ROOT / 'README.md'}")
     assert run.code == 2 and len(run.err_lines) >= 1
     assert run.err_lines[0].startswith(str(ROOT / "README.md"))
+
+
+@pytest.mark.parametrize(
+    ("per", "words"),
+    [("month", "每月"), ("quarter", "每季度"), ("half", "每半年"), ("year", "每年")],
+)
+def test_a_window_is_said_in_the_diff_as_the_rule_says_it(per: str, words: str) -> None:
+    """A changed `per` cell and the rule's own sentence name the window with one word."""
+    rubric = load_rubric("lanzhou-6543")
+    norm = next(n for _, n in rubric.norms if isinstance(n.check, FrequencyCheck))
+    norm = norm.model_copy(update={"check": norm.check.model_copy(update={"per": per})})
+    assert show(per) == words
+    assert check_text(norm, rubric).startswith(words)

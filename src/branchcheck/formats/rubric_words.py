@@ -10,11 +10,11 @@ from ..checks.records import fact_bool
 from ..models import checks as c
 from ..models.rubric import Deduct, Norm, Rubric
 from .escape import number
+from .labels import PER
 from .prose import percent
 
 # --- a norm in words -----------------------------------------------------------------------
 
-_PER = {"month": "每月", "quarter": "每季度", "half": "每半年", "year": "每年"}
 _WINDOW = {"month": "月份", "quarter": "季度", "half": "半年", "year": "年度"}
 _SHORT = {"month": "1个月", "quarter": "1个季度", "half": "1个半年", "year": "1个年度"}
 TASK_ID = "个性任务"
@@ -70,7 +70,7 @@ def check_text(norm: Norm, rubric: Rubric) -> str:
     """What the norm's check counts, as a 对照表 says it: 每月至少召开1次支委会."""
     k = norm.check
     if isinstance(k, c.FrequencyCheck):
-        text = f"{_PER[k.per]}至少{verb(k.event)}{k.min}次{_kinds(k.event)}{_topic(k.topic)}"
+        text = f"{PER[k.per]}至少{verb(k.event)}{k.min}次{_kinds(k.event)}{_topic(k.topic)}"
         if k.grace_days:
             text += f"；次年{k.grace_days}天内{verb(k.event)}并注明所属年度的，计入该年度"
         return text
@@ -122,7 +122,7 @@ def check_text(norm: Norm, rubric: Rubric) -> str:
         )
         return f"相邻两次{what}间隔不超过{k.max_months}个月（考核期首尾亦计）"
     if isinstance(k, c.GroupsCheck):
-        return f"各党小组{_PER[k.per]}至少{verb(k.event)}{k.min}次{_kinds(k.event)}"
+        return f"各党小组{PER[k.per]}至少{verb(k.event)}{k.min}次{_kinds(k.event)}"
     raise TypeError(f"no words for check {k!r}")  # a new check kind must be described
 
 
