@@ -48,7 +48,7 @@ class BranchColumn:
     wrap: bool = True  # False: one line (a period, a date) in the terminal, markdown, html tables
     # Widest the xlsx column is made (characters; a Chinese one counts two); longer text
     # wraps there. The printed columns' caps add up to what prints one A4 page wide at a
-    # legible scale (xlsx_sheet.PRINT_WIDTH; tests/report/test_print.py holds it).
+    # legible scale (xlsx_sheet.PRINT_WIDTH, which tests/report/test_print.py holds).
     cap: int = 24
     table: Show = Show.ALWAYS  # the terminal, markdown and html branch tables
     sheet: Show = Show.ALWAYS  # the xlsx 各支部 sheet
@@ -103,9 +103,7 @@ BRANCH_COLUMNS: list[BranchColumn] = [
             ("period", period_text),
         ),
     ),
-    BranchColumn(
-        "rubric", RUBRIC, lambda r: r.rubric, cap=14, table=Show.NEVER, sheet=Show.MIXED
-    ),
+    BranchColumn("rubric", RUBRIC, lambda r: r.rubric, cap=14, table=Show.NEVER, sheet=Show.MIXED),
     BranchColumn("score", "得分", lambda r: r.score, Kind.NUMBER, cap=8),
     BranchColumn(
         "tier",
