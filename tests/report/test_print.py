@@ -67,6 +67,7 @@ LEGIBLE_BOOKS = [
     ("report {examples} -f xlsx -j 1", 3),
     ("report {fgw} -f xlsx -j 1", 3),
     ("alerts {fgw} --as-of 2024-12-01 -f xlsx", 250),
+    ("rubrics show lanzhou-6543 -f xlsx", 250),
 ]
 
 
@@ -100,14 +101,19 @@ def test_no_sheet_can_be_wider_than_a_legible_page(run_line, tmp_path, monkeypat
 
     monkeypatch.setattr(xlsx_sheet.Sheet, "__init__", spy)
     monkeypatch.setattr(xlsx_report, "PER_SHEET_LIMIT", 3)
-    for line in (f"report {EXAMPLES} -j 1", f"report {FGW} -j 1", f"alerts {FGW}"):
+    for line in (
+        f"report {EXAMPLES} -j 1",
+        f"report {FGW} -j 1",
+        f"alerts {FGW}",
+        "rubrics show lanzhou-6543",
+    ):
         run = run_line(f"branchcheck {line} -f xlsx -o {tmp_path / 'r.xlsx'}")
         assert run.code == 0, run.err
     monkeypatch.setattr(xlsx_report, "PER_SHEET_LIMIT", 250)
     run = run_line(f"branchcheck report {EXAMPLES} -j 1 -f xlsx -o {tmp_path / 'r.xlsx'}")
     assert run.code == 0, run.err
     names = {name for name, _ in made}
-    assert {"汇总", "各支部", "明细", "工作提醒", "lz-fgw-05"} <= names
+    assert {"汇总", "各支部", "明细", "工作提醒", "对照表", "lz-fgw-05"} <= names
     assert any(n.startswith("整改") for n in names) and any(n.startswith("各单位") for n in names)
     for name, cols in made:
         while len(cols) > 1 and not cols[-1].printed:
