@@ -93,7 +93,7 @@ BRANCH_COLUMNS: list[BranchColumn] = [
         "考核期",
         period_text,
         wrap=False,
-        cap=12,
+        cap=10,  # 2024年度 on one line, 2024年第四季度 on two
         table=Show.REPEATED,
         # The sheet lists every rubric's branches: one may have an annual and a quarterly ledger.
         sheet=Show.ALWAYS,

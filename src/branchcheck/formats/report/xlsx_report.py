@@ -157,7 +157,7 @@ def norm_sheet(
 def branch_list_sheet(book: Book, summary: Summary, sheets: dict[int, str], mixed: bool) -> None:
     """Every branch in the columns `columns.BRANCH_COLUMNS` describes; its id links to its
     sheet. About 160 characters wide in all (the long texts wrap): one A4 landscape page wide
-    at a legible scale, 83 % or more (xlsx_sheet.PRINT_WIDTH)."""
+    at a legible scale, about 84 % (at least xlsx_sheet.LEGIBLE)."""
     specs = sheet_columns(mixed)
     cols = [Col(c.label, c.cap, printed=c.printed) for c in specs]
     sheet = Sheet(book, "各支部", "各支部情况（按得分由低到高）", cols, freeze_cols=2)
