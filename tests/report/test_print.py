@@ -16,10 +16,13 @@ import openpyxl
 import pytest
 from conftest import EXAMPLES, ROOT, TEST_FILES
 
+from branchcheck.formats.report import xlsx_report, xlsx_sheet
 from branchcheck.formats.report.html_style import CSS
-from branchcheck.formats.report.xlsx_sheet import cell_lines
+from branchcheck.formats.report.xlsx_sheet import PAGE_WIDTH, PRINT_WIDTH, cell_lines
 
 BATCH = TEST_FILES / "batch"
+FGW = EXAMPLES / "fgw"
+PADDING = 0.71  # XlsxWriter stores a column set to width w as w + 0.71 (Excel's cell margins)
 
 
 def test_every_sheet_prints_a4_landscape_one_page_wide(run_line, tmp_path) -> None:
@@ -38,6 +41,85 @@ def test_every_sheet_prints_a4_landscape_one_page_wide(run_line, tmp_path) -> No
     titles = {ws.title: ws.print_title_rows for ws in wb.worksheets}
     assert titles["b-short"] == titles["汇总"] == "$3:$3"
     assert titles["各单位·mini·半年度"] == titles["未能评分"] == "$2:$2"
+
+
+def printed_width(ws) -> float:
+    """The stored widths of a sheet's printed columns: its print area's, else all of them."""
+    last = ws.max_column
+    if ws.print_area:
+        found = re.search(r":\$?([A-Z]+)\$?\d+$", str(ws.print_area))
+        assert found is not None, ws.print_area
+        last = openpyxl.utils.column_index_from_string(found[1])
+    widths = {
+        i: dim.width
+        for dim in ws.column_dimensions.values()
+        for i in range(dim.min or 1, (dim.max or 0) + 1)
+    }
+    assert all(widths.get(i) for i in range(1, last + 1)), ws.title  # every column sized
+    return sum(widths[i] for i in range(1, last + 1))
+
+
+# The report (a sheet per branch; one 明细 sheet, mixing rubrics or with 工作规范) and the
+# alerts workbook: every sheet A4 landscape one page wide at 80 % or more (11-point text at
+# 8.8 points), which the evaluators can read on the paper they file.
+LEGIBLE_BOOKS = [
+    ("report {examples} -f xlsx -j 1", 250),
+    ("report {examples} -f xlsx -j 1", 3),
+    ("report {fgw} -f xlsx -j 1", 3),
+    ("alerts {fgw} --as-of 2024-12-01 -f xlsx", 250),
+    ("rubrics show lanzhou-6543 -f xlsx", 250),
+]
+
+
+@pytest.mark.parametrize(("command", "per_sheet"), LEGIBLE_BOOKS)
+def test_every_sheet_prints_at_a_legible_scale(
+    run_line, tmp_path, monkeypatch, command: str, per_sheet: int
+) -> None:
+    monkeypatch.setattr(xlsx_report, "PER_SHEET_LIMIT", per_sheet)
+    out = tmp_path / "r.xlsx"
+    line = command.format(examples=EXAMPLES, fgw=FGW)
+    run = run_line(f"branchcheck {line} -o {out}")
+    assert run.code == 0, run.err
+    wb = openpyxl.load_workbook(out)
+    assert ("明细" in wb.sheetnames) == (per_sheet == 3)
+    for ws in wb.worksheets:
+        width = printed_width(ws)
+        assert width <= PRINT_WIDTH, (
+            f"{ws.title}: {width:.0f} wide prints at {PAGE_WIDTH / width:.0%}"
+        )
+
+
+def test_no_sheet_can_be_wider_than_a_legible_page(run_line, tmp_path, monkeypatch) -> None:
+    """Columns grow with their text up to their caps: however long a batch's texts, the caps
+    of every sheet's printed columns fit PRINT_WIDTH."""
+    made: list[tuple[str, list[xlsx_sheet.Col]]] = []
+    real = xlsx_sheet.Sheet.__init__
+
+    def spy(self, book, name, title, cols, *args, **kwargs) -> None:
+        made.append((name, list(cols)))
+        real(self, book, name, title, cols, *args, **kwargs)
+
+    monkeypatch.setattr(xlsx_sheet.Sheet, "__init__", spy)
+    monkeypatch.setattr(xlsx_report, "PER_SHEET_LIMIT", 3)
+    for line in (
+        f"report {EXAMPLES} -j 1",
+        f"report {FGW} -j 1",
+        f"alerts {FGW}",
+        "rubrics show lanzhou-6543",
+    ):
+        run = run_line(f"branchcheck {line} -f xlsx -o {tmp_path / 'r.xlsx'}")
+        assert run.code == 0, run.err
+    monkeypatch.setattr(xlsx_report, "PER_SHEET_LIMIT", 250)
+    run = run_line(f"branchcheck report {EXAMPLES} -j 1 -f xlsx -o {tmp_path / 'r.xlsx'}")
+    assert run.code == 0, run.err
+    names = {name for name, _ in made}
+    assert {"汇总", "各支部", "明细", "工作提醒", "对照表", "lz-fgw-05"} <= names
+    assert any(n.startswith("整改") for n in names) and any(n.startswith("各单位") for n in names)
+    for name, cols in made:
+        while len(cols) > 1 and not cols[-1].printed:
+            cols.pop()
+        most = sum(c.cap + PADDING for c in cols)
+        assert most <= PRINT_WIDTH, f"{name}: up to {most:.0f} wide, {PAGE_WIDTH / most:.0%}"
 
 
 def test_a_branch_sheet_wraps_and_sizes_its_rows(run_line, tmp_path) -> None:

@@ -18,17 +18,19 @@ from .report.xlsx_book import Book
 from .report.xlsx_sheet import Col, Sheet
 from .rubric_rule_lines import rule_lines, tier_lines
 
-WIDTHS = {  # characters (a Chinese character counts two): one A4 landscape page wide
+# Characters (a Chinese character counts two): one A4 landscape page wide at 80 % or more
+# (report/xlsx_sheet.PRINT_WIDTH), the long texts wrapped.
+WIDTHS = {
     view.STANDARD_COLUMN: 14,
     "编号": 7,
     "规范": 16,
-    "要求": 32,
+    "要求": 28,
     view.POINTS_COLUMN: 6,
-    "考核内容": 28,
-    "计分方式": 22,
-    "台账记录": 22,
+    "考核内容": 24,
+    "计分方式": 18,
+    "台账记录": 20,
     "标记": 12,
-    "依据": 22,
+    "依据": 18,
 }
 
 

@@ -45,8 +45,11 @@ class BranchColumn:
     label: str  # the Chinese heading
     get: Getter  # the value: str for text, float (or None: blank) for numbers
     kind: Kind = Kind.TEXT
-    wrap: bool = True  # False: kept on one line (a period, a date), in every format
-    cap: int = 24  # widest the xlsx column is made (characters; a Chinese one counts two)
+    wrap: bool = True  # False: one line (a period, a date) in the terminal, markdown, html tables
+    # Widest the xlsx column is made (characters; a Chinese one counts two); longer text
+    # wraps there. The printed columns' caps add up to what prints one A4 page wide at a
+    # legible scale (xlsx_sheet.PRINT_WIDTH, which tests/report/test_print.py holds).
+    cap: int = 24
     table: Show = Show.ALWAYS  # the terminal, markdown and html branch tables
     sheet: Show = Show.ALWAYS  # the xlsx 各支部 sheet
     csv: tuple[tuple[str, Getter], ...] | None = None  # None: one field, (key, get)
@@ -82,15 +85,15 @@ def period_text(row: BranchRow) -> str:
 
 
 BRANCH_COLUMNS: list[BranchColumn] = [
-    BranchColumn("branch_id", "支部编号", lambda r: r.id, wrap=False, cap=16),
-    BranchColumn("branch_name", "支部名称", lambda r: r.name, cap=30),
-    BranchColumn("parent", "上级组织", lambda r: r.parent),
+    BranchColumn("branch_id", "支部编号", lambda r: r.id, wrap=False, cap=12),
+    BranchColumn("branch_name", "支部名称", lambda r: r.name, cap=18),
+    BranchColumn("parent", "上级组织", lambda r: r.parent, cap=12),
     BranchColumn(
         "period",
         "考核期",
         period_text,
         wrap=False,
-        cap=18,
+        cap=10,  # 2024年度 on one line, 2024年第四季度 on two
         table=Show.REPEATED,
         # The sheet lists every rubric's branches: one may have an annual and a quarterly ledger.
         sheet=Show.ALWAYS,
@@ -100,7 +103,7 @@ BRANCH_COLUMNS: list[BranchColumn] = [
             ("period", period_text),
         ),
     ),
-    BranchColumn("rubric", RUBRIC, lambda r: r.rubric, table=Show.NEVER, sheet=Show.MIXED),
+    BranchColumn("rubric", RUBRIC, lambda r: r.rubric, cap=14, table=Show.NEVER, sheet=Show.MIXED),
     BranchColumn("score", "得分", lambda r: r.score, Kind.NUMBER, cap=8),
     BranchColumn(
         "tier",
@@ -113,17 +116,18 @@ BRANCH_COLUMNS: list[BranchColumn] = [
         "vetoes",
         "一票否决",
         lambda r: "、".join(r.vetoes),
-        cap=14,
+        cap=10,
         csv=(("vetoes", lambda r: " ".join(r.vetoes)),),
     ),
     BranchColumn(
         "next_tier",
         "距上一等级",
         next_tier_text,
+        cap=14,
         csv=(("next_tier", lambda r: r.next_tier or ""), ("short_by", lambda r: r.short_by)),
     ),
-    BranchColumn("blockers", "须先解决", blockers_text, cap=36, csv=()),
-    BranchColumn("costliest", "失分最多的规范", costliest_text, cap=36, csv=()),
+    BranchColumn("blockers", "须先解决", blockers_text, cap=24, csv=()),
+    BranchColumn("costliest", "失分最多的规范", costliest_text, cap=24, csv=()),
     BranchColumn(
         "file", "台账文件", lambda r: r.file, cap=30, table=Show.NEVER, csv=(), printed=False
     ),

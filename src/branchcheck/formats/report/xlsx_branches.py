@@ -9,7 +9,7 @@ RubricMeta.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...models.result import Result
 from ...report.model import RubricSummary
@@ -59,11 +59,18 @@ DETAIL_COLS = [
 ]
 
 
-def detail_cols(with_standards: bool) -> list[Col]:
-    """With work norms (工作规范), a column naming each item's, after the dimension."""
+# The 明细 sheet puts each branch's id and name first: its long texts wrap narrower, so the
+# sheet still prints one A4 landscape page wide at a legible scale.
+LIST_CAPS = {"规范": 16, "要求": 30, "说明": 32}
+
+
+def detail_cols(with_standards: bool, caps: dict[str, int] | None = None) -> list[Col]:
+    """With work norms (工作规范), a column naming each item's, after the dimension; `caps`
+    narrows the columns it names."""
+    cols = [replace(c, cap=caps.get(c.name, c.cap)) for c in DETAIL_COLS] if caps else DETAIL_COLS
     if not with_standards:
-        return DETAIL_COLS
-    return [DETAIL_COLS[0], Col("工作规范", 14), *DETAIL_COLS[1:]]
+        return cols
+    return [cols[0], Col("工作规范", 14), *cols[1:]]
 
 
 def detail_rows(
@@ -121,10 +128,11 @@ def branch_sheets(book: Book, context: ReportContext, sheets: dict[int, str]) ->
 def detail_sheet(book: Book, context: ReportContext, mixed: bool) -> None:
     grouped = any(g.meta.standards for g in context.summary.rubrics.values())
     cols = [
-        Col("支部编号", 24),
-        Col("支部名称", 30),
-        *detail_cols(grouped),
-        *([Col(RUBRIC, 24)] if mixed else []),
+        Col("支部编号", 12),
+        Col("支部名称", 16),
+        *detail_cols(grouped, LIST_CAPS),
+        # Off the printed pages, which hold one page's width: 各支部 names each branch's.
+        *([Col(RUBRIC, 24, printed=False)] if mixed else []),
     ]
     sheet = Sheet(book, "明细", "各支部对照表明细（按台账顺序）", cols, freeze_cols=2)
     for group_id, group in context.summary.rubrics.items():

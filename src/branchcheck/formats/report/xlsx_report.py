@@ -60,8 +60,8 @@ PER_SHEET_LIMIT = 250  # more branches than this: one 明细 sheet instead of a 
 def summary_sheet(book: Book, summary: Summary) -> None:
     cols = [
         Col(RUBRIC, 24),
-        Col("名称", 70),  # the longest built-in name (68) on one line
-        Col("考核期", 40),
+        Col("名称", 54),  # the longest built-in name (68) on two lines: the page fits A4
+        Col("考核期", 36),
         Col("支部数", 10),
         Col("台账数", 10),
         Col("平均分", 10),
@@ -156,7 +156,8 @@ def norm_sheet(
 
 def branch_list_sheet(book: Book, summary: Summary, sheets: dict[int, str], mixed: bool) -> None:
     """Every branch in the columns `columns.BRANCH_COLUMNS` describes; its id links to its
-    sheet. About 200 characters wide in all: one A4 page wide at a legible scale."""
+    sheet. About 160 characters wide in all (the long texts wrap): one A4 landscape page wide
+    at a legible scale, about 84 % (at least xlsx_sheet.LEGIBLE)."""
     specs = sheet_columns(mixed)
     cols = [Col(c.label, c.cap, printed=c.printed) for c in specs]
     sheet = Sheet(book, "各支部", "各支部情况（按得分由低到高）", cols, freeze_cols=2)

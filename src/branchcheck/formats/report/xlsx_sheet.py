@@ -75,6 +75,15 @@ class Col:
 A4 = 9  # XlsxWriter's (and Excel's) paper size number
 ROW_POINTS = 16.5  # one line of 11-point text, Chinese fonts included
 
+# A4 landscape between page_setup's margins (277 mm) holds 141 characters of column width at
+# 100 % (as LibreOffice lays out the workbook's Calibri 11: 5.55 points a stored character;
+# Excel fits about 5 % more). A sheet fit to one page wide prints at PAGE_WIDTH divided by its
+# printed columns' stored widths (each a set width plus XlsxWriter's 0.71 of padding): at
+# most PRINT_WIDTH of them keeps 11-point text at 8.8 points or more on paper.
+PAGE_WIDTH = 141
+LEGIBLE = 0.8
+PRINT_WIDTH = PAGE_WIDTH / LEGIBLE
+
 
 def page_setup(ws: Any, header_row: int) -> None:
     """Printed as a 对照表 is filed: A4 landscape, one page wide (as many long as it takes),
