@@ -10,8 +10,9 @@
 # a copy of the page with a one-line script that writes its height into the title is read back
 # with --dump-dom, at the window height found so far, until the height stops changing (the page
 # has parts sized to the window: a table is at most 78% of its height). Then the page is
-# captured at that height. The page itself is never changed. Chromium runs with a throw-away
-# profile and its background networking off: the page needs none.
+# captured at that height, in parts of 16,000 px stacked into one PNG when it is taller
+# (scripts/stack_png.py, standard library only). The page itself is never changed. Chromium
+# runs with a throw-away profile and its background networking off: the page needs none.
 set -euo pipefail
 if [[ $# -lt 1 || ! -f $1 ]]; then
     echo "usage: $0 PAGE.html [OUT.png] [WIDTH]" >&2
@@ -30,6 +31,9 @@ if [[ -z $browser ]]; then
     echo "$0: chromium not found (apt-get install chromium, or set CHROMIUM=...)" >&2
     exit 2
 fi
+# Chromium paints a screenshot only so far down (16,384 px on some machines, about 43,000 on
+# this one; below it the picture is blank): a taller page is taken in parts this tall.
+PART=16000
 work=$(mktemp -d)
 trap 'rm -rf -- "$work"' EXIT
 
@@ -62,9 +66,35 @@ if ((measured > height)); then
 fi
 
 rm -f -- "$out"
-chrome --window-size="$width,$height" --screenshot="$out" "file://$page" >/dev/null 2>&1 || true
+if ((height <= PART)); then
+    chrome --window-size="$width,$height" --screenshot="$out" "file://$page" >/dev/null 2>&1 || true
+else
+    # Laid out as in one window of the page's height (the copy's vh made that window's
+    # pixels), then taken a part at a time, the copy moved up by the parts above, and stacked.
+    full="$work/full.html"
+    perl -pe "s/([0-9]+(?:\.[0-9]+)?)vh\b/sprintf('%.2fpx', \$1 * $height \/ 100)/ge" "$page" >"$full"
+    parts=()
+    for ((top = 0; top < height; top += PART)); do
+        part="$work/part-$top"
+        cp -- "$full" "$part.html"
+        printf '<style>html{margin-top:-%dpx!important}</style>\n' "$top" >>"$part.html"
+        rows=$((height - top < PART ? height - top : PART))
+        chrome --window-size="$width,$rows" --screenshot="$part.png" "file://$part.html" \
+            >/dev/null 2>&1 || true
+        if [[ ! -s $part.png ]]; then
+            echo "$0: chromium wrote no screenshot of the part from ${top} px" >&2
+            exit 1
+        fi
+        parts+=("$part.png")
+    done
+    python3 "$(dirname -- "$0")/stack_png.py" "$out" "${parts[@]}"
+fi
 if [[ ! -s $out ]]; then
     echo "$0: chromium wrote no screenshot" >&2
     exit 1
 fi
-echo "$out (${width}x${height})"
+if ((height <= PART)); then
+    echo "$out (${width}x${height})"
+else
+    echo "$out (${width}x${height}, in ${#parts[@]} parts)"
+fi

@@ -7,10 +7,13 @@ these tests hold the settings that make it so.
 
 from __future__ import annotations
 
+import importlib.util
+import random
 import re
 import shutil
 import struct
 import subprocess
+import zlib
 
 import openpyxl
 import pytest
@@ -196,3 +199,80 @@ def test_screenshot_script_captures_the_whole_page(tmp_path) -> None:
     assert said is not None and (width, height) == (int(said[1]), int(said[2]))
     # 5200 px, the paragraph, and the box that grows with the window up to its 900 px.
     assert width == 600 and height >= 5200 + 900
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs chromium")
+def test_a_page_taller_than_chromium_paints_is_taken_in_parts(tmp_path) -> None:
+    image = pytest.importorskip("PIL.Image")
+    page = tmp_path / "very-tall.html"
+    # 50,000 px (taller than Chromium paints in one screenshot), then a red band to find, and
+    # a box sized to the window, which must be laid out as in one window of the whole page.
+    page.write_text(
+        '<!DOCTYPE html><html><body style="margin:0;background:#fff">'
+        '<div style="height:50000px;background:linear-gradient(#eee,#ccc)"></div>'
+        '<div style="height:300px;background:#f00"></div>'
+        '<div style="height:10vh;background:#00f"></div>'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    png = tmp_path / "very-tall.png"
+    proc = subprocess.run(
+        [str(ROOT / "scripts" / "screenshot_html.sh"), str(page), str(png), "300"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    shot = image.open(png).convert("RGB")
+    width, height = shot.size
+    assert f"({width}x{height}, in 4 parts)" in proc.stdout  # 16,000 px each
+    assert width == 300 and height > 50_300  # the whole page: 10vh of it is the blue box
+    assert shot.getpixel((150, 50_150)) == (255, 0, 0)  # the red band, below the old limit
+    assert shot.getpixel((150, height - 2)) == (0, 0, 255)
+    assert shot.getpixel((150, 16_000)) != (255, 255, 255)  # the parts join with no gap
+
+
+def _png(path, rows: list[bytes], width: int, filters: list[int]) -> None:
+    """An 8-bit RGB PNG of `rows`, each row encoded with the filter given for it."""
+    out, above = [], bytes(width * 3)
+    for row, kind in zip(rows, filters, strict=True):
+        coded = bytearray()
+        for i, x in enumerate(row):
+            a = row[i - 3] if i >= 3 else 0
+            b, c = above[i], above[i - 3] if i >= 3 else 0
+            p = a + b - c
+            paeth = min((abs(p - a), 0, a), (abs(p - b), 1, b), (abs(p - c), 2, c))[2]
+            predicted = (0, a, b, (a + b) // 2, paeth)[kind]
+            coded.append((x - predicted) & 0xFF)
+        out.append(bytes([kind]) + bytes(coded))
+        above = row
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, len(rows), 8, 2, 0, 0, 0)
+    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+    path.write_bytes(data + chunk(b"IDAT", zlib.compress(b"".join(out))) + chunk(b"IEND", b""))
+
+
+def test_stacked_pngs_are_the_images_one_above_the_other(tmp_path) -> None:
+    image = pytest.importorskip("PIL.Image")
+    spec = importlib.util.spec_from_file_location("stack_png", ROOT / "scripts" / "stack_png.py")
+    assert spec is not None and spec.loader is not None
+    stack_png = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(stack_png)
+    rng = random.Random(7)
+    width, paths, pixels = 13, [], b""
+    # Each part's first row with each filter (None, Sub, Up, Average, Paeth): those reading
+    # the row above read zeros there, and must not read the part above once stacked.
+    for first in range(5):
+        rows = [rng.randbytes(width * 3) for _ in range(3)]
+        paths.append(tmp_path / f"part-{first}.png")
+        _png(paths[-1], rows, width, [first, rng.randrange(5), rng.randrange(5)])
+        assert image.open(paths[-1]).tobytes() == b"".join(rows)  # the encoder is right
+        pixels += b"".join(rows)
+    out = tmp_path / "stacked.png"
+    stack_png.stack(out, paths)
+    assert image.open(out).convert("RGB").tobytes() == pixels
