@@ -175,6 +175,19 @@ def _png_size(path) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
+def _screenshot(page, png, width: int) -> str:
+    """`scripts/screenshot_html.sh PAGE PNG WIDTH`; what it says."""
+    proc = subprocess.run(
+        [str(ROOT / "scripts" / "screenshot_html.sh"), str(page), str(png), str(width)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="needs chromium")
 def test_screenshot_script_captures_the_whole_page(tmp_path) -> None:
     page = tmp_path / "tall.html"
@@ -186,16 +199,9 @@ def test_screenshot_script_captures_the_whole_page(tmp_path) -> None:
         encoding="utf-8",
     )
     png = tmp_path / "tall.png"
-    proc = subprocess.run(
-        [str(ROOT / "scripts" / "screenshot_html.sh"), str(page), str(png), "600"],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
-    assert proc.returncode == 0, proc.stderr
+    said_line = _screenshot(page, png, 600)
     width, height = _png_size(png)
-    said = re.search(r"\((\d+)x(\d+)\)", proc.stdout)
+    said = re.search(r"\((\d+)x(\d+)\)", said_line)
     assert said is not None and (width, height) == (int(said[1]), int(said[2]))
     # 5200 px, the paragraph, and the box that grows with the window up to its 900 px.
     assert width == 600 and height >= 5200 + 900
@@ -216,17 +222,10 @@ def test_a_page_taller_than_chromium_paints_is_taken_in_parts(tmp_path) -> None:
         encoding="utf-8",
     )
     png = tmp_path / "very-tall.png"
-    proc = subprocess.run(
-        [str(ROOT / "scripts" / "screenshot_html.sh"), str(page), str(png), "300"],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
-    assert proc.returncode == 0, proc.stderr
+    said_line = _screenshot(page, png, 300)
     shot = image.open(png).convert("RGB")
     width, height = shot.size
-    assert f"({width}x{height}, in 4 parts)" in proc.stdout  # 16,000 px each
+    assert f"({width}x{height}, in 4 parts)" in said_line  # 16,000 px each
     assert width == 300 and height > 50_300  # the whole page: 10vh of it is the blue box
     assert shot.getpixel((150, 50_150)) == (255, 0, 0)  # the red band, below the old limit
     assert shot.getpixel((150, height - 2)) == (0, 0, 255)
